@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { articlesLoader } from './loaders/articles';
+import { entriesLoader } from './loaders/entries';
+import { articleSchema } from './schemas/article';
+import { claimSchema } from './schemas/claim';
+import { sourceSchema } from './schemas/source';
+import { topicSchema } from './schemas/topic';
+
+// References are plain ids, not `reference()`: Astro only logs a dangling reference, so our
+// validator (run before any loader) checks every one and fails the build instead.
+const articles = defineCollection({ loader: articlesLoader(), schema: articleSchema });
+const claims = defineCollection({
+  loader: entriesLoader('claims', (c) => c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article } }))),
+  schema: claimSchema.extend({ article: z.string() }),
+});
+const sources = defineCollection({ loader: entriesLoader('sources', (c) => c.sources), schema: sourceSchema });
+const topics = defineCollection({ loader: entriesLoader('topics', (c) => c.topics), schema: topicSchema });
+
+export const collections = { articles, claims, sources, topics };

@@ -1,0 +1,224 @@
+import type { CollectionEntry } from 'astro:content';
+import type { ArticleData } from '../schemas/article';
+import type { ClaimData, Figure } from '../schemas/claim';
+import type { DateSpec } from '../schemas/common';
+import type { SourceData } from '../schemas/source';
+import type { TopicData } from '../schemas/topic';
+import { analyseMarkdown, locateQuotes } from './content/text';
+import { relationLabel, RELATION_ORDER, type RelationType } from './relations';
+
+/** A report with its claims in text order. */
+export interface Article {
+  id: string;
+  data: ArticleData;
+  entry: CollectionEntry<'articles'> | undefined;
+  claims: Claim[];
+  outlet: Source | undefined;
+  topics: Topic[];
+}
+/** A claim with every reference resolved. */
+export interface Claim {
+  id: string;
+  data: ClaimData & { article: string };
+  /** 1-based position in its report. */
+  n: number;
+  article: Article;
+  claimant: Source;
+  via: Source[];
+  topics: Topic[];
+  /** Related claims, both directions, grouped under a heading such as "Denied by". */
+  related: { label: string; items: { claim: Claim; note: string }[] }[];
+  /** Claims in other reports about the same event. */
+  sameEventElsewhere: Claim[];
+  /** The paragraph the quote stands in, split around the quote. */
+  context: { before: string; after: string } | undefined;
+}
+/** A source with its backlinks. */
+export interface Source {
+  id: string;
+  data: SourceData;
+  affiliation: Source | undefined;
+  members: Source[];
+  made: Claim[];
+  relayed: Claim[];
+  articles: Article[];
+}
+/** A topic with its claims grouped by report. */
+export interface Topic {
+  id: string;
+  data: TopicData;
+  claims: Claim[];
+  articles: Article[];
+}
+/** One dated item on the timeline. */
+export interface TimelineItem {
+  date: DateSpec;
+  /** Whether the date is when the event happened or when the claim was made. */
+  role: 'about' | 'stated';
+  claim: Claim;
+}
+/** One number with its claim. */
+export interface FigureItem {
+  figure: Figure;
+  claim: Claim;
+}
+
+/** The cross-linked corpus. */
+export interface Ledger {
+  articles: Article[];
+  claims: Claim[];
+  sources: Source[];
+  topics: Topic[];
+  articleById: Map<string, Article>;
+  claimById: Map<string, Claim>;
+  sourceById: Map<string, Source>;
+  topicById: Map<string, Topic>;
+  timeline: TimelineItem[];
+  figures: FigureItem[];
+}
+
+/** Plain inputs, so the ledger can be built in tests without `astro:content`. */
+export interface LedgerInput {
+  articles: { id: string; data: ArticleData; body?: string | undefined; entry?: CollectionEntry<'articles'> | undefined }[];
+  claims: { id: string; data: ClaimData & { article: string } }[];
+  sources: { id: string; data: SourceData }[];
+  topics: { id: string; data: TopicData }[];
+}
+
+function must<T>(map: Map<string, T>, id: string, what: string): T {
+  const v = map.get(id);
+  // The validator has already refused dangling references; reaching this is a bug, not bad content.
+  if (!v) throw new Error(`ledger: unknown ${what} "${id}"`);
+  return v;
+}
+
+const byTitle = (a: { data: { name: string } }, b: { data: { name: string } }): number => a.data.name.localeCompare(b.data.name, 'en');
+
+/**
+ * Resolves every reference and derives every backlink in one pass over the claims, so the
+ * cost grows linearly with the corpus. Articles are ordered newest first; claims keep the
+ * order of their report's text.
+ */
+export function buildLedger(input: LedgerInput): Ledger {
+  const sourceById = new Map<string, Source>(
+    input.sources.map((s) => [s.id, { id: s.id, data: s.data, affiliation: undefined, members: [], made: [], relayed: [], articles: [] }]),
+  );
+  for (const s of sourceById.values()) {
+    if (s.data.affiliation) {
+      s.affiliation = must(sourceById, s.data.affiliation, 'source');
+      s.affiliation.members.push(s);
+    }
+  }
+  const topicById = new Map<string, Topic>(input.topics.map((t) => [t.id, { id: t.id, data: t.data, claims: [], articles: [] }]));
+  const articleById = new Map<string, Article>();
+  for (const a of input.articles) {
+    const article: Article = {
+      id: a.id,
+      data: a.data,
+      entry: a.entry,
+      claims: [],
+      outlet: a.data.outlet.id ? must(sourceById, a.data.outlet.id, 'source') : undefined,
+      topics: a.data.topics.map((t) => must(topicById, t, 'topic')),
+    };
+    articleById.set(a.id, article);
+    for (const t of article.topics) t.articles.push(article);
+    if (article.outlet) article.outlet.articles.push(article);
+  }
+
+  const claimById = new Map<string, Claim>();
+  const sourceArticles = new Map<Source, Set<Article>>();
+  for (const a of articleById.values()) {
+    if (a.outlet) sourceArticles.set(a.outlet, (sourceArticles.get(a.outlet) ?? new Set<Article>()).add(a));
+  }
+  const claims: Claim[] = [];
+  for (const c of input.claims) {
+    const article = must(articleById, c.data.article, 'article');
+    const claim: Claim = {
+      id: c.id,
+      data: c.data,
+      n: article.claims.length + 1,
+      article,
+      claimant: must(sourceById, c.data.claimant, 'source'),
+      via: c.data.via.map((v) => must(sourceById, v, 'source')),
+      topics: c.data.topics.map((t) => must(topicById, t, 'topic')),
+      related: [],
+      sameEventElsewhere: [],
+      context: undefined,
+    };
+    article.claims.push(claim);
+    claimById.set(claim.id, claim);
+    claims.push(claim);
+    claim.claimant.made.push(claim);
+    for (const v of claim.via) v.relayed.push(claim);
+    for (const s of [claim.claimant, ...claim.via]) {
+      // A set per source keeps this constant-time however many reports cite the source.
+      const seen = sourceArticles.get(s) ?? new Set<Article>();
+      sourceArticles.set(s, seen);
+      if (!seen.has(article)) {
+        seen.add(article);
+        s.articles.push(article);
+      }
+    }
+    for (const t of claim.topics) t.claims.push(claim);
+  }
+
+  // Each report's text is parsed once, and all its quotes are located in that one pass.
+  for (const a of input.articles) {
+    const article = articleById.get(a.id)!;
+    if (a.body === undefined || article.claims.length === 0) continue;
+    const blocks = analyseMarkdown(a.body).blocks.map((b) => b.text);
+    locateQuotes(blocks, article.claims.map((c) => ({ id: c.id, quote: c.data.quote, occurrence: c.data.occurrence }))).forEach((r, i) => {
+      if (!r.ok) return;
+      const text = blocks[r.location.block]!;
+      article.claims[i]!.context = { before: text.slice(0, r.location.start), after: text.slice(r.location.end) };
+    });
+  }
+
+  // Relations are stored once, on one claim; both ends see them here.
+  const groups = new Map<Claim, Map<string, { claim: Claim; note: string }[]>>();
+  const add = (owner: Claim, label: string, other: Claim, note: string): void => {
+    const g = groups.get(owner) ?? new Map<string, { claim: Claim; note: string }[]>();
+    groups.set(owner, g);
+    const list = g.get(label) ?? [];
+    if (!list.some((x) => x.claim === other)) list.push({ claim: other, note });
+    g.set(label, list);
+  };
+  for (const claim of claims) {
+    for (const r of claim.data.relations) {
+      const other = must(claimById, r.claim, 'claim');
+      const type = r.type as RelationType;
+      add(claim, relationLabel(type, 'out'), other, r.note);
+      add(other, relationLabel(type, 'in'), claim, r.note);
+      if (type === 'same-event' && other.article !== claim.article) {
+        if (!claim.sameEventElsewhere.includes(other)) claim.sameEventElsewhere.push(other);
+        if (!other.sameEventElsewhere.includes(claim)) other.sameEventElsewhere.push(claim);
+      }
+    }
+  }
+  for (const [claim, g] of groups) {
+    claim.related = [...g].sort(([a], [b]) => RELATION_ORDER.indexOf(a) - RELATION_ORDER.indexOf(b)).map(([label, items]) => ({ label, items }));
+  }
+
+  const articles = [...articleById.values()].sort((a, b) => b.data.published.date.localeCompare(a.data.published.date) || a.id.localeCompare(b.id));
+  const timeline: TimelineItem[] = [];
+  const figures: FigureItem[] = [];
+  for (const claim of claims) {
+    if (claim.data.about) timeline.push({ date: claim.data.about, role: 'about', claim });
+    else if (claim.data.stated) timeline.push({ date: claim.data.stated, role: 'stated', claim });
+    for (const figure of claim.data.figures) figures.push({ figure, claim });
+  }
+  timeline.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.claim.id.localeCompare(b.claim.id));
+
+  return {
+    articles,
+    claims,
+    sources: [...sourceById.values()].sort(byTitle),
+    topics: [...topicById.values()].sort(byTitle),
+    articleById,
+    claimById,
+    sourceById,
+    topicById,
+    timeline,
+    figures,
+  };
+}

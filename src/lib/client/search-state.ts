@@ -1,0 +1,38 @@
+/** The search state that lives in the URL: `/search/?q=...&topic=...&topic=...&sort=...`. */
+export interface SearchState {
+  q: string;
+  sort: '' | 'date-desc' | 'date-asc';
+  filters: Record<string, string[]>;
+}
+
+/** The filter names, in the order the page shows them. */
+export const FILTER_KEYS = ['topic', 'claimant', 'kind', 'report', 'year'] as const;
+
+/** Reads the state from a query string. Unknown parameters are ignored. */
+export function parseState(search: string): SearchState {
+  const p = new URLSearchParams(search);
+  const sort = p.get('sort');
+  const filters: Record<string, string[]> = {};
+  for (const key of FILTER_KEYS) {
+    const values = p.getAll(key).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  return { q: (p.get('q') ?? '').trim(), sort: sort === 'date-desc' || sort === 'date-asc' ? sort : '', filters };
+}
+
+/** Writes the state as a query string (with the leading `?`, or empty), in a stable order. */
+export function stateToQuery(state: SearchState): string {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const key of FILTER_KEYS) for (const v of state.filters[key] ?? []) p.append(key, v);
+  if (state.sort) p.set('sort', state.sort);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Pagefind's filter and sort options for a state: OR within a filter, AND across filters. */
+export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const [key, values] of Object.entries(state.filters)) if (values.length) filters[key] = { any: values };
+  return { filters, ...(state.sort ? { sort: { date: state.sort === 'date-asc' ? 'asc' : 'desc' } } : {}) };
+}

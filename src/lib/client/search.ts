@@ -1,0 +1,195 @@
+import { FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
+
+// The small part of pagefind's JS API (pagefind.js, served from /pagefind/) that we use.
+interface Anchor {
+  element: string;
+  id: string;
+  text: string;
+  location: number;
+}
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+  anchors: Anchor[];
+  locations: number[];
+}
+interface Search {
+  results: { id: string; data: () => Promise<ResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  search: (q: string | null, o: ReturnType<typeof pagefindOptions>) => Promise<Search | null>;
+  debouncedSearch: (q: string | null, o: ReturnType<typeof pagefindOptions>, ms: number) => Promise<Search | null>;
+}
+
+const PAGE = 10;
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** The claims in a report closest before the words that matched, as anchors to link to. */
+function nearestClaims(data: ResultData, max = 3): Anchor[] {
+  const claims = data.anchors.filter((a) => a.element === 'mark').sort((a, b) => a.location - b.location);
+  const picked = new Map<string, Anchor>();
+  for (const loc of data.locations) {
+    let best: Anchor | undefined;
+    for (const a of claims) if (a.location <= loc) best = a;
+    if (best) picked.set(best.id, best);
+    if (picked.size >= max) break;
+  }
+  return [...picked.values()];
+}
+
+/** Builds one result item. The excerpt is pagefind's own HTML: text with `<mark>` around matches. */
+function renderResult(data: ResultData): HTMLLIElement {
+  const isReport = data.filters['kind']?.includes('report') ?? false;
+  const li = el('li');
+  li.append(el('span', { className: 'kind' }, isReport ? 'Report' : `Claim · ${data.filters['kind']?.[0] ?? ''}`), el('br'));
+  const title = data.meta['title'] ?? data.url;
+  li.append(el('a', { href: data.url, className: 'result-title' }, title));
+  const excerpt = el('p');
+  excerpt.innerHTML = data.excerpt;
+  li.append(excerpt);
+  const bits: (Node | string)[] = [];
+  if (!isReport) {
+    if (data.meta['claimant']) bits.push(`${data.meta['claimant']} · `);
+    if (data.meta['anchor']) bits.push(el('a', { href: data.meta['anchor'] }, `in “${data.meta['report'] ?? 'the report'}”`));
+  } else {
+    const near = nearestClaims(data);
+    if (near.length) {
+      bits.push('Claims near the match: ');
+      near.forEach((a, i) => bits.push(...(i ? [' · '] : []), el('a', { href: `${data.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text)));
+    }
+  }
+  if (bits.length) li.append(el('p', { className: 'muted' }, ...bits));
+  return li;
+}
+
+/**
+ * Runs the search page: reads the state from the URL, keeps the form, the URL and the results
+ * in step (typing replaces the history entry, choosing a filter adds one, so Back undoes a
+ * filter), updates each filter's count from the current results, and loads pagefind only here.
+ */
+export function startSearch(): void {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = form.querySelector<HTMLInputElement>('#q')!;
+  const sort = form.querySelector<HTMLSelectElement>('#sort')!;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('results') as HTMLOListElement;
+  const more = document.getElementById('more') as HTMLButtonElement;
+  let pagefind: Promise<Pagefind> | undefined;
+  let shown = 0;
+  let current: Search | null = null;
+  let run = 0;
+
+  const load = (): Promise<Pagefind> =>
+    (pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
+      await pf.options({ excerptLength: 24 });
+      return pf;
+    }));
+
+  const readForm = (): SearchState => {
+    const filters: Record<string, string[]> = {};
+    for (const key of FILTER_KEYS) {
+      const values = [...form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`)].map((i) => i.value);
+      if (values.length) filters[key] = values;
+    }
+    return { q: input.value.trim(), sort: sort.value as SearchState['sort'], filters };
+  };
+
+  const writeForm = (state: SearchState): void => {
+    input.value = state.q;
+    sort.value = state.sort;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+    for (const key of FILTER_KEYS) {
+      const span = form.querySelector(`[data-selected-for="${key}"]`);
+      if (span) span.textContent = state.filters[key]?.length ? `(${state.filters[key]!.length} chosen)` : '';
+    }
+  };
+
+  const updateCounts = (search: Search | null): void => {
+    for (const span of form.querySelectorAll<HTMLElement>('.count')) {
+      const n = search ? (search.filters[span.dataset['facet']!]?.[span.dataset['value']!] ?? 0) : undefined;
+      if (n === undefined) continue;
+      span.textContent = `(${n})`;
+      span.closest('li')?.classList.toggle('empty', n === 0);
+    }
+  };
+
+  const showMore = async (): Promise<void> => {
+    if (!current) return;
+    const slice = current.results.slice(shown, shown + PAGE);
+    const items = await Promise.all(slice.map((r) => r.data()));
+    list.append(...items.map(renderResult));
+    shown += slice.length;
+    more.hidden = shown >= current.results.length;
+  };
+
+  const execute = async (state: SearchState): Promise<void> => {
+    const mine = ++run;
+    const hasFilters = Object.keys(state.filters).length > 0;
+    if (!state.q && !hasFilters) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'Type a word, or choose a filter, to list matching claims and reports.';
+      return;
+    }
+    status.textContent = 'Searching…';
+    const pf = await load();
+    const search = await pf.search(state.q || null, pagefindOptions(state));
+    if (mine !== run || !search) return; // a newer query has started; drop this one
+    current = search;
+    shown = 0;
+    list.replaceChildren();
+    updateCounts(search);
+    const n = search.results.length;
+    const what = [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
+    status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${what}.` : `No results for ${what}. Try other words, or fewer filters.`;
+    await showMore();
+  };
+
+  const commit = (push: boolean): void => {
+    const state = readForm();
+    writeForm(state);
+    const url = `${location.pathname}${stateToQuery(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    void execute(state);
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => commit(false), 200);
+  });
+  form.addEventListener('change', (e) => {
+    if (e.target !== input) commit(true);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    commit(true);
+  });
+  document.getElementById('clear-search')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    writeForm({ q: '', sort: '', filters: {} });
+    commit(true);
+    input.focus();
+  });
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    const state = parseState(location.search);
+    writeForm(state);
+    void execute(state);
+  });
+
+  const initial = parseState(location.search);
+  writeForm(initial);
+  void execute(initial);
+}

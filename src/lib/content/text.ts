@@ -1,0 +1,94 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import type { Root, RootContent } from 'mdast';
+
+/** A top-level block of an article (paragraph or heading) as plain text, with its source line. */
+export interface TextBlock {
+  text: string;
+  line: number;
+}
+
+/** Raw HTML found in a Markdown body, with its line. */
+export interface RawHtml {
+  line: number;
+  value: string;
+}
+
+/** Parses a Markdown body once and returns its blocks as plain text and any raw HTML in it. */
+export function analyseMarkdown(body: string): { blocks: TextBlock[]; html: RawHtml[] } {
+  const tree: Root = fromMarkdown(body);
+  const blocks: TextBlock[] = [];
+  const html: RawHtml[] = [];
+  const walk = (node: Root | RootContent): void => {
+    if (node.type === 'html') html.push({ line: node.position?.start.line ?? 0, value: node.value });
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  for (const node of tree.children) {
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      blocks.push({ text: toString(node), line: node.position?.start.line ?? 0 });
+    }
+  }
+  return { blocks, html };
+}
+
+/** What to find: a claim's id, its quote and, when the quote occurs more than once, which occurrence. */
+export interface QuoteQuery {
+  id: string;
+  quote: string;
+  occurrence?: number | undefined;
+}
+
+/** Where a quote was found: the block index and the character range inside that block's text. */
+export interface QuoteLocation {
+  id: string;
+  block: number;
+  start: number;
+  end: number;
+}
+
+/** Result of locating one quote: a location, or the reason it could not be placed. */
+export type QuoteResult = { ok: true; location: QuoteLocation } | { ok: false; id: string; reason: string };
+
+/**
+ * Finds each quote in a list of block texts. A quote must not cross blocks. It must occur exactly
+ * once unless `occurrence` (1-based, counted over the whole article in order) says which one.
+ * Shared by the validator and the anchoring plugin so both agree on where a quote is.
+ */
+export function locateQuotes(blocks: readonly string[], queries: readonly QuoteQuery[]): QuoteResult[] {
+  return queries.map((q) => {
+    const hits: { block: number; start: number }[] = [];
+    blocks.forEach((text, block) => {
+      for (let i = text.indexOf(q.quote); i !== -1; i = text.indexOf(q.quote, i + 1)) hits.push({ block, start: i });
+    });
+    if (hits.length === 0) return { ok: false, id: q.id, reason: 'quote not found in the article text (it must match the text exactly, within one paragraph)' };
+    if (q.occurrence === undefined && hits.length > 1) {
+      return { ok: false, id: q.id, reason: `quote occurs ${hits.length} times in the article; set "occurrence" to say which` };
+    }
+    const hit = hits[(q.occurrence ?? 1) - 1];
+    if (!hit) return { ok: false, id: q.id, reason: `occurrence ${q.occurrence} asked for, but the quote occurs ${hits.length} time(s)` };
+    return { ok: true, location: { id: q.id, block: hit.block, start: hit.start, end: hit.start + q.quote.length } };
+  });
+}
+
+/**
+ * Pairs of quotes in one block that partially overlap. Nested or disjoint quotes can be marked
+ * in HTML; crossing ones cannot, so they are refused.
+ */
+export function crossingQuotes(locations: readonly QuoteLocation[]): [QuoteLocation, QuoteLocation][] {
+  const out: [QuoteLocation, QuoteLocation][] = [];
+  const byBlock = new Map<number, QuoteLocation[]>();
+  for (const l of locations) byBlock.set(l.block, [...(byBlock.get(l.block) ?? []), l]);
+  for (const list of byBlock.values()) {
+    const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const a = sorted[i]!;
+        const b = sorted[j]!;
+        if (b.start >= a.end) break;
+        if (b.end > a.end) out.push([a, b]);
+      }
+    }
+  }
+  return out;
+}

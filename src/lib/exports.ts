@@ -1,0 +1,87 @@
+import type { z } from 'astro/zod';
+import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
+import type { DateSpec } from '../schemas/common';
+import type { Claim, Ledger, Source, Topic } from './build-ledger';
+import { precisionOf } from './dates';
+import { SITE_NAME } from './site';
+import { absolute, articleUrl, claimUrl, sourceUrl, topicUrl } from './urls';
+
+const dateOut = (d: DateSpec | undefined) => (d ? { date: d.date, precision: precisionOf(d.date), basis: d.basis, ...(d.note ? { note: d.note } : {}) } : null);
+const sourceRef = (s: Source) => ({ id: s.id, name: s.data.name, url: absolute(sourceUrl(s.id)) });
+const topicRef = (t: Topic) => ({ id: t.id, name: t.data.name, url: absolute(topicUrl(t.id)) });
+
+/** One claim as exported: every reference resolved, every URL absolute. */
+export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims'][number] {
+  const d = c.data;
+  return {
+    id: c.id,
+    url: absolute(claimUrl(c.id)),
+    article: { id: c.article.id, title: c.article.data.title, url: absolute(articleUrl(c.article.id)), anchorUrl: absolute(articleUrl(c.article.id, c.id)) },
+    quote: d.quote,
+    statement: d.statement,
+    kind: d.kind,
+    hedge: d.hedge,
+    claimant: sourceRef(c.claimant),
+    via: c.via.map(sourceRef),
+    stated: dateOut(d.stated),
+    about: dateOut(d.about),
+    topics: c.topics.map(topicRef),
+    figures: d.figures.map((f) => ({ value: f.value, upper: f.upper ?? null, approx: f.approx, unit: f.unit, counts: f.counts, asOf: dateOut(f.asOf) })),
+    relations: d.relations.map((r) => ({ claim: r.claim, url: absolute(claimUrl(r.claim)), type: r.type, note: r.note })),
+    note: d.note ?? null,
+  };
+}
+
+/** /api/claims.json */
+export function claimsExport(ledger: Ledger): z.infer<typeof apiClaimsSchema> {
+  return { version: API_VERSION, generator: SITE_NAME, count: ledger.claims.length, claims: ledger.claims.map(exportClaim) };
+}
+
+/** /api/articles.json */
+export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema> {
+  return {
+    version: API_VERSION,
+    count: ledger.articles.length,
+    articles: ledger.articles.map((a) => ({
+      id: a.id,
+      url: absolute(articleUrl(a.id)),
+      title: a.data.title,
+      outlet: { id: a.outlet?.id ?? null, name: a.outlet?.data.name ?? null, basis: a.data.outlet.basis, note: a.data.outlet.note },
+      byline: a.data.byline ?? null,
+      published: dateOut(a.data.published)!,
+      summary: a.data.summary,
+      topics: a.topics.map(topicRef),
+      provenance: a.data.provenance,
+      licence: a.data.licence ?? null,
+      claims: a.claims.map((c) => ({ id: c.id, url: absolute(claimUrl(c.id)) })),
+    })),
+  };
+}
+
+/** /api/sources.json */
+export function sourcesExport(ledger: Ledger): z.infer<typeof apiSourcesSchema> {
+  return {
+    version: API_VERSION,
+    count: ledger.sources.length,
+    sources: ledger.sources.map((s) => ({
+      id: s.id,
+      url: absolute(sourceUrl(s.id)),
+      name: s.data.name,
+      kind: s.data.kind,
+      description: s.data.description,
+      aliases: s.data.aliases,
+      affiliation: s.affiliation ? sourceRef(s.affiliation) : null,
+      claimsMade: s.made.map((c) => c.id),
+      claimsRelayed: s.relayed.map((c) => c.id),
+    })),
+  };
+}
+
+/** /api/topics.json */
+export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
+  return {
+    version: API_VERSION,
+    count: ledger.topics.length,
+    topics: ledger.topics.map((t) => ({ id: t.id, url: absolute(topicUrl(t.id)), name: t.data.name, description: t.data.description, claims: t.claims.map((c) => c.id), articles: t.articles.map((a) => a.id) })),
+  };
+}

@@ -1,0 +1,64 @@
+import type { Article, Claim, Source } from './build-ledger';
+import { SITE_NAME } from './site';
+import { absolute, articleUrl, claimUrl, sourceUrl } from './urls';
+
+// schema.org objects for the three page types that describe a thing. Only what the reports
+// say goes in: an outlet that is inferred is not published as the publisher.
+
+/** schema.org type for a source: people are `Person`, everything else `Organization`. */
+export const sourceType = (s: Source): 'Person' | 'Organization' => (s.data.kind === 'person' ? 'Person' : 'Organization');
+
+function sourceRef(s: Source) {
+  return { '@type': sourceType(s), name: s.data.name, url: absolute(sourceUrl(s.id)) };
+}
+
+function articleRef(a: Article) {
+  const isEncyclopedia = a.data.licence !== undefined;
+  return {
+    '@type': isEncyclopedia ? 'Article' : 'NewsArticle',
+    headline: a.data.title,
+    url: absolute(articleUrl(a.id)),
+    datePublished: a.data.published.date,
+    ...(a.outlet && a.data.outlet.basis === 'stated' ? { publisher: sourceRef(a.outlet) } : {}),
+    ...(a.data.byline ? { author: { '@type': 'Person', name: a.data.byline } } : {}),
+    ...(a.data.licence ? { license: a.data.licence.url } : {}),
+  };
+}
+
+/** JSON-LD for a report page. */
+export function articleJsonLd(a: Article) {
+  return {
+    '@context': 'https://schema.org',
+    ...articleRef(a),
+    description: a.data.summary,
+    about: a.topics.map((t) => t.data.name),
+    isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absolute('/') },
+  };
+}
+
+/** JSON-LD for a claim page: a schema.org `Claim` with its claimant and where it appeared. */
+export function claimJsonLd(c: Claim) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Claim',
+    '@id': absolute(claimUrl(c.id)),
+    url: absolute(claimUrl(c.id)),
+    text: c.data.quote,
+    abstract: c.data.statement,
+    author: sourceRef(c.claimant),
+    datePublished: (c.data.stated ?? c.article.data.published).date,
+    appearance: articleRef(c.article),
+    keywords: c.topics.map((t) => t.data.name),
+  };
+}
+
+/** JSON-LD for a source page. */
+export function sourceJsonLd(s: Source) {
+  return {
+    '@context': 'https://schema.org',
+    ...sourceRef(s),
+    description: s.data.description,
+    ...(s.data.aliases.length ? { alternateName: s.data.aliases } : {}),
+    ...(s.affiliation ? { [s.data.kind === 'person' ? 'affiliation' : 'parentOrganization']: sourceRef(s.affiliation) } : {}),
+  };
+}

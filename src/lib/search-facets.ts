@@ -1,0 +1,33 @@
+import type { Ledger } from './build-ledger';
+import { groupBy } from './group';
+
+/** A filter the search page offers, with its values and how many pages carry each. */
+export interface Facet {
+  /** URL parameter and pagefind filter name. */
+  key: 'topic' | 'claimant' | 'kind' | 'report' | 'year';
+  label: string;
+  values: { value: string; count: number }[];
+}
+
+const yearOfClaim = (c: Ledger['claims'][number]): string => (c.data.about ?? c.data.stated ?? c.article.data.published).date.slice(0, 4);
+
+/**
+ * The filters and their values, computed from the ledger at build time with the same rules the
+ * pages use to tag themselves for pagefind, so the form works (as a plain GET form) before any
+ * script runs and the counts are right before the first query.
+ */
+export function searchFacets(ledger: Ledger): Facet[] {
+  const count = (values: string[]): { value: string; count: number }[] =>
+    [...groupBy(values, (v) => v)].map(([value, list]) => ({ value, count: list.length })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
+  const topicValues = [...ledger.claims.flatMap((c) => c.topics.map((t) => t.data.name)), ...ledger.articles.flatMap((a) => a.topics.map((t) => t.data.name))];
+  return [
+    { key: 'topic', label: 'Topic', values: count(topicValues) },
+    { key: 'claimant', label: 'Claimant', values: count(ledger.claims.map((c) => c.claimant.data.name)) },
+    { key: 'kind', label: 'Kind', values: count([...ledger.claims.map((c) => c.data.kind), ...ledger.articles.map(() => 'report')]) },
+    { key: 'report', label: 'Report', values: count([...ledger.claims, ...ledger.articles.map((a) => ({ article: a }))].map((x) => x.article.data.title)) },
+    { key: 'year', label: 'Year', values: count([...ledger.claims.map(yearOfClaim), ...ledger.articles.map((a) => a.data.published.date.slice(0, 4))]).sort((a, b) => b.value.localeCompare(a.value)) },
+  ];
+}
+
+/** The year a claim is filed under: its event date, else when it was said, else its report's date. */
+export { yearOfClaim };

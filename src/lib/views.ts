@@ -1,0 +1,28 @@
+import type { Claim, Ledger, TimelineItem } from './build-ledger';
+import { formatFigure } from './figures';
+import { groupBy } from './group';
+
+/** What the home page shows. */
+export function homeView(ledger: Ledger) {
+  const keyFigures = ledger.figures
+    .filter((f) => f.claim.topics.some((t) => t.id === 'war-losses'))
+    .slice(0, 8)
+    .map((f) => ({ text: formatFigure(f.figure), claim: f.claim }));
+  return {
+    claimCount: ledger.claims.length,
+    articles: ledger.articles,
+    topics: ledger.topics,
+    keyFigures,
+    latest: ledger.timeline.slice(-6).reverse(),
+  };
+}
+
+/** Claims grouped by the report they come from, in first-seen order. */
+export function groupByArticle(claims: readonly Claim[]): { article: Claim['article']; claims: Claim[] }[] {
+  return [...groupBy(claims, (c) => c.article)].map(([article, list]) => ({ article, claims: list }));
+}
+
+/** Timeline items grouped by year, in order. */
+export function timelineByYear(items: readonly TimelineItem[]): { year: string; items: TimelineItem[] }[] {
+  return [...groupBy(items, (i) => i.date.date.slice(0, 4))].map(([year, list]) => ({ year, items: list }));
+}

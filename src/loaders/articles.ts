@@ -1,0 +1,40 @@
+import type { Loader } from 'astro/loaders';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
+import { loadValidatedCorpus } from './corpus';
+
+// Bump when the anchoring output changes, so cached renders are redone.
+const RENDER_VERSION = 1;
+
+/**
+ * Loads the reports and renders each one once. The claims anchored in a report are part of the
+ * entry's digest, so editing a claim re-renders its report, while unchanged reports are taken
+ * from Astro's content cache between builds.
+ */
+export function articlesLoader(): Loader {
+  return {
+    name: 'claim-ledger-articles',
+    load: async ({ store, generateDigest, renderMarkdown, parseData }) => {
+      const corpus = loadValidatedCorpus();
+      const anchors = new Map<string, ClaimAnchor[]>();
+      for (const c of corpus.claims) {
+        const list = anchors.get(c.article) ?? [];
+        list.push({ id: c.data.id, quote: c.data.quote, occurrence: c.data.occurrence, n: list.length + 1, statement: c.data.statement });
+        anchors.set(c.article, list);
+      }
+      const seen = new Set<string>();
+      for (const a of corpus.articles) {
+        seen.add(a.id);
+        const claimAnchors = anchors.get(a.id) ?? [];
+        const digest = generateDigest({ body: a.body, data: a.data as unknown as Record<string, unknown>, claimAnchors: JSON.stringify(claimAnchors), v: RENDER_VERSION });
+        if (store.get(a.id)?.digest === digest) continue;
+        const data = await parseData({ id: a.id, data: a.data as unknown as Record<string, unknown>, filePath: a.file });
+        // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
+        const rendered = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
+        store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    },
+  };
+}

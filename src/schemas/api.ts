@@ -1,0 +1,88 @@
+import { z } from 'astro/zod';
+import { claimKinds, hedges, relationTypes } from './claim';
+import { sourceKinds } from './source';
+
+// The shapes of the machine-readable exports under /api/. Each carries `version`; a change that
+// removes or renames a field must bump it.
+
+/** Current version of every export's shape. */
+export const API_VERSION = 1;
+
+const dateOut = z.strictObject({
+  date: z.string(),
+  precision: z.enum(['year', 'month', 'day']),
+  basis: z.enum(['stated', 'inferred']),
+  note: z.string().optional(),
+});
+const ref = z.strictObject({ id: z.string(), name: z.string(), url: z.url() });
+
+/** One claim in /api/claims.json. */
+export const apiClaimSchema = z.strictObject({
+  id: z.string(),
+  url: z.url(),
+  article: z.strictObject({ id: z.string(), title: z.string(), url: z.url(), anchorUrl: z.url() }),
+  quote: z.string(),
+  statement: z.string(),
+  kind: z.enum(claimKinds),
+  hedge: z.enum(hedges),
+  claimant: ref,
+  via: z.array(ref),
+  stated: dateOut.nullable(),
+  about: dateOut.nullable(),
+  topics: z.array(ref),
+  figures: z.array(
+    z.strictObject({ value: z.number(), upper: z.number().nullable(), approx: z.string(), unit: z.string(), counts: z.string(), asOf: dateOut.nullable() }),
+  ),
+  relations: z.array(z.strictObject({ claim: z.string(), url: z.url(), type: z.enum(relationTypes), note: z.string() })),
+  note: z.string().nullable(),
+});
+
+/** /api/claims.json */
+export const apiClaimsSchema = z.strictObject({ version: z.literal(API_VERSION), generator: z.string(), count: z.number().int(), claims: z.array(apiClaimSchema) });
+
+/** /api/articles.json */
+export const apiArticlesSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  count: z.number().int(),
+  articles: z.array(
+    z.strictObject({
+      id: z.string(),
+      url: z.url(),
+      title: z.string(),
+      outlet: z.strictObject({ id: z.string().nullable(), name: z.string().nullable(), basis: z.enum(['stated', 'inferred', 'unknown']), note: z.string() }),
+      byline: z.string().nullable(),
+      published: dateOut,
+      summary: z.string(),
+      topics: z.array(ref),
+      provenance: z.strictObject({ seed: z.string(), omitted: z.array(z.string()), normalised: z.array(z.string()) }),
+      licence: z.strictObject({ name: z.string(), url: z.url(), notice: z.string() }).nullable(),
+      claims: z.array(z.strictObject({ id: z.string(), url: z.url() })),
+    }),
+  ),
+});
+
+/** /api/sources.json */
+export const apiSourcesSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  count: z.number().int(),
+  sources: z.array(
+    z.strictObject({
+      id: z.string(),
+      url: z.url(),
+      name: z.string(),
+      kind: z.enum(sourceKinds),
+      description: z.string(),
+      aliases: z.array(z.string()),
+      affiliation: ref.nullable(),
+      claimsMade: z.array(z.string()),
+      claimsRelayed: z.array(z.string()),
+    }),
+  ),
+});
+
+/** /api/topics.json */
+export const apiTopicsSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  count: z.number().int(),
+  topics: z.array(z.strictObject({ id: z.string(), url: z.url(), name: z.string(), description: z.string(), claims: z.array(z.string()), articles: z.array(z.string()) })),
+});

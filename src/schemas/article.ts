@@ -1,0 +1,36 @@
+import { z } from 'astro/zod';
+import { dateSpecSchema, idSchema, topicListSchema } from './common';
+
+/** Who published a report: a source id, or null when the report does not say. */
+export const outletSchema = z
+  .strictObject({
+    id: idSchema.nullable(),
+    basis: z.enum(['stated', 'inferred', 'unknown']),
+    note: z.string().min(1),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.id === null) !== (o.basis === 'unknown')) {
+      ctx.addIssue({ code: 'custom', path: ['basis'], message: 'basis is "unknown" exactly when id is null' });
+    }
+  });
+
+/** Frontmatter of a report in `content/articles/<id>.md`; the body is the report verbatim. */
+export const articleSchema = z.strictObject({
+  title: z.string().min(1),
+  outlet: outletSchema,
+  byline: z.string().min(1).optional(),
+  published: dateSpecSchema,
+  provenance: z.strictObject({
+    seed: z.string().regex(/^[\w.-]+\.txt$/, 'must be the seed file name, e.g. 000_xxxx.txt'),
+    omitted: z.array(z.string().min(1)),
+    normalised: z.array(z.string().min(1)),
+  }),
+  licence: z
+    .strictObject({ name: z.string().min(1), url: z.url(), notice: z.string().min(1) })
+    .optional(),
+  topics: topicListSchema,
+  summary: z.string().min(1),
+});
+
+/** Article frontmatter after validation. */
+export type ArticleData = z.infer<typeof articleSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'astro/zod';
+import { idSchema } from './common';
+
+/** The kinds of source the reports name. */
+export const sourceKinds = [
+  'person',
+  'organization',
+  'government body',
+  'media outlet',
+  'think tank',
+  'statistics agency',
+  'social-media channel',
+  'armed forces',
+  'political party',
+  'group of people',
+] as const;
+
+/** A person or body that asserts or relays a claim: `content/sources/<id>.yaml`. */
+export const sourceSchema = z.strictObject({
+  name: z.string().min(1),
+  kind: z.enum(sourceKinds),
+  description: z.string().min(1),
+  affiliation: idSchema.optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+/** Source data after validation. */
+export type SourceData = z.infer<typeof sourceSchema>;
