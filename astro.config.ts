@@ -24,4 +24,6 @@ export default defineConfig({
   integrations: [validateContent(), sitemap({ filter: (page) => page.endsWith('/') && !page.includes('/api/') }), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Scripts always go to files of their own: the Content-Security-Policy forbids inline scripts.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

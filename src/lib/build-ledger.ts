@@ -162,16 +162,22 @@ export function buildLedger(input: LedgerInput): Ledger {
     for (const t of claim.topics) t.claims.push(claim);
   }
 
-  // Each report's text is parsed once, and all its quotes are located in that one pass.
+  // Each report's text is parsed once, and all its quotes are located in that one pass; claims
+  // are then put in text order and numbered, matching the numbers on the anchors in the text.
   for (const a of input.articles) {
     const article = articleById.get(a.id)!;
     if (a.body === undefined || article.claims.length === 0) continue;
     const blocks = analyseMarkdown(a.body).blocks.map((b) => b.text);
+    const position = new Map<Claim, number>();
     locateQuotes(blocks, article.claims.map((c) => ({ id: c.id, quote: c.data.quote, occurrence: c.data.occurrence }))).forEach((r, i) => {
       if (!r.ok) return;
+      const claim = article.claims[i]!;
       const text = blocks[r.location.block]!;
-      article.claims[i]!.context = { before: text.slice(0, r.location.start), after: text.slice(r.location.end) };
+      claim.context = { before: text.slice(0, r.location.start), after: text.slice(r.location.end) };
+      position.set(claim, r.location.block * 1e6 + r.location.start);
     });
+    article.claims.sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
+    article.claims.forEach((c, i) => (c.n = i + 1));
   }
 
   // Relations are stored once, on one claim; both ends see them here.

@@ -18,7 +18,9 @@ export function articlesLoader(): Loader {
     load: async ({ store, generateDigest, renderMarkdown, parseData }) => {
       const corpus = loadValidatedCorpus();
       const anchors = new Map<string, ClaimAnchor[]>();
-      for (const c of corpus.claims) {
+      // Number claims in the order their quotes appear in the text, whatever the file order.
+      const inTextOrder = [...corpus.claims].sort((a, b) => (a.location?.block ?? 0) - (b.location?.block ?? 0) || (a.location?.start ?? 0) - (b.location?.start ?? 0));
+      for (const c of inTextOrder) {
         const list = anchors.get(c.article) ?? [];
         list.push({ id: c.data.id, quote: c.data.quote, occurrence: c.data.occurrence, n: list.length + 1, statement: c.data.statement });
         anchors.set(c.article, list);

@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readCorpus } from '../../src/lib/content/read';
+import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+const BAD = join(FIXTURES, 'bad-content');
+const made: string[] = [];
+
+/** A copy of the good fixture corpus at `<tmp>/content`, with a case's files laid over it. */
+function corpusWith(overlay?: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'claim-ledger-'));
+  made.push(root);
+  cpSync(join(FIXTURES, 'content-base'), join(root, 'content'), { recursive: true });
+  if (overlay) cpSync(overlay, join(root, 'content'), { recursive: true, filter: (src) => !src.endsWith('expected.txt') });
+  return root;
+}
+const problemsIn = (root: string): string[] => validateCorpus(readCorpus(join(root, 'content'), root)).problems.map(formatProblem);
+
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('content validation', () => {
+  test('the good fixture corpus has no problems', () => {
+    expect(problemsIn(corpusWith())).toEqual([]);
+  });
+
+  test('the real corpus has no problems', () => {
+    const corpus = validateCorpus(readCorpus(join(import.meta.dirname, '../../content')));
+    expect(corpus.problems.map(formatProblem)).toEqual([]);
+    expect(corpus.articles).toHaveLength(5);
+    expect(corpus.claims.length).toBeGreaterThan(100);
+  });
+
+  const cases = readdirSync(BAD).sort();
+  test('there is a bad-content case for every rule', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  test.each(cases)('bad content "%s" fails with file, field and reason', (name) => {
+    const expected = readFileSync(join(BAD, name, 'expected.txt'), 'utf8').trim();
+    const problems = problemsIn(corpusWith(join(BAD, name)));
+    expect(problems.length, `no problem reported for ${name}`).toBeGreaterThan(0);
+    expect(problems.some((p) => p.includes(expected)), `expected a line containing:\n  ${expected}\ngot:\n  ${problems.join('\n  ')}`).toBe(true);
+    // Every line names a file, a field and a reason.
+    for (const p of problems) expect(p).toMatch(/^content\/\S+: \S.*: \S/);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, plugin and content-validation tests: plain objects and fixture files, no build needed.
+// The checks over the built site have their own config (vitest.site.config.ts).
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/plugins/**/*.test.ts'],
+    environment: 'node',
+  },
+});
