@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { buildLedger, type Ledger } from '../../src/lib/build-ledger';
+import { readCorpus } from '../../src/lib/content/read';
+import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+
+/** The project's real content directory. */
+export const CONTENT = join(import.meta.dirname, '../../content');
+
+/** Builds the ledger from a content directory the way the site does, without `astro:content`. */
+export function ledgerFrom(dir: string = CONTENT): Ledger {
+  const corpus = validateCorpus(readCorpus(dir));
+  if (corpus.problems.length) throw new Error(corpus.problems.map(formatProblem).join('\n'));
+  return buildLedger({
+    articles: corpus.articles.map((a) => ({ id: a.id, data: a.data, body: a.body })),
+    claims: corpus.claims.map((c) => ({ id: c.data.id, data: { ...c.data, article: c.article } })),
+    sources: corpus.sources,
+    topics: corpus.topics,
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { pagefindOptions, parseState, stateToQuery } from '../../src/lib/client/search-state';
+
+describe('search state in the URL', () => {
+  test('reads query, repeated filters and sort', () => {
+    expect(parseState('?q=Peskov&topic=Rumours+of+a+second+wave&topic=Kremlin&kind=denial&sort=date-asc')).toEqual({
+      q: 'Peskov',
+      sort: 'date-asc',
+      filters: { topic: ['Rumours of a second wave', 'Kremlin'], kind: ['denial'] },
+    });
+  });
+  test('ignores unknown parameters and sorts', () => {
+    expect(parseState('?q=%20x%20&colour=red&sort=sideways')).toEqual({ q: 'x', sort: '', filters: {} });
+  });
+  test('round-trips', () => {
+    const s = '?q=Rosstat&topic=Mortality+statistics+and+demographic+data&year=2025&sort=date-desc';
+    expect(stateToQuery(parseState(s))).toBe(s);
+    expect(stateToQuery({ q: '', sort: '', filters: {} })).toBe('');
+  });
+  test('becomes pagefind options: any-of within a filter, sort by date', () => {
+    expect(pagefindOptions(parseState('?topic=A&topic=B&claimant=C&sort=date-asc'))).toEqual({
+      filters: { topic: { any: ['A', 'B'] }, claimant: { any: ['C'] } },
+      sort: { date: 'asc' },
+    });
+    expect(pagefindOptions(parseState('?q=x'))).toEqual({ filters: {} });
+  });
+});
