@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+// One page of every type, checked by axe in light and in dark mode.
+const PAGES = [
+  '/',
+  '/articles/',
+  '/articles/partial-mobilization-encyclopedia/',
+  '/claims/',
+  '/claims/gerashchenko-plan-to-draft-500000-700000/',
+  '/sources/',
+  '/sources/isw/',
+  '/topics/',
+  '/topics/war-losses/',
+  '/timeline/',
+  '/figures/',
+  '/figures/by-value/',
+  '/search/?q=mobilization',
+  '/about/',
+  '/no-such-page/',
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+    for (const path of PAGES) {
+      test(`axe finds no violations on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        if (path.startsWith('/search/')) await expect(page.locator('#results > li').first()).toBeVisible();
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('copy link puts the claim URL on the clipboard', async ({ page }) => {
+  await page.goto('/claims/bbc-more-than-100000-killed/');
+  const button = page.getByRole('button', { name: 'Copy link' });
+  await button.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
+});
+
+test('without the clipboard, the link is selected for copying by hand', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  await page.goto('/claims/bbc-more-than-100000-killed/');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const selected = await page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement;
+    return el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0);
+  });
+  expect(selected).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
+});
+
+test('no page asks another origin for anything', async ({ page, baseURL }) => {
+  const offsite: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(baseURL!).origin) offsite.push(r.url());
+  });
+  for (const path of ['/', '/articles/hidden-war-deaths/', '/claims/bbc-more-than-100000-killed/', '/figures/', '/timeline/', '/search/?q=Peskov', '/sources/isw/', '/topics/war-losses/']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+  }
+  expect(offsite).toEqual([]);
+});

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+
+test('typing a word from a report finds that report', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByLabel('Words or phrase').fill('Kulibin');
+  const results = page.locator('#results > li');
+  await expect(results.first()).toBeVisible();
+  await expect(page.locator('#results')).toContainText('Putin steps up crypto-mobilization amid falling public support for war');
+});
+
+test('the header search box leads to the search page with the query', async ({ page }) => {
+  await page.goto('/timeline/');
+  await page.getByRole('searchbox', { name: 'Search claims and reports' }).first().fill('Slabunova');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=Slabunova$/);
+  await expect(page.locator('#results > li').first()).toBeVisible();
+});
+
+test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic narrows it; a result leads to the claim', async ({ page }) => {
+  await page.goto('/search/?q=Rosstat');
+  const list = page.locator('#results');
+  await expect(list.locator('> li').first()).toBeVisible();
+  await expect(page.locator('#search-status')).toContainText('results for “Rosstat”');
+  const hrefs = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs).toContain('/claims/meduza-rosstat-stopped-mortality-data/');
+  expect(hrefs).toContain('/claims/rosstat-ceased-reporting-deaths/');
+  const before = hrefs.length;
+
+  // The topic filter is open from the start; the others are collapsed.
+  await page.getByLabel(/^Mortality statistics and demographic data/).check();
+  await expect(page).toHaveURL(/topic=Mortality\+statistics\+and\+demographic\+data/);
+  await expect.poll(async () => list.locator('> li').count()).toBeLessThanOrEqual(before);
+  const after = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(after.every((h) => h?.startsWith('/claims/') || h?.startsWith('/articles/'))).toBe(true);
+
+  await page.getByRole('link', { name: /^in “Putin steps up crypto-mobilization/ }).first().click();
+  await expect(page).toHaveURL(/\/articles\/crypto-mobilization-popular-front\/#/);
+  const id = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`mark[id="${id}"]`)).toBeInViewport();
+});
+
+test('/search/?q=Peskov shows results without typing; filters update the URL; Back restores', async ({ page }) => {
+  await page.goto('/search/?q=Peskov');
+  await expect(page.getByLabel('Words or phrase')).toHaveValue('Peskov');
+  await expect(page.locator('#results > li').first()).toBeVisible();
+  await page.locator('summary', { hasText: 'Kind' }).click();
+  await page.getByLabel(/^denial \(/).check();
+  await expect(page).toHaveURL(/\?q=Peskov&kind=denial$/);
+  await expect(page.locator('#results .kind').first()).toHaveText('Claim · denial');
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=Peskov$/);
+  await expect(page.getByLabel(/^denial \(/)).not.toBeChecked();
+});
+
+test('a search with no match says so', async ({ page }) => {
+  await page.goto('/search/?q=zzzxqv');
+  await expect(page.locator('#search-status')).toHaveText('No results for “zzzxqv”. Try other words, or fewer filters.');
+});
+
+test('topic and source pages link to the pre-filtered search', async ({ page }) => {
+  await page.goto('/topics/second-wave/');
+  await page.getByRole('link', { name: 'Search within this topic' }).click();
+  await expect(page).toHaveURL(/\/search\/\?topic=Rumours\+of\+a\+second\+wave$/);
+  await expect(page.getByLabel(/^Rumours of a second wave/)).toBeChecked();
+  await expect(page.locator('#results > li').first()).toBeVisible();
+  await page.goto('/sources/dmitry-peskov/');
+  await page.getByRole('link', { name: 'Search claims by Dmitry Peskov' }).click();
+  await expect(page.locator('#results > li')).toHaveCount(4);
+});
