@@ -11,7 +11,9 @@ export default function validateContent(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ logger }) => {
         const corpus = loadValidatedCorpus();
-        logger.info(`content valid: ${corpus.articles.length} reports, ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.topics.length} topics`);
+        logger.info(
+          `content valid: ${corpus.articles.length} reports, ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.topics.length} topics`,
+        );
       },
     },
   };

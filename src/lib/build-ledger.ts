@@ -169,7 +169,10 @@ export function buildLedger(input: LedgerInput): Ledger {
     if (a.body === undefined || article.claims.length === 0) continue;
     const blocks = analyseMarkdown(a.body).blocks.map((b) => b.text);
     const position = new Map<Claim, number>();
-    locateQuotes(blocks, article.claims.map((c) => ({ id: c.id, quote: c.data.quote, occurrence: c.data.occurrence }))).forEach((r, i) => {
+    locateQuotes(
+      blocks,
+      article.claims.map((c) => ({ id: c.id, quote: c.data.quote, occurrence: c.data.occurrence })),
+    ).forEach((r, i) => {
       if (!r.ok) return;
       const claim = article.claims[i]!;
       const text = blocks[r.location.block]!;

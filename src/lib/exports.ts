@@ -82,6 +82,13 @@ export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
   return {
     version: API_VERSION,
     count: ledger.topics.length,
-    topics: ledger.topics.map((t) => ({ id: t.id, url: absolute(topicUrl(t.id)), name: t.data.name, description: t.data.description, claims: t.claims.map((c) => c.id), articles: t.articles.map((a) => a.id) })),
+    topics: ledger.topics.map((t) => ({
+      id: t.id,
+      url: absolute(topicUrl(t.id)),
+      name: t.data.name,
+      description: t.data.description,
+      claims: t.claims.map((c) => c.id),
+      articles: t.articles.map((a) => a.id),
+    })),
   };
 }

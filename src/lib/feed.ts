@@ -18,7 +18,13 @@ export interface FeedItem {
  */
 export function feedItems(ledger: Ledger): FeedItem[] {
   return ledger.articles.flatMap((a) => [
-    { title: `Report: ${a.data.title}`, link: articleUrl(a.id), pubDate: toUtcDate(a.data.published.date), description: a.data.summary, categories: a.topics.map((t) => t.data.name) },
+    {
+      title: `Report: ${a.data.title}`,
+      link: articleUrl(a.id),
+      pubDate: toUtcDate(a.data.published.date),
+      description: a.data.summary,
+      categories: a.topics.map((t) => t.data.name),
+    },
     ...a.claims.map((c) => ({
       title: `Claim: ${c.data.statement}`,
       link: claimUrl(c.id),

@@ -26,14 +26,22 @@ export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug
 export function casualtyRows(ledger: Ledger): BarInput[] {
   return ledger.figures
     .filter((f) => f.claim.topics.some((t) => t.id === 'war-losses') && /killed|casualt|loss|injured/i.test(f.figure.counts))
-    .map((f) => ({ label: `${f.claim.claimant.data.name}: ${shortCounts(f.figure.counts)}`, value: figureMagnitude(f.figure), valueLabel: formatFigure(f.figure) }));
+    .map((f) => ({
+      label: `${f.claim.claimant.data.name}: ${shortCounts(f.figure.counts)}`,
+      value: figureMagnitude(f.figure),
+      valueLabel: formatFigure(f.figure),
+    }));
 }
 
 /** Rows for the rate-of-advance chart: every figure in metres per day. */
 export function advanceRows(ledger: Ledger): BarInput[] {
   return ledger.figures
     .filter((f) => f.figure.unit === 'metres per day')
-    .map((f) => ({ label: shortCounts(f.figure.counts.replace(/^(average )?(Russian )?rate of advance,? ?/i, '')) + (f.figure.asOf ? ` (${f.figure.asOf.date})` : ''), value: f.figure.value, valueLabel: `${f.figure.value} m/day` }))
+    .map((f) => ({
+      label: shortCounts(f.figure.counts.replace(/^(average )?(Russian )?rate of advance,? ?/i, '')) + (f.figure.asOf ? ` (${f.figure.asOf.date})` : ''),
+      value: f.figure.value,
+      valueLabel: `${f.figure.value} m/day`,
+    }))
     .sort((a, b) => b.value - a.value);
 }
 

@@ -19,5 +19,13 @@ export function relationLabel(type: RelationType, direction: 'out' | 'in'): stri
 
 /** Order of relation groups on a page: agreements first, then disagreements. */
 export const RELATION_ORDER: readonly string[] = [
-  'Same event', 'Corroborates', 'Corroborated by', 'Updates', 'Updated by', 'Contradicts', 'Contradicted by', 'Denies', 'Denied by',
+  'Same event',
+  'Corroborates',
+  'Corroborated by',
+  'Updates',
+  'Updated by',
+  'Contradicts',
+  'Contradicted by',
+  'Denies',
+  'Denied by',
 ];

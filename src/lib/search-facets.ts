@@ -18,14 +18,22 @@ const yearOfClaim = (c: Ledger['claims'][number]): string => (c.data.about ?? c.
  */
 export function searchFacets(ledger: Ledger): Facet[] {
   const count = (values: string[]): { value: string; count: number }[] =>
-    [...groupBy(values, (v) => v)].map(([value, list]) => ({ value, count: list.length })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
+    [...groupBy(values, (v) => v)]
+      .map(([value, list]) => ({ value, count: list.length }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
   const topicValues = [...ledger.claims.flatMap((c) => c.topics.map((t) => t.data.name)), ...ledger.articles.flatMap((a) => a.topics.map((t) => t.data.name))];
   return [
     { key: 'topic', label: 'Topic', values: count(topicValues) },
     { key: 'claimant', label: 'Claimant', values: count(ledger.claims.map((c) => c.claimant.data.name)) },
     { key: 'kind', label: 'Kind', values: count([...ledger.claims.map((c) => c.data.kind), ...ledger.articles.map(() => 'report')]) },
     { key: 'report', label: 'Report', values: count([...ledger.claims, ...ledger.articles.map((a) => ({ article: a }))].map((x) => x.article.data.title)) },
-    { key: 'year', label: 'Year', values: count([...ledger.claims.map(yearOfClaim), ...ledger.articles.map((a) => a.data.published.date.slice(0, 4))]).sort((a, b) => b.value.localeCompare(a.value)) },
+    {
+      key: 'year',
+      label: 'Year',
+      values: count([...ledger.claims.map(yearOfClaim), ...ledger.articles.map((a) => a.data.published.date.slice(0, 4))]).sort((a, b) =>
+        b.value.localeCompare(a.value),
+      ),
+    },
   ];
 }
 

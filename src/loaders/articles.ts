@@ -19,7 +19,9 @@ export function articlesLoader(): Loader {
       const corpus = loadValidatedCorpus();
       const anchors = new Map<string, ClaimAnchor[]>();
       // Number claims in the order their quotes appear in the text, whatever the file order.
-      const inTextOrder = [...corpus.claims].sort((a, b) => (a.location?.block ?? 0) - (b.location?.block ?? 0) || (a.location?.start ?? 0) - (b.location?.start ?? 0));
+      const inTextOrder = [...corpus.claims].sort(
+        (a, b) => (a.location?.block ?? 0) - (b.location?.block ?? 0) || (a.location?.start ?? 0) - (b.location?.start ?? 0),
+      );
       for (const c of inTextOrder) {
         const list = anchors.get(c.article) ?? [];
         list.push({ id: c.data.id, quote: c.data.quote, occurrence: c.data.occurrence, n: list.length + 1, statement: c.data.statement });
@@ -29,7 +31,12 @@ export function articlesLoader(): Loader {
       for (const a of corpus.articles) {
         seen.add(a.id);
         const claimAnchors = anchors.get(a.id) ?? [];
-        const digest = generateDigest({ body: a.body, data: a.data as unknown as Record<string, unknown>, claimAnchors: JSON.stringify(claimAnchors), v: RENDER_VERSION });
+        const digest = generateDigest({
+          body: a.body,
+          data: a.data as unknown as Record<string, unknown>,
+          claimAnchors: JSON.stringify(claimAnchors),
+          v: RENDER_VERSION,
+        });
         if (store.get(a.id)?.digest === digest) continue;
         const data = await parseData({ id: a.id, data: a.data as unknown as Record<string, unknown>, filePath: a.file });
         // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.

@@ -47,7 +47,10 @@ export default function rehypeClaimAnchors(options: ClaimAnchorOptions) {
     const anchors = anchorsOf(file);
     if (anchors.length === 0) return;
     const blocks = tree.children.filter((n): n is Element => n.type === 'element' && BLOCK.test(n.tagName));
-    const results = locateQuotes(blocks.map((b) => toString(b)), anchors);
+    const results = locateQuotes(
+      blocks.map((b) => toString(b)),
+      anchors,
+    );
     const byBlock = new Map<number, QuoteLocation[]>();
     for (const r of results) {
       if (!r.ok) throw new Error(`rehype-claim-anchors: ${file.path ?? 'article'}: claim "${r.id}": ${r.reason}`);
@@ -83,7 +86,15 @@ function markBlock(block: Element, locations: QuoteLocation[], info: Map<string,
 }
 
 /** Builds text and nested marks for `[from, to)` of a text node whose first character is at `base`. */
-function nest(value: string, base: number, from: number, to: number, pieces: Piece[], info: Map<string, ClaimAnchor>, options: ClaimAnchorOptions): ElementContent[] {
+function nest(
+  value: string,
+  base: number,
+  from: number,
+  to: number,
+  pieces: Piece[],
+  info: Map<string, ClaimAnchor>,
+  options: ClaimAnchorOptions,
+): ElementContent[] {
   const out: ElementContent[] = [];
   const text = (a: number, b: number): void => {
     if (b > a) out.push({ type: 'text', value: value.slice(a - base, b - base) } satisfies Text);

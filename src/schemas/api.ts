@@ -38,7 +38,12 @@ export const apiClaimSchema = z.strictObject({
 });
 
 /** /api/claims.json */
-export const apiClaimsSchema = z.strictObject({ version: z.literal(API_VERSION), generator: z.string(), count: z.number().int(), claims: z.array(apiClaimSchema) });
+export const apiClaimsSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  generator: z.string(),
+  count: z.number().int(),
+  claims: z.array(apiClaimSchema),
+});
 
 /** /api/articles.json */
 export const apiArticlesSchema = z.strictObject({
@@ -84,5 +89,7 @@ export const apiSourcesSchema = z.strictObject({
 export const apiTopicsSchema = z.strictObject({
   version: z.literal(API_VERSION),
   count: z.number().int(),
-  topics: z.array(z.strictObject({ id: z.string(), url: z.url(), name: z.string(), description: z.string(), claims: z.array(z.string()), articles: z.array(z.string()) })),
+  topics: z.array(
+    z.strictObject({ id: z.string(), url: z.url(), name: z.string(), description: z.string(), claims: z.array(z.string()), articles: z.array(z.string()) }),
+  ),
 });

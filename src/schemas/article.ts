@@ -25,9 +25,7 @@ export const articleSchema = z.strictObject({
     omitted: z.array(z.string().min(1)),
     normalised: z.array(z.string().min(1)),
   }),
-  licence: z
-    .strictObject({ name: z.string().min(1), url: z.url(), notice: z.string().min(1) })
-    .optional(),
+  licence: z.strictObject({ name: z.string().min(1), url: z.url(), notice: z.string().min(1) }).optional(),
   topics: topicListSchema,
   summary: z.string().min(1),
 });

@@ -30,7 +30,16 @@ test('no page asks another origin for anything', async ({ page, baseURL }) => {
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(baseURL!).origin) offsite.push(r.url());
   });
-  for (const path of ['/', '/articles/hidden-war-deaths/', '/claims/bbc-more-than-100000-killed/', '/figures/', '/timeline/', '/search/?q=Peskov', '/sources/isw/', '/topics/war-losses/']) {
+  for (const path of [
+    '/',
+    '/articles/hidden-war-deaths/',
+    '/claims/bbc-more-than-100000-killed/',
+    '/figures/',
+    '/timeline/',
+    '/search/?q=Peskov',
+    '/sources/isw/',
+    '/topics/war-losses/',
+  ]) {
     await page.goto(path, { waitUntil: 'networkidle' });
   }
   expect(offsite).toEqual([]);

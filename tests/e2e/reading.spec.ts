@@ -23,7 +23,10 @@ test('a claim anchor scrolls the quote into view and highlights it', async ({ pa
   await expect(mark).toBeInViewport();
   await expect(mark).toContainText('1,027,540 Russian casualties');
   const bg = await mark.evaluate((el) => getComputedStyle(el).backgroundColor);
-  const other = await page.locator('mark.claim:not(:target)').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const other = await page
+    .locator('mark.claim:not(:target)')
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(bg).not.toBe(other);
 });
 
@@ -34,7 +37,9 @@ test('keyboard alone reaches every claim link in an article', async ({ page }) =
   const reached = new Set<string>();
   for (let i = 0; i < 200 && reached.size < expected; i++) {
     await page.keyboard.press('Tab');
-    const href = await page.evaluate(() => (document.activeElement?.matches('article.report a.claim-ref') ? document.activeElement.getAttribute('href') : null));
+    const href = await page.evaluate(() =>
+      document.activeElement?.matches('article.report a.claim-ref') ? document.activeElement.getAttribute('href') : null,
+    );
     if (href) reached.add(href);
   }
   expect(reached.size).toBe(expected);
@@ -54,11 +59,16 @@ test('a reader reaches a claim in three clicks from home, and from it the report
   await page.getByRole('link', { name: 'Dmitry Peskov said the Kremlin is not discussing a second mobilization.' }).click();
   await expect(page).toHaveURL(/\/claims\/peskov-kremlin-not-discussing-second-wave\/$/);
   const main = page.locator('main');
-  await expect(main.getByRole('link', { name: 'Read it in the report' })).toHaveAttribute('href', '/articles/second-mobilization-rumours/#peskov-kremlin-not-discussing-second-wave');
+  await expect(main.getByRole('link', { name: 'Read it in the report' })).toHaveAttribute(
+    'href',
+    '/articles/second-mobilization-rumours/#peskov-kremlin-not-discussing-second-wave',
+  );
   await expect(main.getByRole('link', { name: 'Dmitry Peskov' }).first()).toHaveAttribute('href', '/sources/dmitry-peskov/');
   await expect(main.getByRole('link', { name: 'Kremlin statements and denials' })).toHaveAttribute('href', '/topics/kremlin-messaging/');
   await expect(main.getByRole('heading', { name: 'Denies' })).toBeVisible();
-  await expect(main.getByRole('link', { name: 'An advisor', exact: false }).or(main.getByRole('link', { name: /Ukrainian interior ministry adviser/ }))).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: 'An advisor', exact: false }).or(main.getByRole('link', { name: /Ukrainian interior ministry adviser/ })),
+  ).toBeVisible();
 });
 
 test('the 404 page helps', async ({ page }) => {

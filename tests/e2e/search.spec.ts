@@ -33,7 +33,10 @@ test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic na
   const after = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(after.every((h) => h?.startsWith('/claims/') || h?.startsWith('/articles/'))).toBe(true);
 
-  await page.getByRole('link', { name: /^in “Putin steps up crypto-mobilization/ }).first().click();
+  await page
+    .getByRole('link', { name: /^in “Putin steps up crypto-mobilization/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/articles\/crypto-mobilization-popular-front\/#/);
   const id = new URL(page.url()).hash.slice(1);
   await expect(page.locator(`mark[id="${id}"]`)).toBeInViewport();

@@ -19,7 +19,12 @@ describe('exports match their schemas', () => {
     expect(c.article.anchorUrl).toMatch(/\/articles\/hidden-war-deaths\/#afu-1027540-russian-casualties$/);
   });
   test('articles, sources and topics json', () => {
-    expect(apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')?.outlet).toEqual({ id: null, name: null, basis: 'unknown', note: expect.any(String) });
+    expect(apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')?.outlet).toEqual({
+      id: null,
+      name: null,
+      basis: 'unknown',
+      note: expect.any(String),
+    });
     expect(apiSourcesSchema.parse(sourcesExport(ledger)).count).toBe(ledger.sources.length);
     expect(apiTopicsSchema.parse(topicsExport(ledger)).count).toBe(ledger.topics.length);
   });
@@ -45,7 +50,9 @@ describe('citations', () => {
     expect(b).toMatch(/^@misc\{claimledger-peskov-no-discussions-press-call,/);
     expect(b).toContain('year = {2022}');
     expect(b).not.toContain('month');
-    expect(cslJson(claim)).toEqual([expect.objectContaining({ type: 'webpage', author: [{ literal: 'Dmitry Peskov' }], issued: { 'date-parts': [[2022]], circa: true } })]);
+    expect(cslJson(claim)).toEqual([
+      expect.objectContaining({ type: 'webpage', author: [{ literal: 'Dmitry Peskov' }], issued: { 'date-parts': [[2022]], circa: true } }),
+    ]);
   });
 });
 

@@ -42,7 +42,10 @@ describe('content validation', () => {
     const expected = readFileSync(join(BAD, name, 'expected.txt'), 'utf8').trim();
     const problems = problemsIn(corpusWith(join(BAD, name)));
     expect(problems.length, `no problem reported for ${name}`).toBeGreaterThan(0);
-    expect(problems.some((p) => p.includes(expected)), `expected a line containing:\n  ${expected}\ngot:\n  ${problems.join('\n  ')}`).toBe(true);
+    expect(
+      problems.some((p) => p.includes(expected)),
+      `expected a line containing:\n  ${expected}\ngot:\n  ${problems.join('\n  ')}`,
+    ).toBe(true);
     // Every line names a file, a field and a reason.
     for (const p of problems) expect(p).toMatch(/^content\/\S+: \S.*: \S/);
   });

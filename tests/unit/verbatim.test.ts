@@ -14,8 +14,13 @@ const articles = readCorpus(CONTENT).articles;
 describe('reports are verbatim', () => {
   test.each(articles.map((a) => [a.id, a] as const))('%s', (_id, a) => {
     const data = a.data as { provenance: { seed: string; omitted: string[] }; title: string };
-    const seedLines = readFileSync(join(SEEDS, data.provenance.seed), 'utf8').split('\n').filter((l) => l.trim());
-    const bodyLines = (a.body ?? '').split('\n').filter((l) => l.trim()).map((l) => l.replace(/^## /, ''));
+    const seedLines = readFileSync(join(SEEDS, data.provenance.seed), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    const bodyLines = (a.body ?? '')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => l.replace(/^## /, ''));
     let i = 0;
     const skipped: string[] = [];
     for (const line of bodyLines) {

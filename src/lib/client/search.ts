@@ -28,7 +28,11 @@ interface Pagefind {
 const PAGE = 10;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -65,7 +69,9 @@ function renderResult(data: ResultData): HTMLLIElement {
     const near = nearestClaims(data);
     if (near.length) {
       bits.push('Claims near the match: ');
-      near.forEach((a, i) => bits.push(...(i ? [' · '] : []), el('a', { href: `${data.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text)));
+      near.forEach((a, i) =>
+        bits.push(...(i ? [' · '] : []), el('a', { href: `${data.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text)),
+      );
     }
   }
   if (bits.length) li.append(el('p', { className: 'muted' }, ...bits));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
+import { parse, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** A content file as read from disk, before validation. */
 export interface RawFile {
@@ -27,7 +27,7 @@ export interface RawCorpus {
 
 // `timestamp` makes an unquoted date arrive as a Date, exactly as Astro's own YAML parsing
 // would; the date schema then refuses it by name instead of letting it pass as a string.
-const YAML_OPTIONS = { customTags: ['timestamp'], uniqueKeys: true } as const;
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], uniqueKeys: true };
 
 function parseYaml(text: string): { data?: unknown; error?: string } {
   try {
