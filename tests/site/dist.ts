@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import type { Element, Root } from 'hast';
+
+/** The built site. */
+export const DIST = join(import.meta.dirname, '../../dist');
+
+/** Every file under dist/, as site paths ("/claims/x/index.html"). */
+export function siteFiles(dir = DIST): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(`/${relative(DIST, p).split('\\').join('/')}`);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+/** Every HTML page, without pagefind's own files. */
+export const htmlPages = (): string[] => siteFiles().filter((f) => f.endsWith('.html') && !f.startsWith('/pagefind/'));
+
+const cache = new Map<string, Root>();
+/** A page parsed once. */
+export function parsePage(path: string): Root {
+  let tree = cache.get(path);
+  if (!tree) {
+    tree = fromHtml(readFileSync(join(DIST, path), 'utf8'));
+    cache.set(path, tree);
+  }
+  return tree;
+}
+
+/** Elements matching a CSS selector in a page. */
+export const $$ = (path: string, selector: string): Element[] => selectAll(selector, parsePage(path));
+
+/** The file a site URL path is served from (directory URLs serve their index.html), or undefined. */
+export function resolveUrlPath(urlPath: string): string | undefined {
+  const clean = decodeURIComponent(urlPath.split('#')[0]!.split('?')[0]!);
+  for (const candidate of [clean, join(clean, 'index.html'), `${clean}.html`]) {
+    const file = join(DIST, candidate);
+    if (existsSync(file) && statSync(file).isFile()) return `/${relative(DIST, file).split('\\').join('/')}`;
+  }
+  return undefined;
+}
+
+/** Reads a built file as text. */
+export const readSite = (path: string): string => readFileSync(join(DIST, path), 'utf8');
+
+/** The reading pages the budgets apply to: home, reports, claims, sources, topics, timeline, figures. */
+export const readingPages = (): string[] =>
+  htmlPages().filter((p) => p === '/index.html' || /^\/(articles|claims|sources|topics|timeline|figures)\//.test(p));

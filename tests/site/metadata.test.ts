@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { toString } from 'hast-util-to-string';
+import { $$, htmlPages, readSite, resolveUrlPath } from './dist';
+import { XMLParser } from 'fast-xml-parser';
+import { apiArticlesSchema, apiClaimsSchema, apiSourcesSchema, apiTopicsSchema } from '../../src/schemas/api';
+
+const SITE = 'http://127.0.0.1:4321';
+const local = (url: string): string => {
+  expect(url.startsWith(SITE), url).toBe(true);
+  return url.slice(SITE.length);
+};
+const jsonLd = (page: string): Record<string, unknown>[] => $$(page, 'script[type="application/ld+json"]').map((s) => JSON.parse(toString(s)) as Record<string, unknown>);
+
+describe('sharing metadata on every page', () => {
+  test('canonical, title, description, Open Graph and Twitter tags', () => {
+    const missing: string[] = [];
+    for (const page of htmlPages()) {
+      for (const sel of ['link[rel="canonical"]', 'meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]']) {
+        if ($$(page, sel).length !== 1) missing.push(`${page}: ${sel}`);
+      }
+      if (!$$(page, 'title')[0] || !toString($$(page, 'title')[0]!).trim()) missing.push(`${page}: title`);
+    }
+    expect(missing).toEqual([]);
+    expect(resolveUrlPath('/og.png')).toBe('/og.png');
+  });
+});
+
+describe('JSON-LD', () => {
+  const claims = apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims;
+  test('every claim page carries a schema.org Claim with text, author, appearance and date', () => {
+    for (const c of claims) {
+      const page = resolveUrlPath(local(c.url))!;
+      const [ld] = jsonLd(page);
+      expect(ld, page).toMatchObject({ '@context': 'https://schema.org', '@type': 'Claim', text: c.quote, url: c.url });
+      expect(ld!['author']).toMatchObject({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: c.claimant.name });
+      expect(ld!['appearance']).toMatchObject({ '@type': expect.stringMatching(/Article$/), url: c.article.url });
+      expect(String(ld!['datePublished'])).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+    }
+  });
+  test('report pages carry an Article with no invented publisher or author', () => {
+    for (const page of htmlPages().filter((p) => /^\/articles\/[^/]+\/index\.html$/.test(p))) {
+      const [ld] = jsonLd(page);
+      expect(ld!['@type']).toMatch(/^(NewsArticle|Article)$/);
+      expect(ld).toHaveProperty('headline');
+      expect(ld).toHaveProperty('datePublished');
+      // No report states its outlet or byline, so none is published as fact.
+      expect(ld).not.toHaveProperty('publisher');
+      expect(ld).not.toHaveProperty('author');
+    }
+  });
+  test('source pages carry a Person or an Organization', () => {
+    for (const page of htmlPages().filter((p) => /^\/sources\/[^/]+\/index\.html$/.test(p))) {
+      const [ld] = jsonLd(page);
+      expect(ld!['@type'], page).toMatch(/^(Person|Organization)$/);
+      expect(ld).toHaveProperty('name');
+    }
+  });
+});
+
+describe('exports', () => {
+  test('the four JSON exports match their schemas', () => {
+    expect(apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).count).toBeGreaterThan(100);
+    expect(apiArticlesSchema.parse(JSON.parse(readSite('/api/articles.json'))).count).toBe(5);
+    apiSourcesSchema.parse(JSON.parse(readSite('/api/sources.json')));
+    apiTopicsSchema.parse(JSON.parse(readSite('/api/topics.json')));
+  });
+  test('every exported claim has its page, its anchor in its report, and citation files', () => {
+    for (const c of apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims) {
+      expect(resolveUrlPath(local(c.url)), c.url).toBeDefined();
+      const anchor = new URL(c.article.anchorUrl);
+      const page = resolveUrlPath(anchor.pathname)!;
+      expect($$(page, `mark[id="${anchor.hash.slice(1)}"]`), c.article.anchorUrl).toHaveLength(1);
+      expect(resolveUrlPath(`${local(c.url)}cite.bib`)).toBeDefined();
+      expect(JSON.parse(readSite(`${local(c.url)}cite.json`))[0].URL).toBe(c.url);
+    }
+  });
+  test('the RSS feed and the sitemap parse, and every URL in them resolves', () => {
+    const xml = new XMLParser();
+    const feed = xml.parse(readSite('/rss.xml'));
+    const items = feed.rss.channel.item as { link: string }[];
+    expect(items.length).toBe(5 + 117);
+    for (const i of items) expect(resolveUrlPath(local(i.link)), i.link).toBeDefined();
+    const index = xml.parse(readSite('/sitemap-index.xml'));
+    const maps = [index.sitemapindex.sitemap].flat() as { loc: string }[];
+    const urls = maps.flatMap((m) => [xml.parse(readSite(local(m.loc))).urlset.url].flat() as { loc: string }[]);
+    expect(urls.length).toBeGreaterThan(150);
+    for (const u of urls) expect(resolveUrlPath(local(u.loc)), u.loc).toBeDefined();
+  });
+});
