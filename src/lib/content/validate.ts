@@ -123,12 +123,12 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
   const refSource = (id: string | null | undefined, file: string, field: string): void => {
     if (id == null) return;
     usedSources.add(id);
-    if (!sourceIds.has(id)) problems.push({ file, field, reason: `unknown source "${id}" (no content/sources/${id}.yaml)` });
+    if (!sourceIds.has(id)) problems.push({ file, field, reason: `unknown source "${id}" (no sources/${id}.yaml)` });
   };
   const refTopics = (ids: readonly string[], file: string, field: string): void => {
     ids.forEach((id, i) => {
       usedTopics.add(id);
-      if (!topicIds.has(id)) problems.push({ file, field: `${field}[${i}]`, reason: `unknown topic "${id}" (no content/topics/${id}.yaml)` });
+      if (!topicIds.has(id)) problems.push({ file, field: `${field}[${i}]`, reason: `unknown topic "${id}" (no topics/${id}.yaml)` });
     });
   };
 
@@ -145,7 +145,7 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
     if (!fileData) continue;
     const article = articleById.get(fileData.article);
     if (!articleFileIds.has(fileData.article)) {
-      problems.push({ file: f.file, field: 'article', reason: `unknown article "${fileData.article}" (no content/articles/${fileData.article}.md)` });
+      problems.push({ file: f.file, field: 'article', reason: `unknown article "${fileData.article}" (no articles/${fileData.article}.md)` });
     }
     const fileClaims: ClaimEntry[] = [];
     fileData.claims.forEach((rawClaim, i) => {
