@@ -9,7 +9,10 @@ const html = `<!doctype html><html><body style="margin:0;width:1200px;height:630
 <div style="font-size:30px;color:#555049;margin-top:32px">Five news reports · every claim sourced, dated and citable</div>
 <div style="margin-top:40px;height:14px;width:420px;background:#fff1a8;border-bottom:4px solid #8a6d00"></div>
 </body></html>`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.setContent(html);
 await page.screenshot({ path: 'public/og.png' });

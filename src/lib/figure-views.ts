@@ -1,4 +1,4 @@
-import type { FigureItem, Ledger } from './build-ledger';
+import type { FigureItem, Ledger, Source } from './build-ledger';
 import { figureMagnitude, formatFigure } from './figures';
 import type { BarInput } from './charts';
 
@@ -22,30 +22,39 @@ export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug
   return list;
 }
 
-/** Rows for the casualty chart: every count of people killed or wounded, labelled by claimant. */
-export function casualtyRows(ledger: Ledger): BarInput[] {
-  return ledger.figures
-    .filter((f) => f.claim.topics.some((t) => t.id === 'war-losses') && /killed|casualt|loss|injured/i.test(f.figure.counts))
-    .map((f) => ({
-      label: `${f.claim.claimant.data.name}: ${shortCounts(f.figure.counts)}`,
-      value: figureMagnitude(f.figure),
-      valueLabel: formatFigure(f.figure),
-    }));
+/** A source's short name for a chart label: its acronym (CSIS, ISW) if it has one. */
+function shortName(s: Source): string {
+  return [s.data.name, ...s.data.aliases].find((n) => /^[A-Z]{2,6}$/.test(n)) ?? s.data.name;
 }
 
-/** Rows for the rate-of-advance chart: every figure in metres per day. */
-export function advanceRows(ledger: Ledger): BarInput[] {
+/** Rows for the casualty chart: every count of people killed, wounded or lost, labelled by claimant. */
+export function casualtyRows(ledger: Ledger): BarInput[] {
   return ledger.figures
-    .filter((f) => f.figure.unit === 'metres per day')
+    .filter(
+      (f) =>
+        f.claim.topics.some((t) => t.id === 'war-losses') &&
+        /killed|casualt|losses|injured/i.test(f.figure.counts) &&
+        !/to train|to replace/i.test(f.figure.counts),
+    )
     .map((f) => ({
-      label: shortCounts(f.figure.counts.replace(/^(average )?(Russian )?rate of advance,? ?/i, '')) + (f.figure.asOf ? ` (${f.figure.asOf.date})` : ''),
-      value: f.figure.value,
-      valueLabel: `${f.figure.value} m/day`,
+      label: `${shortName(f.claim.claimant)}: ${stripPer(f.figure.counts)}`,
+      value: figureMagnitude(f.figure),
+      valueLabel: formatFigure(f.figure),
     }))
     .sort((a, b) => b.value - a.value);
 }
 
-function shortCounts(s: string): string {
-  const trimmed = s.replace(/\s*\(per [^)]*\)/, '');
-  return trimmed.length > 38 ? `${trimmed.slice(0, 36)}…` : trimmed;
+/** Rows for the rate-of-advance chart: every figure in metres per day, labelled by offensive. */
+export function advanceRows(ledger: Ledger): BarInput[] {
+  return ledger.figures
+    .filter((f) => f.figure.unit === 'metres per day')
+    .map((f) => {
+      const where = f.figure.counts.replace(/^rate of advance, /, '').replace(/^average Russian rate of advance /, 'Russia, ');
+      return { label: `${where} (${f.figure.asOf?.date.slice(0, 4) ?? 'undated'})`, value: f.figure.value, valueLabel: `${f.figure.value} m/day` };
+    })
+    .sort((a, b) => b.value - a.value);
+}
+
+function stripPer(s: string): string {
+  return s.replace(/\s*\(per [^)]*\)/, '');
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
 import { loadValidatedCorpus } from './corpus';
+import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
 const RENDER_VERSION = 1;
@@ -18,13 +19,21 @@ export function articlesLoader(): Loader {
     load: async ({ store, generateDigest, renderMarkdown, parseData }) => {
       const corpus = loadValidatedCorpus();
       const anchors = new Map<string, ClaimAnchor[]>();
+      const aliases = aliasesByClaim(corpus.redirects);
       // Number claims in the order their quotes appear in the text, whatever the file order.
       const inTextOrder = [...corpus.claims].sort(
         (a, b) => (a.location?.block ?? 0) - (b.location?.block ?? 0) || (a.location?.start ?? 0) - (b.location?.start ?? 0),
       );
       for (const c of inTextOrder) {
         const list = anchors.get(c.article) ?? [];
-        list.push({ id: c.data.id, quote: c.data.quote, occurrence: c.data.occurrence, n: list.length + 1, statement: c.data.statement });
+        list.push({
+          id: c.data.id,
+          quote: c.data.quote,
+          occurrence: c.data.occurrence,
+          n: list.length + 1,
+          statement: c.data.statement,
+          aliases: aliases.get(c.data.id) ?? [],
+        });
         anchors.set(c.article, list);
       }
       const seen = new Set<string>();

@@ -12,6 +12,8 @@ export interface ClaimAnchor {
   n: number;
   /** The claim's one-sentence statement, shown as its preview. */
   statement: string;
+  /** Retired ids of this claim, kept as anchors so old `#fragment` links still land here. */
+  aliases?: string[] | undefined;
 }
 
 /** Options: how to build a claim page URL. */
@@ -112,6 +114,9 @@ function nest(
       properties: { className: ['claim'], dataClaim: p.id, ...(p.isStart ? { id: p.id } : {}) },
       children: nest(value, base, p.start, p.end, pieces.slice(i + 1, j), info, options),
     };
+    if (p.isStart)
+      for (const alias of info.get(p.id)?.aliases ?? [])
+        out.push({ type: 'element', tagName: 'span', properties: { id: alias, className: ['claim-alias'] }, children: [] });
     out.push(mark);
     if (p.isEnd) out.push(claimLink(info.get(p.id)!, options));
     pos = p.end;

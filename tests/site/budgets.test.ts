@@ -10,7 +10,10 @@ describe('page-weight budgets', () => {
   const pages = readingPages();
   test('there are reading pages of every type', () => {
     for (const prefix of ['/index.html', '/articles/', '/claims/', '/sources/', '/topics/', '/timeline/', '/figures/']) {
-      expect(pages.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        pages.some((p) => p.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
   });
 

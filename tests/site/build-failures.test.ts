@@ -28,10 +28,25 @@ function buildWith(file: string, edit: (text: string) => string): { status: numb
 
 const ARTICLE = 'articles/hidden-war-deaths.md';
 const cases: [string, string, (t: string) => string, RegExp][] = [
-  ['an impossible date', ARTICLE, (t) => t.replace('date: "2025-07"', 'date: "2025-02-30"'), /articles\/hidden-war-deaths\.md: published\.date: "2025-02-30" is not a real date/],
-  ['an unquoted date', ARTICLE, (t) => t.replace('date: "2025-07"', 'date: 2025-07-09'), /articles\/hidden-war-deaths\.md: published\.date: unquoted YAML date/],
+  [
+    'an impossible date',
+    ARTICLE,
+    (t) => t.replace('date: "2025-07"', 'date: "2025-02-30"'),
+    /articles\/hidden-war-deaths\.md: published\.date: "2025-02-30" is not a real date/,
+  ],
+  [
+    'an unquoted date',
+    ARTICLE,
+    (t) => t.replace('date: "2025-07"', 'date: 2025-07-09'),
+    /articles\/hidden-war-deaths\.md: published\.date: unquoted YAML date/,
+  ],
   ['an unknown frontmatter field', ARTICLE, (t) => t.replace('summary:', 'teaser: "x"\nsummary:'), /articles\/hidden-war-deaths\.md: teaser: unknown field/],
-  ['a dangling claimant', 'claims/hidden-war-deaths.yaml', (t) => t.replace('claimant: csis', 'claimant: csis-typo'), /claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "csis-typo"/],
+  [
+    'a dangling claimant',
+    'claims/hidden-war-deaths.yaml',
+    (t) => t.replace('claimant: csis', 'claimant: csis-typo'),
+    /claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "csis-typo"/,
+  ],
   ['raw HTML in a report', ARTICLE, (t) => t.concat('\n<iframe src="x"></iframe>\n'), /articles\/hidden-war-deaths\.md: body: raw HTML is not allowed/],
 ];
 

@@ -9,13 +9,22 @@ const local = (url: string): string => {
   expect(url.startsWith(SITE), url).toBe(true);
   return url.slice(SITE.length);
 };
-const jsonLd = (page: string): Record<string, unknown>[] => $$(page, 'script[type="application/ld+json"]').map((s) => JSON.parse(toString(s)) as Record<string, unknown>);
+const jsonLd = (page: string): Record<string, unknown>[] =>
+  $$(page, 'script[type="application/ld+json"]').map((s) => JSON.parse(toString(s)) as Record<string, unknown>);
 
 describe('sharing metadata on every page', () => {
   test('canonical, title, description, Open Graph and Twitter tags', () => {
     const missing: string[] = [];
     for (const page of htmlPages()) {
-      for (const sel of ['link[rel="canonical"]', 'meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]']) {
+      for (const sel of [
+        'link[rel="canonical"]',
+        'meta[name="description"]',
+        'meta[property="og:title"]',
+        'meta[property="og:description"]',
+        'meta[property="og:url"]',
+        'meta[property="og:image"]',
+        'meta[name="twitter:card"]',
+      ]) {
         if ($$(page, sel).length !== 1) missing.push(`${page}: ${sel}`);
       }
       if (!$$(page, 'title')[0] || !toString($$(page, 'title')[0]!).trim()) missing.push(`${page}: title`);

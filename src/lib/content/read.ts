@@ -23,6 +23,8 @@ export interface RawCorpus {
   claims: RawFile[];
   sources: RawFile[];
   topics: RawFile[];
+  /** `redirects.yaml`, if the corpus has one. */
+  redirects: RawFile | undefined;
 }
 
 // `timestamp` makes an unquoted date arrive as a Date, exactly as Astro's own YAML parsing
@@ -72,5 +74,6 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     claims: readDir(join(dir, 'claims'), '.yaml', cwd),
     sources: readDir(join(dir, 'sources'), '.yaml', cwd),
     topics: readDir(join(dir, 'topics'), '.yaml', cwd),
+    redirects: readDir(dir, '.yaml', cwd).find((f) => f.id === 'redirects'),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../../schemas/article';
 import { claimFileSchema, claimSchema, type ClaimData } from '../../schemas/claim';
 import { earliestDay, latestDay } from '../../schemas/common';
+import { redirectsFileSchema, type Redirect } from '../../schemas/redirect';
 import { sourceSchema, type SourceData } from '../../schemas/source';
 import { topicSchema, type TopicData } from '../../schemas/topic';
 import type { RawCorpus, RawFile } from './read';
@@ -43,6 +44,8 @@ export interface ValidatedCorpus {
   claims: ClaimEntry[];
   sources: DataEntry<SourceData>[];
   topics: DataEntry<TopicData>[];
+  /** Retired claim URLs and where they lead. */
+  redirects: Redirect[];
 }
 
 /** Formats a problem as the one line the build prints for it. */
@@ -198,8 +201,23 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
     }
   }
 
+  const redirects: Redirect[] = [];
+  if (raw.redirects && parsed(raw.redirects, problems)) {
+    const file = raw.redirects.file;
+    const seen = new Set<string>();
+    check(redirectsFileSchema, raw.redirects.data, file, '', problems)?.redirects.forEach((r, i) => {
+      const field = `redirects[${i}] (${r.from})`;
+      if (claimIds.has(r.from)) problems.push({ file, field: `${field}.from`, reason: `"${r.from}" is still a published claim; a redirect is only for a retired id` });
+      if (seen.has(r.from)) problems.push({ file, field: `${field}.from`, reason: 'duplicate redirect' });
+      seen.add(r.from);
+      if (r.to !== undefined && !claimIds.has(r.to)) problems.push({ file, field: `${field}.to`, reason: `unknown claim "${r.to}"` });
+      if (r.article !== undefined && !articleFileIds.has(r.article)) problems.push({ file, field: `${field}.article`, reason: `unknown article "${r.article}"` });
+      redirects.push(r);
+    });
+  }
+
   for (const s of sources) if (!usedSources.has(s.id)) problems.push({ file: s.file, field: '(entry)', reason: 'source is never used by any claim, article or other source' });
   for (const t of topics) if (!usedTopics.has(t.id)) problems.push({ file: t.file, field: '(entry)', reason: 'topic is never used by any claim or article' });
 
-  return { problems, articles, claims, sources, topics };
+  return { problems, articles, claims, sources, topics, redirects };
 }
