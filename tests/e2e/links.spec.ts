@@ -24,8 +24,15 @@ test('without the clipboard, the link is selected for copying by hand', async ({
   expect(selected).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
 });
 
-test('no page asks another origin for anything', async ({ page, baseURL }) => {
+test('no page asks another origin for anything, or breaks the Content-Security-Policy', async ({ page, baseURL }) => {
   const offsite: string[] = [];
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(baseURL!).origin) offsite.push(r.url());
@@ -41,6 +48,8 @@ test('no page asks another origin for anything', async ({ page, baseURL }) => {
     '/topics/war-losses/',
   ]) {
     await page.goto(path, { waitUntil: 'networkidle' });
+    if (path.startsWith('/search/')) await expect(page.locator('#results > li').first()).toBeVisible();
   }
   expect(offsite).toEqual([]);
+  expect(violations).toEqual([]);
 });

@@ -14,7 +14,7 @@ export function siteFiles(dir = DIST): string[] {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else out.push(`/${relative(DIST, p).split('\\').join('/')}`);
+      else out.push(`/${relative(dir, p).split('\\').join('/')}`);
     }
   };
   if (existsSync(dir)) walk(dir);

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { toString } from 'hast-util-to-string';
+import { CSP } from '../../src/lib/site';
+import { $$, htmlPages, readSite, siteFiles } from './dist';
+
+const ROOT = join(import.meta.dirname, '../..');
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('Content-Security-Policy', () => {
+  test('the policy allows no inline or eval script, only wasm for search', () => {
+    const script = CSP.split('; ').find((d) => d.startsWith('script-src'));
+    expect(script).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(CSP).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+  });
+  test('every page carries it, and has no inline script or style to exempt', () => {
+    const problems: string[] = [];
+    for (const page of htmlPages()) {
+      const metas = $$(page, 'meta[http-equiv="Content-Security-Policy"]');
+      if (metas.length !== 1 || metas[0]!.properties['content'] !== CSP) problems.push(`${page}: CSP meta missing or different`);
+      for (const s of $$(page, 'script:not([src])'))
+        if (s.properties['type'] !== 'application/ld+json') problems.push(`${page}: inline script "${toString(s).slice(0, 40)}"`);
+      if ($$(page, 'style, [style]').length) problems.push(`${page}: inline style`);
+      for (const a of $$(page, '*')) for (const k of Object.keys(a.properties)) if (/^on[A-Z]/.test(k)) problems.push(`${page}: inline handler ${k}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('reproducible build', () => {
+  test('two builds of the same content are byte-identical', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-repro-'));
+    made.push(dir);
+    const out = join(dir, 'second');
+    const r = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const digest = (root: string) =>
+      Object.fromEntries(
+        siteFiles(root).map((f) => [
+          f,
+          createHash('sha256')
+            .update(readFileSync(join(root, f)))
+            .digest('hex'),
+        ]),
+      );
+    const first = digest(join(ROOT, 'dist'));
+    const second = digest(out);
+    expect(Object.keys(second)).toEqual(Object.keys(first));
+    const differing = Object.keys(first).filter((f) => first[f] !== second[f]);
+    expect(differing).toEqual([]);
+    expect(readSite('/index.html').length).toBeGreaterThan(0);
+  });
+});
