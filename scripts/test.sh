@@ -16,3 +16,4 @@ step "unit and plugin tests"; npx vitest run
 step "build"; npx astro build
 step "checks over the built site"; npx vitest run --config vitest.site.config.ts
 step "browser tests (Chromium at $CHROMIUM_PATH)"; npx playwright test
+step "Lighthouse (mobile): every category at least 0.98"; node scripts/audit.mjs

@@ -1,0 +1,81 @@
+// Writes a synthetic corpus that passes the real validator: N reports of about 800 words, each
+// with 10 claims anchored in its text, sources and topics that are all used, and relations
+// across reports. Deterministic: the same N always gives the same files.
+// Usage: node scripts/bench/generate.mjs <dir> <reports>
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WORDS = (
+  'the a report said officials military regional forces government statement data analysts sources according week ' +
+  'month people country service office records press call front winter spring plan draft reserve units recruits ' +
+  'training supplies losses figures numbers policy letter channel agency ministry council district city region ' +
+  'support public opinion pressure security economy budget payments families soldiers volunteers contracts offices'
+).split(' ');
+const SOURCES = 200;
+const TOPICS = 12;
+const CLAIMS = 10;
+
+/** A small deterministic generator (mulberry32), so runs are comparable. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n, w = 5) => String(n).padStart(w, '0');
+const dateOf = (i) => new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86400000).toISOString().slice(0, 10);
+
+export function generate(dir, reports) {
+  rmSync(dir, { recursive: true, force: true });
+  for (const d of ['articles', 'claims', 'sources', 'topics']) mkdirSync(join(dir, d), { recursive: true });
+  for (let t = 0; t < TOPICS; t++) writeFileSync(join(dir, 'topics', `topic-${t}.yaml`), `name: "Topic ${t}"\ndescription: "Synthetic topic ${t}."\n`);
+  for (let s = 0; s < SOURCES; s++)
+    writeFileSync(
+      join(dir, 'sources', `source-${pad(s, 3)}.yaml`),
+      `name: "Source ${s}"\nkind: ${s % 3 ? 'person' : 'organization'}\ndescription: "Synthetic source ${s}."\n`,
+    );
+  for (let i = 0; i < reports; i++) {
+    const rand = rng(i + 1);
+    const sentence = (n) => {
+      const w = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+      return `${w[0][0].toUpperCase()}${w[0].slice(1)} ${w.slice(1).join(' ')}.`;
+    };
+    const id = `report-${pad(i)}`;
+    const date = dateOf(i);
+    const paragraphs = [];
+    const claims = [];
+    for (let c = 0; c < CLAIMS; c++) {
+      const quote = `Officials in district ${i}-${c} said ${Math.floor(rand() * 90000) + 1000} people were counted in the ${WORDS[c]} records.`;
+      paragraphs.push([sentence(14), quote, sentence(16), sentence(18), sentence(12)].join(' '));
+      const topic = `topic-${(i + c) % TOPICS}`;
+      const claimant = `source-${pad((i * CLAIMS + c) % SOURCES, 3)}`;
+      const via = c % 2 ? `\n    via: [source-${pad((i + c + 7) % SOURCES, 3)}]` : '';
+      const relation =
+        i > 0 && c < 3
+          ? `\n    relations:\n      - { claim: r${pad(i - 1)}-c${c}, type: corroborates, note: "Synthetic relation to the previous report." }`
+          : '';
+      claims.push(
+        `  - id: r${pad(i)}-c${c}\n    quote: >-\n      ${quote}\n    statement: "Synthetic claim ${c} of report ${i}."\n    kind: ${c % 4 ? 'event' : 'figure'}\n    claimant: ${claimant}${via}\n    hedge: asserted\n    stated: { date: "${date}", basis: stated }\n    topics: [${topic}]` +
+          (c % 4 ? '' : `\n    figures:\n      - { value: ${1000 + c}, unit: people, counts: "synthetic count", asOf: { date: "${date}", basis: stated } }`) +
+          relation,
+      );
+    }
+    const topics = [...new Set(Array.from({ length: CLAIMS }, (_, c) => `topic-${(i + c) % TOPICS}`))];
+    writeFileSync(
+      join(dir, 'articles', `${id}.md`),
+      `---\ntitle: "Synthetic report ${i}"\noutlet:\n  id: null\n  basis: unknown\n  note: "Synthetic."\npublished:\n  date: "${date}"\n  basis: stated\nprovenance:\n  seed: "synthetic_${pad(i)}.txt"\n  omitted: []\n  normalised: []\ntopics: [${topics.join(', ')}]\nsummary: "Synthetic report ${i} for the benchmark."\n---\n\n${paragraphs.join('\n\n')}\n`,
+    );
+    writeFileSync(join(dir, 'claims', `${id}.yaml`), `article: ${id}\nclaims:\n${claims.join('\n')}\n`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir, n] = process.argv.slice(2);
+  generate(dir, Number(n));
+  console.log(`wrote ${n} reports to ${dir}`);
+}
