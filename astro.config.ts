@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
 import pagefindIndex from './src/integrations/pagefind';
+import citationFiles from './src/integrations/citation-files';
 import rehypeClaimAnchors from './src/plugins/rehype-claim-anchors';
 import rehypeCitationMarks from './src/plugins/rehype-citation-marks';
 import { claimUrl } from './src/lib/urls';
@@ -21,7 +22,7 @@ export default defineConfig({
     }),
   },
   // The sitemap lists pages only: the JSON, citation and feed files are data, not pages.
-  integrations: [validateContent(), sitemap({ filter: (page) => page.endsWith('/') && !page.includes('/api/') }), pagefindIndex()],
+  integrations: [validateContent(), sitemap({ filter: (page) => page.endsWith('/') && !page.includes('/api/') }), citationFiles(), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts always go to files of their own: the Content-Security-Policy forbids inline scripts.

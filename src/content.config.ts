@@ -11,8 +11,13 @@ import { topicSchema } from './schemas/topic';
 // validator (run before any loader) checks every one and fails the build instead.
 const articles = defineCollection({ loader: articlesLoader(), schema: articleSchema });
 const claims = defineCollection({
-  loader: entriesLoader('claims', (c) => c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article } }))),
-  schema: claimSchema.extend({ article: z.string() }),
+  // The validator has already located each quote; its paragraph is passed on as `context` so the
+  // ledger does not parse every report a second time.
+  loader: entriesLoader('claims', (c) => c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article, context: e.context } }))),
+  schema: claimSchema.extend({
+    article: z.string(),
+    context: z.object({ before: z.string(), after: z.string(), block: z.number(), start: z.number() }).optional(),
+  }),
 });
 const sources = defineCollection({ loader: entriesLoader('sources', (c) => c.sources), schema: sourceSchema });
 const topics = defineCollection({ loader: entriesLoader('topics', (c) => c.topics), schema: topicSchema });

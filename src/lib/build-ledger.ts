@@ -4,7 +4,7 @@ import type { ClaimData, Figure } from '../schemas/claim';
 import type { DateSpec } from '../schemas/common';
 import type { SourceData } from '../schemas/source';
 import type { TopicData } from '../schemas/topic';
-import { analyseMarkdown, locateQuotes } from './content/text';
+import { analyseMarkdown, locateQuotes, quoteContext, type QuoteContext } from './content/text';
 import { relationLabel, RELATION_ORDER, type RelationType } from './relations';
 
 /** A report with its claims in text order. */
@@ -19,7 +19,7 @@ export interface Article {
 /** A claim with every reference resolved. */
 export interface Claim {
   id: string;
-  data: ClaimData & { article: string };
+  data: ClaimData & { article: string; context?: QuoteContext | undefined };
   /** 1-based position in its report. */
   n: number;
   article: Article;
@@ -31,7 +31,7 @@ export interface Claim {
   /** Claims in other reports about the same event. */
   sameEventElsewhere: Claim[];
   /** The paragraph the quote stands in, split around the quote. */
-  context: { before: string; after: string } | undefined;
+  context: QuoteContext | undefined;
 }
 /** A source with its backlinks. */
 export interface Source {
@@ -80,7 +80,7 @@ export interface Ledger {
 /** Plain inputs, so the ledger can be built in tests without `astro:content`. */
 export interface LedgerInput {
   articles: { id: string; data: ArticleData; body?: string | undefined; entry?: CollectionEntry<'articles'> | undefined }[];
-  claims: { id: string; data: ClaimData & { article: string } }[];
+  claims: { id: string; data: ClaimData & { article: string; context?: QuoteContext | undefined } }[];
   sources: { id: string; data: SourceData }[];
   topics: { id: string; data: TopicData }[];
 }
@@ -162,24 +162,23 @@ export function buildLedger(input: LedgerInput): Ledger {
     for (const t of claim.topics) t.claims.push(claim);
   }
 
-  // Each report's text is parsed once, and all its quotes are located in that one pass; claims
-  // are then put in text order and numbered, matching the numbers on the anchors in the text.
+  // Claims are put in text order and numbered, matching the numbers on the anchors in the text.
+  // The validator has already located every quote (`data.context`); a report is parsed here only
+  // when a claim arrives without it (plain inputs in tests).
   for (const a of input.articles) {
     const article = articleById.get(a.id)!;
-    if (a.body === undefined || article.claims.length === 0) continue;
-    const blocks = analyseMarkdown(a.body).blocks.map((b) => b.text);
-    const position = new Map<Claim, number>();
-    locateQuotes(
-      blocks,
-      article.claims.map((c) => ({ id: c.id, quote: c.data.quote, occurrence: c.data.occurrence })),
-    ).forEach((r, i) => {
-      if (!r.ok) return;
-      const claim = article.claims[i]!;
-      const text = blocks[r.location.block]!;
-      claim.context = { before: text.slice(0, r.location.start), after: text.slice(r.location.end) };
-      position.set(claim, r.location.block * 1e6 + r.location.start);
-    });
-    article.claims.sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
+    if (article.claims.length === 0) continue;
+    const unlocated = article.claims.filter((c) => !c.data.context);
+    if (unlocated.length && a.body !== undefined) {
+      const blocks = analyseMarkdown(a.body).blocks.map((b) => b.text);
+      const queries = unlocated.map((c) => ({ id: c.id, quote: c.data.quote, occurrence: c.data.occurrence }));
+      locateQuotes(blocks, queries).forEach((r, i) => {
+        if (r.ok) unlocated[i]!.data.context = quoteContext(blocks[r.location.block]!, r.location);
+      });
+    }
+    for (const c of article.claims) c.context = c.data.context;
+    const at = (c: Claim): number => (c.context ? c.context.block * 1e6 + c.context.start : Number.MAX_SAFE_INTEGER);
+    article.claims.sort((x, y) => at(x) - at(y));
     article.claims.forEach((c, i) => (c.n = i + 1));
   }
 

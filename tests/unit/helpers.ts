@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { buildLedger, type Ledger } from '../../src/lib/build-ledger';
+import type { Ledger } from '../../src/lib/build-ledger';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+import { ledgerFromCorpus } from '../../src/lib/corpus-ledger';
 
 /** The project's real content directory. */
 export const CONTENT = join(import.meta.dirname, '../../content');
@@ -10,10 +11,5 @@ export const CONTENT = join(import.meta.dirname, '../../content');
 export function ledgerFrom(dir: string = CONTENT): Ledger {
   const corpus = validateCorpus(readCorpus(dir));
   if (corpus.problems.length) throw new Error(corpus.problems.map(formatProblem).join('\n'));
-  return buildLedger({
-    articles: corpus.articles.map((a) => ({ id: a.id, data: a.data, body: a.body })),
-    claims: corpus.claims.map((c) => ({ id: c.data.id, data: { ...c.data, article: c.article } })),
-    sources: corpus.sources,
-    topics: corpus.topics,
-  });
+  return ledgerFromCorpus(corpus);
 }

@@ -34,7 +34,8 @@ describe('ledger over the fixture corpus', () => {
       [1, 'alpha-plan-500000'],
       [2, 'count-refused'],
     ]);
-    expect(a.claims[1]!.context).toEqual({ before: 'The agency reports that the count was refused. ', after: '' });
+    const before = 'The agency reports that the count was refused. ';
+    expect(a.claims[1]!.context).toEqual({ before, after: '', block: 2, start: before.length });
   });
   test('timeline and figures', () => {
     expect(fixture.timeline.map((i) => [i.date.date, i.role, i.claim.id])).toEqual([

@@ -92,3 +92,16 @@ export function crossingQuotes(locations: readonly QuoteLocation[]): [QuoteLocat
   }
   return out;
 }
+
+/** A located quote's paragraph, split at the quote, and where the quote starts. */
+export interface QuoteContext {
+  before: string;
+  after: string;
+  block: number;
+  start: number;
+}
+
+/** The context of a located quote inside its paragraph's text. */
+export function quoteContext(text: string, at: QuoteLocation): QuoteContext {
+  return { before: text.slice(0, at.start), after: text.slice(at.end), block: at.block, start: at.start };
+}

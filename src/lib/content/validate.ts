@@ -6,7 +6,7 @@ import { redirectsFileSchema, type Redirect } from '../../schemas/redirect';
 import { sourceSchema, type SourceData } from '../../schemas/source';
 import { topicSchema, type TopicData } from '../../schemas/topic';
 import type { RawCorpus, RawFile } from './read';
-import { analyseMarkdown, crossingQuotes, locateQuotes, type QuoteLocation, type TextBlock } from './text';
+import { analyseMarkdown, crossingQuotes, locateQuotes, quoteContext, type QuoteContext, type QuoteLocation, type TextBlock } from './text';
 
 /** One thing wrong with the content: which file, which field, and why. */
 export interface Problem {
@@ -29,6 +29,8 @@ export interface ClaimEntry {
   file: string;
   data: ClaimData;
   location: QuoteLocation | undefined;
+  /** The paragraph around the quote, split at the quote. */
+  context: QuoteContext | undefined;
 }
 /** A validated source or topic. */
 export interface DataEntry<T> {
@@ -159,7 +161,7 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
       const seen = claimIdFirstSeen.get(data.id);
       if (seen) problems.push({ file: f.file, field: `${prefix}.id`, reason: `duplicate claim id, already used in ${seen}` });
       else claimIdFirstSeen.set(data.id, f.file);
-      fileClaims.push({ article: fileData.article, file: f.file, data, location: undefined });
+      fileClaims.push({ article: fileData.article, file: f.file, data, location: undefined, context: undefined });
     });
     if (article) {
       const results = locateQuotes(
@@ -168,7 +170,10 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
       );
       results.forEach((r, i) => {
         const claim = fileClaims[i]!;
-        if (r.ok) claim.location = r.location;
+        if (r.ok) {
+          claim.location = r.location;
+          claim.context = quoteContext(article.blocks[r.location.block]!.text, r.location);
+        }
         else problems.push({ file: f.file, field: `claims[${i}] (${claim.data.id}).quote`, reason: `${r.reason} (${article.file})` });
       });
       for (const [a, b] of crossingQuotes(fileClaims.flatMap((c) => (c.location ? [c.location] : [])))) {

@@ -1,0 +1,32 @@
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadValidatedCorpus } from '../loaders/corpus';
+import { bibtex, cslJson } from '../lib/cite';
+import { ledgerFromCorpus } from '../lib/corpus-ledger';
+import { claimUrl } from '../lib/urls';
+
+/**
+ * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.
+ * They are plain data, two per claim; writing them here rather than as Astro endpoints keeps
+ * them out of page rendering, where they cost more than the pages themselves at scale.
+ */
+export default function citationFiles(): AstroIntegration {
+  return {
+    name: 'claim-ledger:citation-files',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const ledger = ledgerFromCorpus(loadValidatedCorpus());
+        for (const claim of ledger.claims) {
+          const folder = join(root, claimUrl(claim.id));
+          mkdirSync(folder, { recursive: true });
+          writeFileSync(join(folder, 'cite.bib'), bibtex(claim));
+          writeFileSync(join(folder, 'cite.json'), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
+        }
+        logger.info(`wrote citation files for ${ledger.claims.length} claims`);
+      },
+    },
+  };
+}
