@@ -11,8 +11,6 @@ const WORDS = (
   'training supplies losses figures numbers policy letter channel agency ministry council district city region ' +
   'support public opinion pressure security economy budget payments families soldiers volunteers contracts offices'
 ).split(' ');
-const SOURCES = 200;
-const TOPICS = 12;
 const CLAIMS = 10;
 
 /** A small deterministic generator (mulberry32), so runs are comparable. */
@@ -31,6 +29,9 @@ const pad = (n, w = 5) => String(n).padStart(w, '0');
 const dateOf = (i) => new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86400000).toISOString().slice(0, 10);
 
 export function generate(dir, reports) {
+  // Small corpora get smaller pools, so that every source and topic is used (the validator insists).
+  const SOURCES = Math.min(200, reports * CLAIMS);
+  const TOPICS = Math.min(12, reports + CLAIMS - 1);
   rmSync(dir, { recursive: true, force: true });
   for (const d of ['articles', 'claims', 'sources', 'topics']) mkdirSync(join(dir, d), { recursive: true });
   for (let t = 0; t < TOPICS; t++) writeFileSync(join(dir, 'topics', `topic-${t}.yaml`), `name: "Topic ${t}"\ndescription: "Synthetic topic ${t}."\n`);

@@ -23,11 +23,10 @@ export async function measureSearch(baseUrl, queries) {
     for (const q of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      // Every finished request, the search worker's included, counted as body plus headers.
       let bytes = 0;
-      cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+      const pending = [];
+      page.on('requestfinished', (r) => pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize))));
       await page.goto(`${baseUrl}/search/`, { waitUntil: 'networkidle' });
       // Timed inside the page: from the last input event to the first result in the list.
       await page.evaluate(() => {
@@ -44,6 +43,7 @@ export async function measureSearch(baseUrl, queries) {
       await page.keyboard.type(q, { delay: 30 });
       const ms = await page.evaluate(async () => (await window.__results) - window.__lastInput);
       await page.waitForLoadState('networkidle');
+      await Promise.all(pending);
       firstBytes.push(bytes);
       latencies.push(ms);
       await context.close();

@@ -169,10 +169,13 @@ export function startSearch(): void {
     void execute(state);
   };
 
+  // Start fetching pagefind as soon as the reader heads for the search box, so the first
+  // results do not wait for the download after the last keystroke.
+  input.addEventListener('focus', () => void load(), { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => commit(false), 200);
+    timer = setTimeout(() => commit(false), 150);
   });
   form.addEventListener('change', (e) => {
     if (e.target !== input) commit(true);
