@@ -9,7 +9,9 @@ const PORT = 4391;
 const MIN = Number(process.env.AUDIT_MIN ?? 0.98);
 const PAGES = ['/', '/articles/hidden-war-deaths/', '/claims/afu-1027540-russian-casualties/', '/search/?q=Rosstat'];
 
-const server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
+  stdio: 'ignore',
+});
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   chromeFlags: [

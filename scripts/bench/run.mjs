@@ -18,7 +18,9 @@ const RUNS = Number(arg('runs', '3'));
 const SEARCH_RUNS = Number(arg('search-runs', '5'));
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, 'bench-out');
-const ASTRO = join(ROOT, 'node_modules/.bin/astro');
+// Astro runs on this same Node (22), however the benchmark was started.
+const ASTRO_JS = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const astro = (args) => [process.execPath, [ASTRO_JS, ...args]];
 
 const cold = () => {
   // Cold build: no content cache from an earlier run.
@@ -28,7 +30,10 @@ const cold = () => {
 };
 
 async function serve(outDir, port) {
-  const child = spawn(ASTRO, ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], { cwd: ROOT, stdio: 'ignore' });
+  const child = spawn(...astro(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock']), {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child;
@@ -52,9 +57,9 @@ for (const size of SIZES) {
   const baseline = [];
   for (let r = 0; r < RUNS; r++) {
     cold();
-    ours.push(await run(ASTRO, ['build', '--outDir', out], { cwd: ROOT, env: { CONTENT_DIR: content } }));
+    ours.push(await run(...astro(['build', '--outDir', out]), { cwd: ROOT, env: { CONTENT_DIR: content } }));
     cold();
-    baseline.push(await run(ASTRO, ['build', '--root', 'scripts/bench/baseline', '--outDir', base], { cwd: ROOT, env: { CONTENT_DIR: content } }));
+    baseline.push(await run(...astro(['build', '--root', 'scripts/bench/baseline', '--outDir', base]), { cwd: ROOT, env: { CONTENT_DIR: content } }));
     process.stderr.write(`size ${size} run ${r + 1}/${RUNS}: ours ${ours.at(-1).seconds.toFixed(1)} s, baseline ${baseline.at(-1).seconds.toFixed(1)} s\n`);
   }
   const facts = siteFacts(out);
