@@ -1,7 +1,8 @@
 // Renders the site's one share image (public/og.png, 1200×630) with Debian's Chromium.
-// Run by hand when the design changes: `CHROMIUM_PATH=/usr/bin/chromium node scripts/og-image.mjs`.
+// Run by hand when the design changes: `node_modules/.bin/node scripts/og-image.mjs`.
 // A per-claim image was not worth its weight: every claim shares this one.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const html = `<!doctype html><html><body style="margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;padding:80px;box-sizing:border-box;background:#fdfcf9;font-family:system-ui,sans-serif;color:#1b1b1b">
 <div style="font-size:40px;color:#0b5394;font-weight:700">Claim Ledger</div>
@@ -9,10 +10,7 @@ const html = `<!doctype html><html><body style="margin:0;width:1200px;height:630
 <div style="font-size:30px;color:#555049;margin-top:32px">Five news reports · every claim sourced, dated and citable</div>
 <div style="margin-top:40px;height:14px;width:420px;background:#fff1a8;border-bottom:4px solid #8a6d00"></div>
 </body></html>`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.setContent(html);
 await page.screenshot({ path: 'public/og.png' });

@@ -5,12 +5,19 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = (
-  'the a report said officials military regional forces government statement data analysts sources according week ' +
-  'month people country service office records press call front winter spring plan draft reserve units recruits ' +
-  'training supplies losses figures numbers policy letter channel agency ministry council district city region ' +
-  'support public opinion pressure security economy budget payments families soldiers volunteers contracts offices'
-).split(' ');
+// A vocabulary of a few thousand made-up words drawn with a skewed (roughly Zipfian) frequency,
+// so that, as in real reports, common words are everywhere and most words are rare. A tiny
+// vocabulary would put every word on every page and make every search match the whole site.
+const SYLLABLES = 'ka lo mi ne ru sa to vi de ba po ri mu le zo ga fi tu ne ko'.split(' ');
+const VOCABULARY = Array.from({ length: 4000 }, (_, i) => {
+  let w = '';
+  for (let n = i + 7; n > 0; n = Math.floor(n / SYLLABLES.length)) w += SYLLABLES[n % SYLLABLES.length];
+  return w;
+});
+/** A word of rank about `r^3 * size`: low ranks (common words) far more often than high ones. */
+const wordAt = (r) => VOCABULARY[Math.floor(r ** 3 * VOCABULARY.length)];
+/** Words of middling frequency, good test queries: each appears on some pages, not all. */
+export const QUERY_WORDS = [300, 450, 600, 800, 1000].map((i) => VOCABULARY[i]);
 const CLAIMS = 10;
 
 /** A small deterministic generator (mulberry32), so runs are comparable. */
@@ -43,7 +50,7 @@ export function generate(dir, reports) {
   for (let i = 0; i < reports; i++) {
     const rand = rng(i + 1);
     const sentence = (n) => {
-      const w = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+      const w = Array.from({ length: n }, () => wordAt(rand()));
       return `${w[0][0].toUpperCase()}${w[0].slice(1)} ${w.slice(1).join(' ')}.`;
     };
     const id = `report-${pad(i)}`;
@@ -51,7 +58,7 @@ export function generate(dir, reports) {
     const paragraphs = [];
     const claims = [];
     for (let c = 0; c < CLAIMS; c++) {
-      const quote = `Officials in district ${i}-${c} said ${Math.floor(rand() * 90000) + 1000} people were counted in the ${WORDS[c]} records.`;
+      const quote = `Officials in district ${i}-${c} said ${Math.floor(rand() * 90000) + 1000} people were counted in the ${wordAt(rand())} records.`;
       paragraphs.push([sentence(14), quote, sentence(16), sentence(18), sentence(12)].join(' '));
       const topic = `topic-${(i + c) % TOPICS}`;
       const claimant = `source-${pad((i * CLAIMS + c) % SOURCES, 3)}`;

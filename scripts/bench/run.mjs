@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
-import { generate } from './generate.mjs';
+import { generate, QUERY_WORDS } from './generate.mjs';
 import { median, run, siteFacts } from './measure.mjs';
 import { measureSearch } from './search.mjs';
 
@@ -67,7 +67,7 @@ for (const size of SIZES) {
   const server = await serve(out, 4390);
   let search;
   try {
-    const words = size === 'real' ? ['Rosstat', 'Peskov', 'mobilization', 'Kobak', 'drones'] : ['officials', 'district', 'records', 'winter', 'soldiers'];
+    const words = size === 'real' ? ['Rosstat', 'Peskov', 'mobilization', 'Kobak', 'drones'] : QUERY_WORDS;
     search = await measureSearch(
       'http://127.0.0.1:4390',
       Array.from({ length: SEARCH_RUNS }, (_, i) => words[i % words.length]),

@@ -16,7 +16,7 @@ const RENDER_VERSION = 1;
 export function articlesLoader(): Loader {
   return {
     name: 'claim-ledger-articles',
-    load: async ({ store, generateDigest, renderMarkdown, parseData }) => {
+    load: async ({ store, generateDigest, renderMarkdown }) => {
       const corpus = loadValidatedCorpus();
       const anchors = new Map<string, ClaimAnchor[]>();
       const aliases = aliasesByClaim(corpus.redirects);
@@ -47,7 +47,8 @@ export function articlesLoader(): Loader {
           v: RENDER_VERSION,
         });
         if (store.get(a.id)?.digest === digest) continue;
-        const data = await parseData({ id: a.id, data: a.data as unknown as Record<string, unknown>, filePath: a.file });
+        // Already parsed by our validator with the collection's own schema.
+        const data = a.data as unknown as Record<string, unknown>;
         // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
         const rendered = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
         store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered });

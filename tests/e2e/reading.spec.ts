@@ -14,7 +14,7 @@ test('an article page shows its title and its full verbatim text', async ({ page
   // The last paragraph of the report, and a typo-bearing garbled sentence kept as is.
   await expect(text).toContainText('Source: With Agencies');
   await expect(text).toContainText('“special decisions of federal executive bodies”. in terms of readiness');
-  await expect(page.getByText('Unknown outlet')).toBeVisible();
+  await expect(page.locator('dl.meta').first()).toContainText('Unknown outlet');
 });
 
 test('a claim anchor scrolls the quote into view and highlights it', async ({ page }) => {
