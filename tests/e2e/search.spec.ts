@@ -6,6 +6,12 @@ test('typing a word from a report finds that report', async ({ page }) => {
   const results = page.locator('#results > li');
   await expect(results.first()).toBeVisible();
   await expect(page.locator('#results')).toContainText('Putin steps up crypto-mobilization amid falling public support for war');
+  // The report's result points at the claim anchored where the word occurs.
+  const report = page.locator('#results > li').filter({ has: page.locator('.kind', { hasText: /^Report$/ }) });
+  const near = report.locator('a[href="/articles/crypto-mobilization-popular-front/#kulibin-club-drones"]');
+  await expect(near).toBeVisible();
+  await near.click();
+  await expect(page.locator('mark#kulibin-club-drones')).toBeInViewport();
 });
 
 test('the header search box leads to the search page with the query', async ({ page }) => {
