@@ -210,7 +210,8 @@ export function buildLedger(input: LedgerInput): Ledger {
   const articles = [...articleById.values()].sort((a, b) => b.data.published.date.localeCompare(a.data.published.date) || a.id.localeCompare(b.id));
   const timeline: TimelineItem[] = [];
   const figures: FigureItem[] = [];
-  for (const claim of claims) {
+  // In report order (newest report first), each report's claims in text order.
+  for (const claim of articles.flatMap((a) => a.claims)) {
     if (claim.data.about) timeline.push({ date: claim.data.about, role: 'about', claim });
     else if (claim.data.stated) timeline.push({ date: claim.data.stated, role: 'stated', claim });
     for (const figure of claim.data.figures) figures.push({ figure, claim });

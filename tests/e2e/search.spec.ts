@@ -53,7 +53,13 @@ test('/search/?q=Peskov shows results without typing; filters update the URL; Ba
   await expect(page.getByLabel('Words or phrase')).toHaveValue('Peskov');
   await expect(page.locator('#results > li').first()).toBeVisible();
   await page.locator('summary', { hasText: 'Kind' }).click();
+  // The counts are those of the current results: as many denials as the filter then lists.
+  const label = page.locator('label', { hasText: /^denial \(/ });
+  await expect(label).not.toHaveText('denial (0)');
+  const count = Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')![1]);
+  expect(count).toBeGreaterThan(0);
   await page.getByLabel(/^denial \(/).check();
+  await expect(page.locator('#results > li')).toHaveCount(count);
   await expect(page).toHaveURL(/\?q=Peskov&kind=denial$/);
   await expect(page.locator('#results .kind').first()).toHaveText('Claim · denial');
   await page.goBack();

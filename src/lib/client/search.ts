@@ -21,6 +21,7 @@ interface Search {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (q: string | null, o: ReturnType<typeof pagefindOptions>) => Promise<Search | null>;
   debouncedSearch: (q: string | null, o: ReturnType<typeof pagefindOptions>, ms: number) => Promise<Search | null>;
 }
@@ -98,6 +99,9 @@ export function startSearch(): void {
   const load = (): Promise<Pagefind> =>
     (pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
       await pf.options({ excerptLength: 24 });
+      // Loading the filter index up front is what makes each search return per-filter counts;
+      // without it pagefind returns none, and every count would read as zero.
+      await pf.filters();
       return pf;
     }));
 
