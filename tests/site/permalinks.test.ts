@@ -33,6 +33,15 @@ describe('permalink durability', () => {
     expect(checkPermalinks(PERMALINKS, builtSite(DIST), redirectsOf(join(ROOT, 'content')))).toEqual([]);
   });
 
+  test('every claim the site publishes is listed (run `npm run permalinks` after adding claims)', () => {
+    const listed = new Set(PERMALINKS);
+    const { claims } = JSON.parse(readFileSync(join(DIST, 'api/claims.json'), 'utf8')) as { claims: { url: string; article: { anchorUrl: string } }[] };
+    const missing = claims
+      .flatMap((c) => [new URL(c.url).pathname, new URL(c.article.anchorUrl).pathname + new URL(c.article.anchorUrl).hash])
+      .filter((u) => !listed.has(u));
+    expect(missing).toEqual([]);
+  });
+
   test('removing or renaming a claim fails until a redirect is declared; then the redirect serves', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-permalinks-'));
     made.push(dir);
