@@ -56,7 +56,8 @@ function nearestClaims(data: ResultData, max = 3): Anchor[] {
 function renderResult(data: ResultData): HTMLLIElement {
   const isReport = data.filters['kind']?.includes('report') ?? false;
   const li = el('li');
-  li.append(el('span', { className: 'kind' }, isReport ? 'Report' : `Claim · ${data.filters['kind']?.[0] ?? ''}`), el('br'));
+  const date = data.meta['date'] ? ` · ${data.meta['date']}` : '';
+  li.append(el('span', { className: 'kind' }, isReport ? `Report${date}` : `Claim · ${data.filters['kind']?.[0] ?? ''}${date}`), el('br'));
   const title = data.meta['title'] ?? data.url;
   li.append(el('a', { href: data.url, className: 'result-title' }, title));
   const excerpt = el('p');
