@@ -1,5 +1,6 @@
 import type { Ledger } from './build-ledger';
 import { groupBy } from './group';
+import type { DateSpec } from '../schemas/common';
 
 /** A filter the search page offers, with its values and how many pages carry each. */
 export interface Facet {
@@ -9,7 +10,10 @@ export interface Facet {
   values: { value: string; count: number }[];
 }
 
-const yearOfClaim = (c: Ledger['claims'][number]): string => (c.data.about ?? c.data.stated ?? c.article.data.published).date.slice(0, 4);
+/** The date a claim is filed under in search: its event, else when it was said, else its report's. */
+export const filingDate = (c: Ledger['claims'][number]): DateSpec => c.data.about ?? c.data.stated ?? c.article.data.published;
+
+const yearOfClaim = (c: Ledger['claims'][number]): string => filingDate(c).date.slice(0, 4);
 
 /**
  * The filters and their values, computed from the ledger at build time with the same rules the
@@ -36,6 +40,3 @@ export function searchFacets(ledger: Ledger): Facet[] {
     },
   ];
 }
-
-/** The year a claim is filed under: its event date, else when it was said, else its report's date. */
-export { yearOfClaim };
