@@ -2,12 +2,22 @@ import type { Ledger } from './build-ledger';
 import { groupBy } from './group';
 import type { DateSpec } from '../schemas/common';
 
+/**
+ * How many values a filter panel lists. A large corpus has a report value per report and a
+ * claimant value per source: thousands of checkboxes would make the search page heavier than
+ * the search itself. The commonest are listed; the script re-lists them for each query.
+ */
+export const FACET_CAP = 30;
+
 /** A filter the search page offers, with its values and how many pages carry each. */
 export interface Facet {
   /** URL parameter and pagefind filter name. */
   key: 'topic' | 'claimant' | 'kind' | 'report' | 'year';
   label: string;
+  /** The values listed on the page: the commonest, at most `FACET_CAP`. */
   values: { value: string; count: number }[];
+  /** How many values the filter has in all. */
+  total: number;
 }
 
 /** The date a claim is filed under in search: its event, else when it was said, else its report's. */
@@ -26,7 +36,7 @@ export function searchFacets(ledger: Ledger): Facet[] {
       .map(([value, list]) => ({ value, count: list.length }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
   const topicValues = [...ledger.claims.flatMap((c) => c.topics.map((t) => t.data.name)), ...ledger.articles.flatMap((a) => a.topics.map((t) => t.data.name))];
-  return [
+  const facets: Omit<Facet, 'total'>[] = [
     { key: 'topic', label: 'Topic', values: count(topicValues) },
     { key: 'claimant', label: 'Claimant', values: count(ledger.claims.map((c) => c.claimant.data.name)) },
     { key: 'kind', label: 'Kind', values: count([...ledger.claims.map((c) => c.data.kind), ...ledger.articles.map(() => 'report')]) },
@@ -39,4 +49,5 @@ export function searchFacets(ledger: Ledger): Facet[] {
       ),
     },
   ];
+  return facets.map((f) => ({ ...f, values: f.values.slice(0, FACET_CAP), total: f.values.length }));
 }

@@ -82,3 +82,53 @@ test('topic and source pages link to the pre-filtered search', async ({ page }) 
   await page.getByRole('link', { name: 'Search claims by Dmitry Peskov' }).click();
   await expect(page.locator('#results > li')).toHaveCount(4);
 });
+
+test('a search downloads the counts of the open filter panels only; opening another fetches its counts and keeps the results', async ({ page }) => {
+  const filterFiles: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/filter/')) filterFiles.push(r.url());
+  });
+  await page.goto('/search/?q=Peskov');
+  await expect(page.locator('#results > li').first()).toBeVisible();
+  const results = await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  // Only the Topic panel is open: one filter index of the five.
+  expect(filterFiles).toHaveLength(1);
+  await expect(page.locator('details[data-facet="topic"] label', { hasText: /^Kremlin statements and denials \(/ })).not.toHaveText(/\(0\)$/);
+
+  await page.locator('summary', { hasText: 'Kind' }).click();
+  await expect(page.locator('details[data-facet="kind"] label', { hasText: /^denial \(/ })).not.toHaveText('denial (0)');
+  expect(filterFiles).toHaveLength(2);
+  expect(await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(results);
+});
+
+test('a long filter list shows the commonest values, re-lists them for the results, and always lists a value chosen in the URL', async ({ page }) => {
+  await page.goto('/search/');
+  // Nothing asked yet: no results, and no button for more of them.
+  await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
+  const claimants = page.locator('details[data-facet="claimant"]');
+  // 42 claimants: the 30 commonest are listed before any search.
+  await expect(claimants.locator('li')).toHaveCount(30);
+  await expect(claimants.locator('.facet-more')).toHaveText('12 more: narrow the search to list them.');
+
+  // With the panel open, a search lists just the claimants in its results, each counted.
+  await claimants.locator('summary').click();
+  await page.getByLabel('Words or phrase').fill('Peskov');
+  await expect(claimants.locator('li').first()).toHaveText('Dmitry Peskov (4)');
+  const counts = await claimants.locator('.count').allTextContents();
+  expect(counts.length).toBeLessThan(30);
+  expect(counts.every((c) => /^\([1-9]\d*\)$/.test(c))).toBe(true);
+
+  // Oleksiy Danilov (one claim) is not among the 30 listed at first, but a link can choose him.
+  await page.goto('/search/?claimant=Oleksiy+Danilov');
+  await expect(page.getByLabel(/^Oleksiy Danilov/)).toBeChecked();
+  await expect(page.locator('#results > li')).toHaveCount(1);
+  await expect(page.locator('#results .muted').first()).toContainText('Oleksiy Danilov');
+});
+
+test('results come ten at a time, with a button for more', async ({ page }) => {
+  await page.goto('/search/?q=mobilization');
+  const more = page.getByRole('button', { name: 'Show more results' });
+  await expect(page.locator('#results > li')).toHaveCount(10);
+  await more.click();
+  await expect.poll(async () => page.locator('#results > li').count()).toBeGreaterThan(10);
+});

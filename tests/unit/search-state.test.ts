@@ -24,4 +24,9 @@ describe('search state in the URL', () => {
     });
     expect(pagefindOptions(parseState('?q=x'))).toEqual({ filters: {} });
   });
+  test('asks for the counts of the open panels without narrowing by them', () => {
+    expect(pagefindOptions(parseState('?q=x&kind=denial'), ['topic', 'kind'])).toEqual({
+      filters: { topic: { any: [] }, kind: { any: ['denial'] } },
+    });
+  });
 });

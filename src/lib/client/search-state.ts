@@ -30,9 +30,19 @@ export function stateToQuery(state: SearchState): string {
   return s ? `?${s}` : '';
 }
 
-/** Pagefind's filter and sort options for a state: OR within a filter, AND across filters. */
-export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
+/**
+ * Pagefind's filter and sort options for a state: OR within a filter, AND across filters.
+ * `counted` names the filters whose per-value counts the page wants back (the panels a reader
+ * has open). Pagefind fetches a filter's index only when a search names that filter, and
+ * returns counts only for the indexes it has; an empty `any` names a filter without narrowing
+ * the results, so only the counts a reader can see are downloaded.
+ */
+export function pagefindOptions(
+  state: SearchState,
+  counted: readonly string[] = [],
+): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
   const filters: Record<string, { any: string[] }> = {};
+  for (const key of counted) filters[key] = { any: [] };
   for (const [key, values] of Object.entries(state.filters)) if (values.length) filters[key] = { any: values };
   return { filters, ...(state.sort ? { sort: { date: state.sort === 'date-asc' ? 'asc' : 'desc' } } : {}) };
 }

@@ -80,6 +80,51 @@ function renderResult(data: ResultData): HTMLLIElement {
   return li;
 }
 
+/** One checkbox of a filter panel, as the page renders it. */
+function option(key: string, value: string): HTMLLIElement {
+  const id = `f-${key}--${value.replace(/[^\w-]+/g, '_')}`;
+  const box = el('input', { type: 'checkbox', id, name: key, value });
+  const count = el('span', { className: 'count' });
+  count.dataset['facet'] = key;
+  count.dataset['value'] = value;
+  return el('li', {}, box, el('label', { htmlFor: id }, `${value} `, count));
+}
+
+/** Makes sure a panel has a checkbox for a value, adding it at the top if the page left it out. */
+function ensureOption(form: HTMLFormElement, key: string, value: string): void {
+  const boxes = form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`);
+  if ([...boxes].some((b) => b.value === value)) return;
+  form.querySelector(`details[data-facet="${key}"] ul`)?.prepend(option(key, value));
+}
+
+/**
+ * Re-lists a long panel (a report or claimant per value, thousands in a large corpus) for the
+ * current results: the chosen values, then the commonest values that occur in the results, up to
+ * the cap. Keyboard focus stays on the same value.
+ */
+function relist(panel: HTMLDetailsElement, counts: Record<string, number>, chosen: string[], cap: number): void {
+  const key = panel.dataset['facet']!;
+  const ul = panel.querySelector('ul')!;
+  const focused = ul.contains(document.activeElement) ? (document.activeElement as HTMLInputElement).value : undefined;
+  const top = Object.entries(counts)
+    .filter(([v, n]) => n > 0 && !chosen.includes(v))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))
+    .slice(0, Math.max(0, cap - chosen.length))
+    .map(([v]) => v);
+  const items = [...chosen, ...top].map((v) => option(key, v));
+  for (const li of items) {
+    const box = li.querySelector('input')!;
+    box.checked = chosen.includes(box.value);
+  }
+  ul.replaceChildren(...items);
+  const note = panel.querySelector<HTMLElement>('.facet-more');
+  if (note) {
+    const hidden = Object.entries(counts).filter(([v, n]) => n > 0 && !chosen.includes(v)).length - top.length;
+    note.textContent = hidden > 0 ? `${hidden} more in these results: narrow the search to list them.` : '';
+  }
+  if (focused !== undefined) ul.querySelector<HTMLInputElement>(`input[value="${CSS.escape(focused)}"]`)?.focus();
+}
+
 /**
  * Runs the search page: reads the state from the URL, keeps the form, the URL and the results
  * in step (typing replaces the history entry, choosing a filter adds one, so Back undoes a
@@ -95,16 +140,19 @@ export function startSearch(): void {
   let pagefind: Promise<Pagefind> | undefined;
   let shown = 0;
   let current: Search | null = null;
+  let currentState: SearchState | null = null;
   let run = 0;
 
+  // The filter indexes are not fetched here: each search asks only for the counts of the panels
+  // that are open (see pagefindOptions), so a closed panel costs nothing to download.
   const load = (): Promise<Pagefind> =>
     (pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
       await pf.options({ excerptLength: 24 });
-      // Loading the filter index up front is what makes each search return per-filter counts;
-      // without it pagefind returns none, and every count would read as zero.
-      await pf.filters();
       return pf;
     }));
+
+  const panels = [...form.querySelectorAll<HTMLDetailsElement>('details[data-facet]')];
+  const openFacets = (): string[] => panels.filter((d) => d.open).map((d) => d.dataset['facet']!);
 
   const readForm = (): SearchState => {
     const filters: Record<string, string[]> = {};
@@ -116,6 +164,8 @@ export function startSearch(): void {
   };
 
   const writeForm = (state: SearchState): void => {
+    // A value chosen in the URL may be one the page did not list (long lists are cut short).
+    for (const [key, values] of Object.entries(state.filters)) for (const v of values) ensureOption(form, key, v);
     input.value = state.q;
     sort.value = state.sort;
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
@@ -125,7 +175,12 @@ export function startSearch(): void {
     }
   };
 
-  const updateCounts = (search: Search | null): void => {
+  const updateCounts = (search: Search | null, chosen: SearchState['filters']): void => {
+    for (const panel of panels) {
+      const key = panel.dataset['facet']!;
+      const counts = search?.filters[key];
+      if (counts && panel.dataset['cap']) relist(panel, counts, chosen[key] ?? [], Number(panel.dataset['cap']));
+    }
     for (const span of form.querySelectorAll<HTMLElement>('.count')) {
       const n = search ? (search.filters[span.dataset['facet']!]?.[span.dataset['value']!] ?? 0) : undefined;
       if (n === undefined) continue;
@@ -154,12 +209,13 @@ export function startSearch(): void {
     }
     status.textContent = 'Searching…';
     const pf = await load();
-    const search = await pf.search(state.q || null, pagefindOptions(state));
+    const search = await pf.search(state.q || null, pagefindOptions(state, openFacets()));
     if (mine !== run || !search) return; // a newer query has started; drop this one
     current = search;
+    currentState = state;
     shown = 0;
     list.replaceChildren();
-    updateCounts(search);
+    updateCounts(search, state.filters);
     const n = search.results.length;
     const what = [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
     status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${what}.` : `No results for ${what}. Try other words, or fewer filters.`;
@@ -197,6 +253,17 @@ export function startSearch(): void {
     input.focus();
   });
   more.addEventListener('click', () => void showMore());
+  // Opening a panel fetches that filter's counts for the results on screen; the results stay.
+  for (const panel of panels)
+    panel.addEventListener('toggle', () => {
+      const state = currentState;
+      if (!panel.open || !state || !pagefind) return;
+      void pagefind
+        .then((pf) => pf.search(state.q || null, pagefindOptions(state, openFacets())))
+        .then((s) => {
+          if (s && state === currentState) updateCounts(s, state.filters);
+        });
+    });
   window.addEventListener('popstate', () => {
     const state = parseState(location.search);
     writeForm(state);
