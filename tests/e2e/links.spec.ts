@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -9,6 +9,40 @@ test('copy link puts the claim URL on the clipboard', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
+});
+
+interface ApiClaim {
+  id: string;
+  url: string;
+  article: { id: string; url: string };
+}
+const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> =>
+  ((await (await request.get('/api/claims.json')).json()) as { claims: ApiClaim[] }).claims;
+
+test('every claim page copies its own permanent URL', async ({ page, request }) => {
+  const claims = await apiClaims(request);
+  expect(claims.length).toBeGreaterThan(100);
+  for (const c of claims) {
+    await page.goto(new URL(c.url).pathname);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);
+  }
+});
+
+test('beside each claim in its report, copy link copies the URL of that claim', async ({ page, request }) => {
+  const claims = await apiClaims(request);
+  const byArticle = Map.groupBy(claims, (c) => c.article.url);
+  for (const [articleUrl, list] of byArticle) {
+    await page.goto(new URL(articleUrl).pathname);
+    for (const c of list) {
+      // Each claim's tools fold away under "Link and cite" beside it.
+      const button = page.locator(`button[data-copy="link-${c.id}"]`);
+      await page.locator('details.cite-box', { has: button }).locator('summary').click();
+      await button.click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);
+    }
+  }
 });
 
 test('without the clipboard, the link is selected for copying by hand', async ({ page }) => {
