@@ -1,26 +1,37 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { currentSearchIndex, setSearchIndex } from '../lib/build/search-index';
 
 /**
- * Indexes the built site with pagefind as the last step of `astro build`, so a plain build
- * followed by `astro preview` serves a searchable site. What is indexed is decided in the
- * pages (`data-pagefind-body`, `data-pagefind-ignore`), not here.
+ * Builds the search index as part of `astro build`, so a plain build followed by `astro preview`
+ * serves a searchable site. The index is opened when the build starts and fed each page as it is
+ * rendered (by `src/middleware.ts`), so pagefind works in parallel with Astro; when the build is
+ * done the index is written to `dist/pagefind/`. What is indexed is decided in the pages
+ * (`data-pagefind-body`, `data-pagefind-ignore`), not here.
  */
 export default function pagefindIndex(): AstroIntegration {
   return {
     name: 'claim-ledger:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
+      'astro:build:start': async () => {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`pagefind indexed ${added.page_count} pages`);
+        setSearchIndex({ index, pending: [], errors: [], pages: 0 });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const session = currentSearchIndex();
+        if (!session) throw new Error('pagefind: the search index was not opened at the start of the build');
+        setSearchIndex(undefined);
+        try {
+          await Promise.all(session.pending);
+          if (session.errors.length) throw new Error(`pagefind: ${session.errors.join('\n')}`);
+          const written = await session.index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+          if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        } finally {
+          await pagefind.close();
+        }
+        logger.info(`pagefind indexed ${session.pages} pages as they were rendered`);
       },
     },
   };

@@ -1,6 +1,8 @@
 import type { Ledger } from './build-ledger';
 import { groupBy } from './group';
 import type { DateSpec } from '../schemas/common';
+import { formatDateSpec } from './dates';
+import { articleUrl } from './urls';
 
 /**
  * How many values a filter panel lists. A large corpus has a report value per report and a
@@ -50,4 +52,46 @@ export function searchFacets(ledger: Ledger): Facet[] {
     },
   ];
   return facets.map((f) => ({ ...f, values: f.values.slice(0, FACET_CAP), total: f.values.length }));
+}
+
+/** What a page tells pagefind about itself besides its text: filters, metadata, sort keys. */
+export interface SearchTags {
+  filters: [key: Facet['key'], value: string][];
+  meta: [key: string, value: string][];
+  sort: [key: string, value: string][];
+}
+
+/** A claim page's tags: the same rules `searchFacets` counts by. */
+export function claimSearchTags(c: Ledger['claims'][number]): SearchTags {
+  const when = filingDate(c);
+  return {
+    filters: [
+      ['kind', c.data.kind],
+      ['claimant', c.claimant.data.name],
+      ['report', c.article.data.title],
+      ['year', when.date.slice(0, 4)],
+      ...c.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
+    ],
+    meta: [
+      ['date', formatDateSpec(when)],
+      ['claimant', c.claimant.data.name],
+      ['report', c.article.data.title],
+      ['anchor', articleUrl(c.article.id, c.id)],
+    ],
+    sort: [['date', when.date]],
+  };
+}
+
+/** A report page's tags. */
+export function articleSearchTags(a: Ledger['articles'][number]): SearchTags {
+  return {
+    filters: [
+      ['kind', 'report'],
+      ['report', a.data.title],
+      ['year', a.data.published.date.slice(0, 4)],
+      ...a.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
+    ],
+    meta: [['date', formatDateSpec(a.data.published)]],
+    sort: [['date', a.data.published.date]],
+  };
 }

@@ -132,3 +132,19 @@ test('results come ten at a time, with a button for more', async ({ page }) => {
   await more.click();
   await expect.poll(async () => page.locator('#results > li').count()).toBeGreaterThan(10);
 });
+
+test('results can be ordered by date, oldest or newest first, and the order is in the URL', async ({ page }) => {
+  const years = async (): Promise<number[]> =>
+    (await page.locator('#results .kind').allTextContents()).map((t) => Number(/(\d{4})\s*$/.exec(t)?.[1] ?? /(\d{4})/.exec(t)![1]));
+  await page.goto('/search/?q=mobilization');
+  await expect(page.locator('#results > li')).toHaveCount(10);
+  await page.getByLabel('Order').selectOption('date-asc');
+  await expect(page).toHaveURL(/\?q=mobilization&sort=date-asc$/);
+  await expect.poll(years).toEqual([...(await years())].sort((a, b) => a - b));
+  expect((await years())[0]).toBe(2011);
+  await page.getByLabel('Order').selectOption('date-desc');
+  await expect(page).toHaveURL(/sort=date-desc$/);
+  await expect.poll(async () => (await years())[0]).toBe(2025);
+  const desc = await years();
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+});
