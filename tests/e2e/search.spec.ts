@@ -148,3 +148,18 @@ test('results can be ordered by date, oldest or newest first, and the order is i
   const desc = await years();
   expect(desc).toEqual([...desc].sort((a, b) => b - a));
 });
+
+test('a match in what a claim says or who said it ranks above a passing mention in a report', async ({ page }) => {
+  for (const [q, claimant] of [
+    ['Peskov', 'Dmitry Peskov'],
+    ['Kobak', 'Dmitry Kobak'],
+    ['Slabunova', 'Emilia Slabunova'],
+  ]) {
+    await page.goto(`/search/?q=${q}`);
+    await expect(page.locator('#results > li').first()).toBeVisible();
+    const kinds = (await page.locator('#results .kind').allTextContents()).map((t) => (t.startsWith('Report') ? 'report' : 'claim'));
+    expect(kinds, q).toContain('report');
+    expect(kinds.indexOf('report'), q).toBe(kinds.lastIndexOf('claim') + 1);
+    await expect(page.locator('#results > li').first().locator('.muted')).toContainText(`${claimant} · in`);
+  }
+});
