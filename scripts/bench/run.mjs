@@ -30,6 +30,12 @@ const cold = () => {
 };
 
 async function serve(outDir, port) {
+  // A server already on the port would answer for ours and be measured instead.
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is already in use: stop whatever serves it, then run the benchmark again`);
   const child = spawn(...astro(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock']), {
     cwd: ROOT,
     stdio: 'ignore',
