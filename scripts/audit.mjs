@@ -6,7 +6,8 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
-const PORT = 4391;
+// AUDIT_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.AUDIT_PORT ?? 4391);
 const MIN = Number(process.env.AUDIT_MIN ?? 0.98);
 const PAGES = ['/', '/articles/hidden-war-deaths/', '/claims/afu-1027540-russian-casualties/', '/search/?q=Rosstat'];
 
