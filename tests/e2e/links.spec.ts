@@ -37,7 +37,7 @@ test('beside each claim in its report, copy link copies the URL of that claim', 
     await page.goto(new URL(articleUrl).pathname);
     for (const c of list) {
       // Each claim's tools fold away under "Link and cite" beside it.
-      const button = page.locator(`button[data-copy="link-${c.id}"]`);
+      const button = page.locator(`button[data-copy="p_link-${c.id}"]`);
       await page.locator('details.cite-box', { has: button }).locator('summary').click();
       await button.click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);

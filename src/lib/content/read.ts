@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { idSchema } from '../../schemas/common';
 
@@ -95,10 +95,12 @@ function readFile(path: string, id: string, file: string, markdown: boolean): Ra
   return { id, file, data: parsed.data, body: text.slice(m[0].length), ...(parsed.error ? { error: parsed.error } : {}) };
 }
 
-/** How a path is shown: relative to the project when inside it, absolute otherwise. */
+/**
+ * How a path is shown: relative to the project (Astro also needs entry paths relative to the root,
+ * even for a content directory outside it).
+ */
 function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return relative(cwd, path) || path;
 }
 
 function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.yaml', cwd: string, strays: Stray[]): RawFile[] {
