@@ -7,8 +7,7 @@ test('copy link puts the claim URL on the clipboard', async ({ page }) => {
   const button = page.getByRole('button', { name: 'Copy link' });
   await button.click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
 });
 
 interface ApiClaim {
@@ -19,18 +18,24 @@ interface ApiClaim {
 const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> =>
   ((await (await request.get('/api/claims.json')).json()) as { claims: ApiClaim[] }).claims;
 
+// The two tests below visit every claim: on a loaded machine that takes longer than the default
+// 30 s, and a test must not fail for the machine being busy.
+const EVERY_CLAIM_TIMEOUT = 300_000;
+
 test('every claim page copies its own permanent URL', async ({ page, request }) => {
+  test.setTimeout(EVERY_CLAIM_TIMEOUT);
   const claims = await apiClaims(request);
   expect(claims.length).toBeGreaterThan(100);
   for (const c of claims) {
     await page.goto(new URL(c.url).pathname);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);
   }
 });
 
 test('beside each claim in its report, copy link copies the URL of that claim', async ({ page, request }) => {
+  test.setTimeout(EVERY_CLAIM_TIMEOUT);
   const claims = await apiClaims(request);
   const byArticle = Map.groupBy(claims, (c) => c.article.url);
   for (const [articleUrl, list] of byArticle) {
@@ -40,7 +45,8 @@ test('beside each claim in its report, copy link copies the URL of that claim', 
       const button = page.locator(`button[data-copy="p_link-${c.id}"]`);
       await page.locator('details.cite-box', { has: button }).locator('summary').click();
       await button.click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);
+      // The copy is asynchronous: poll, or the clipboard may still hold the previous claim's URL.
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(c.url);
     }
   }
 });
