@@ -6,6 +6,7 @@ import pagefindIndex from './src/integrations/pagefind';
 import citationFiles from './src/integrations/citation-files';
 import rehypeClaimAnchors from './src/plugins/rehype-claim-anchors';
 import rehypeCitationMarks from './src/plugins/rehype-citation-marks';
+import rehypeHeadingIds from './src/plugins/rehype-heading-ids';
 import { claimUrl } from './src/lib/urls';
 import { SITE_URL } from './src/lib/settings';
 
@@ -18,7 +19,7 @@ export default defineConfig({
     // and claim quotes are matched against it character for character.
     processor: unified({
       smartypants: false,
-      rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks],
+      rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks, rehypeHeadingIds],
     }),
   },
   // The sitemap lists pages only: the JSON, citation and feed files are data, not pages.

@@ -62,7 +62,9 @@ export function generate(dir, reports) {
       paragraphs.push([sentence(14), quote, sentence(16), sentence(18), sentence(12)].join(' '));
       const topic = `topic-${(i + c) % TOPICS}`;
       const claimant = `source-${pad((i * CLAIMS + c) % SOURCES, 3)}`;
-      const via = c % 2 ? `\n    via: [source-${pad((i + c + 7) % SOURCES, 3)}]` : '';
+      // A chain never names the claimant itself (the validator refuses it).
+      const relay = `source-${pad((i + c + 7) % SOURCES, 3)}`;
+      const via = c % 2 && relay !== claimant ? `\n    via: [${relay}]` : '';
       const relation =
         i > 0 && c < 3
           ? `\n    relations:\n      - { claim: r${pad(i - 1)}-c${c}, type: corroborates, note: "Synthetic relation to the previous report." }`

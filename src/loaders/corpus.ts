@@ -8,6 +8,12 @@ let cached: { dir: string; corpus: ValidatedCorpus } | undefined;
 /** Thrown when the content has problems; its message lists one line per problem. */
 export class ContentError extends Error {
   override name = 'ContentError';
+  /** One line per problem: `file: field: reason`. */
+  readonly lines: string[];
+  constructor(message: string, lines: string[]) {
+    super(message);
+    this.lines = lines;
+  }
 }
 
 /**
@@ -20,7 +26,7 @@ export function loadValidatedCorpus(dir: string = CONTENT_DIR): ValidatedCorpus 
   const corpus = validateCorpus(readCorpus(abs));
   if (corpus.problems.length > 0) {
     const lines = corpus.problems.map(formatProblem);
-    throw new ContentError(`${lines.length} content problem(s) in ${dir}:\n${lines.join('\n')}`);
+    throw new ContentError(`${lines.length} content problem(s) in ${dir}:\n${lines.join('\n')}`, lines);
   }
   cached = { dir: abs, corpus };
   return corpus;

@@ -25,7 +25,14 @@ export const articleSchema = z.strictObject({
     omitted: z.array(z.string().min(1)),
     normalised: z.array(z.string().min(1)),
   }),
-  licence: z.strictObject({ name: z.string().min(1), url: z.url(), notice: z.string().min(1) }).optional(),
+  licence: z
+    .strictObject({
+      name: z.string().min(1),
+      // Only https: the URL is published as a link and in structured data.
+      url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+      notice: z.string().min(1),
+    })
+    .optional(),
   topics: topicListSchema,
   summary: z.string().min(1),
 });

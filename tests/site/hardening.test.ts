@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { toString } from 'hast-util-to-string';
 import { CSP } from '../../src/lib/site';
-import { $$, htmlPages, readSite, siteFiles } from './dist';
+import { readCorpus } from '../../src/lib/content/read';
+import { validateCorpus } from '../../src/lib/content/validate';
+import { $$, DIST, htmlPages, readSite, siteFiles } from './dist';
+import { idProblems, scriptProblems } from './page-checks';
 
 const ROOT = join(import.meta.dirname, '../..');
 const made: string[] = [];
@@ -29,6 +32,18 @@ describe('Content-Security-Policy', () => {
       for (const a of $$(page, '*')) for (const k of Object.keys(a.properties)) if (/^on[A-Z]/.test(k)) problems.push(`${page}: inline handler ${k}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('scripts and ids', () => {
+  test('every page has only the site’s own scripts and JSON-LD blocks that parse as JSON', () => {
+    expect(htmlPages().length).toBeGreaterThan(100);
+    expect(scriptProblems(DIST)).toEqual([]);
+  });
+  test('on report pages every id is a claim anchor or one of the page’s own ("p_…"), and none repeats', () => {
+    const { claims } = JSON.parse(readSite('/api/claims.json')) as { claims: { id: string }[] };
+    const retired = validateCorpus(readCorpus(join(ROOT, 'content'))).redirects.map((r) => r.from);
+    expect(idProblems(DIST, new Set([...claims.map((c) => c.id), ...retired]))).toEqual([]);
   });
 });
 
