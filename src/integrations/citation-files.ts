@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadValidatedCorpus } from '../loaders/corpus';
+import { loadValidatedCorpus } from '../lib/content/corpus';
 import { bibtex, cslJson } from '../lib/cite';
 import { ledgerFromCorpus } from '../lib/corpus-ledger';
 import { claimUrl } from '../lib/urls';

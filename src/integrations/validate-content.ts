@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { loadValidatedCorpus } from '../loaders/corpus';
+import { loadValidatedCorpus } from '../lib/content/corpus';
 import { redirectMap } from '../lib/permalinks';
 
 /**

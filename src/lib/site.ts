@@ -14,7 +14,7 @@ export const NAV: readonly { href: string; label: string }[] = [
 
 /**
  * The Content-Security-Policy of every page. Scripts come only from this site and never inline
- * (Astro writes every script to a file: see `assetsInlineLimit` in astro.config.ts); pagefind's
+ * (Astro writes every script to a file: see `assetsInlineLimit` in astro.config.mjs); pagefind's
  * WebAssembly needs 'wasm-unsafe-eval' and nothing more. Delivered as a <meta> tag, since the
  * site is static files; `frame-ancestors` cannot be set that way and is left to the server.
  */

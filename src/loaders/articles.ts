@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
-import { loadValidatedCorpus } from './corpus';
+import { loadValidatedCorpus } from '../lib/content/corpus';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.

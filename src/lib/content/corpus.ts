@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { readCorpus } from '../lib/content/read';
-import { formatProblem, validateCorpus, type ValidatedCorpus } from '../lib/content/validate';
-import { CONTENT_DIR } from '../lib/settings';
+import { readCorpus } from './read';
+import { formatProblem, validateCorpus, type ValidatedCorpus } from './validate';
+import { CONTENT_DIR } from '../settings';
 
 let cached: { dir: string; corpus: ValidatedCorpus } | undefined;
 
