@@ -2,9 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadValidatedCorpus } from '../lib/content/corpus';
 import { bibtex, cslJson } from '../lib/cite';
-import { ledgerFromCorpus } from '../lib/corpus-ledger';
+import { getLedger } from '../lib/ledger';
 import { claimUrl } from '../lib/urls';
 
 /**
@@ -18,7 +17,7 @@ export default function citationFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const ledger = ledgerFromCorpus(loadValidatedCorpus());
+        const ledger = getLedger();
         for (const claim of ledger.claims) {
           const folder = join(root, claimUrl(claim.id));
           mkdirSync(folder, { recursive: true });

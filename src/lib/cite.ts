@@ -1,4 +1,4 @@
-import type { Claim } from './build-ledger';
+import type { Claim } from './ledger';
 import { formatDate } from './dates';
 import { SITE_NAME } from './site';
 import { absolute, claimUrl } from './urls';

@@ -1,4 +1,4 @@
-import type { FigureItem, Ledger, Source } from './build-ledger';
+import type { FigureItem, Ledger, Source } from './ledger';
 import { figureMagnitude, formatFigure } from './figures';
 import type { BarInput } from './charts';
 

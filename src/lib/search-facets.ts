@@ -1,4 +1,4 @@
-import type { Ledger } from './build-ledger';
+import type { Ledger } from './ledger';
 import { groupBy } from './group';
 import type { DateSpec } from '../schemas/common';
 import { formatDateSpec } from './dates';

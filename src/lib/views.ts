@@ -1,4 +1,4 @@
-import type { Claim, Ledger, TimelineItem } from './build-ledger';
+import type { Claim, Ledger, TimelineItem } from './ledger';
 import { formatFigure } from './figures';
 import { groupBy } from './group';
 

@@ -6,6 +6,7 @@ import { redirectsFileSchema, type Redirect } from '../../schemas/redirect';
 import { sourceSchema, type SourceData } from '../../schemas/source';
 import { topicSchema, type TopicData } from '../../schemas/topic';
 import type { RawCorpus, RawFile } from './read';
+import { numberClaims } from './number-claims';
 import { analyseMarkdown, crossingQuotes, locateQuotes, quoteContext, type QuoteContext, type QuoteLocation, type TextBlock } from './text';
 
 /** One thing wrong with the content: which file, which field, and why. */
@@ -31,6 +32,8 @@ export interface ClaimEntry {
   location: QuoteLocation | undefined;
   /** The paragraph around the quote, split at the quote. */
   context: QuoteContext | undefined;
+  /** 1-based position in its report's text, set by `numberClaims`. */
+  number: number;
 }
 /** A validated source or topic. */
 export interface DataEntry<T> {
@@ -161,7 +164,7 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
       const seen = claimIdFirstSeen.get(data.id);
       if (seen) problems.push({ file: f.file, field: `${prefix}.id`, reason: `duplicate claim id, already used in ${seen}` });
       else claimIdFirstSeen.set(data.id, f.file);
-      fileClaims.push({ article: fileData.article, file: f.file, data, location: undefined, context: undefined });
+      fileClaims.push({ article: fileData.article, file: f.file, data, location: undefined, context: undefined, number: 0 });
     });
     if (article) {
       const results = locateQuotes(
@@ -224,5 +227,6 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
   for (const s of sources) if (!usedSources.has(s.id)) problems.push({ file: s.file, field: '(entry)', reason: 'source is never used by any claim, article or other source' });
   for (const t of topics) if (!usedTopics.has(t.id)) problems.push({ file: t.file, field: '(entry)', reason: 'topic is never used by any claim or article' });
 
+  numberClaims(claims);
   return { problems, articles, claims, sources, topics, redirects };
 }
