@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bibtex, cslJson } from '../lib/cite';
 import { getLedger } from '../lib/ledger';
-import { claimUrl } from '../lib/urls';
+import { citationUrl, claimUrl } from '../lib/urls';
 
 /**
  * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.
@@ -19,10 +19,9 @@ export default function citationFiles(): AstroIntegration {
         const root = fileURLToPath(dir);
         const ledger = getLedger();
         for (const claim of ledger.claims) {
-          const folder = join(root, claimUrl(claim.id));
-          mkdirSync(folder, { recursive: true });
-          writeFileSync(join(folder, 'cite.bib'), bibtex(claim));
-          writeFileSync(join(folder, 'cite.json'), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
+          mkdirSync(join(root, claimUrl(claim.id)), { recursive: true });
+          writeFileSync(join(root, citationUrl(claim.id, 'bib')), bibtex(claim));
+          writeFileSync(join(root, citationUrl(claim.id, 'json')), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
         }
         logger.info(`wrote citation files for ${ledger.claims.length} claims`);
       },
