@@ -2,6 +2,9 @@ import { aboutUrl, articlesUrl, claimsUrl, figuresUrl, sourcesUrl, timelineUrl, 
 /** The site's name, used in titles, feeds and citations. */
 export const SITE_NAME = 'Claim Ledger';
 
+/** What the share card (`public/og.png`, made by `scripts/og-image.mjs`) shows, for its alt text. */
+export const SHARE_IMAGE_ALT = "Claim Ledger: Russia's mobilization, claim by claim. Five news reports; every claim sourced, dated and citable.";
+
 /** Main navigation, in order. */
 export const NAV: readonly { href: string; label: string }[] = [
   { href: articlesUrl(), label: 'Reports' },

@@ -24,7 +24,10 @@ describe('sharing metadata on every page', () => {
         'meta[property="og:description"]',
         'meta[property="og:url"]',
         'meta[property="og:image"]',
+        'meta[property="og:image:alt"]',
         'meta[name="twitter:card"]',
+        'meta[name="twitter:image"]',
+        'meta[name="twitter:image:alt"]',
       ]) {
         if ($$(page, sel).length !== 1) missing.push(`${page}: ${sel}`);
       }
@@ -32,6 +35,11 @@ describe('sharing metadata on every page', () => {
     }
     expect(missing).toEqual([]);
     expect(resolveUrlPath('/og.png')).toBe('/og.png');
+    // The share card and its alt text are the same on every page, and the alt text is not empty.
+    for (const page of htmlPages()) {
+      expect($$(page, 'meta[name="twitter:image"]')[0]!.properties['content'], page).toBe(`${SITE}/og.png`);
+      expect(String($$(page, 'meta[name="twitter:image:alt"]')[0]!.properties['content']).length, page).toBeGreaterThan(20);
+    }
   });
 });
 
