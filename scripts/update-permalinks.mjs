@@ -3,19 +3,12 @@
 // redirect (content/redirects.yaml), and the durability test enforces it.
 // Usage: npm run build && npm run permalinks
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { parsePermalinks, PERMALINKS_FILE, PERMALINKS_HEADER, publishedPermalinks } from './permalinks-list.mjs';
 
-const FILE = 'permalinks.txt';
-const { claims } = JSON.parse(readFileSync('dist/api/claims.json', 'utf8'));
-const existing = existsSync(FILE)
-  ? readFileSync(FILE, 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-  : [];
+const existing = existsSync(PERMALINKS_FILE) ? parsePermalinks(readFileSync(PERMALINKS_FILE, 'utf8')) : [];
 const known = new Set(existing);
-const fresh = claims
-  .flatMap((c) => [new URL(c.url).pathname, new URL(c.article.anchorUrl).pathname + new URL(c.article.anchorUrl).hash])
+const fresh = publishedPermalinks(JSON.parse(readFileSync('dist/api/claims.json', 'utf8')))
   .filter((u) => !known.has(u))
   .sort();
-const header = '# Every claim URL ever published. Append-only: run `npm run permalinks` after adding claims.\n';
-writeFileSync(FILE, header + [...existing, ...fresh].join('\n') + '\n');
-console.log(`permalinks.txt: ${existing.length} kept, ${fresh.length} added`);
+writeFileSync(PERMALINKS_FILE, `${PERMALINKS_HEADER}\n${[...existing, ...fresh].join('\n')}\n`);
+console.log(`${PERMALINKS_FILE}: ${existing.length} kept, ${fresh.length} added`);

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { ContentError, loadValidatedCorpus } from '../loaders/corpus';
+import { ContentError, loadValidatedCorpus } from '../lib/content/corpus';
 import { redirectMap } from '../lib/permalinks';
 
 /**

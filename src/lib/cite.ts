@@ -1,13 +1,12 @@
-import type { Claim } from './build-ledger';
+import type { Claim } from './ledger';
 import { formatDate } from './dates';
+import { outletLabel } from './outlet';
 import { SITE_NAME } from './site';
 import { absolute, claimUrl } from './urls';
 
 /** Who published the claim's report, as a citation should name it. */
 export function outletName(c: Claim): string {
-  const a = c.article;
-  if (!a.outlet) return 'unknown outlet';
-  return a.data.outlet.basis === 'inferred' ? `${a.outlet.data.name} (inferred)` : a.outlet.data.name;
+  return outletLabel(c.article);
 }
 
 /** A ready citation: claimant, claim, report, outlet, date and permanent URL. */

@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
 import type { DateSpec } from '../schemas/common';
-import type { Claim, Ledger, Source, Topic } from './build-ledger';
+import type { Claim, Ledger, Source, Topic } from './ledger';
 import { precisionOf } from './dates';
 import { SITE_NAME } from './site';
 import { absolute, articleUrl, claimUrl, sourceUrl, topicUrl } from './urls';

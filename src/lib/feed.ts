@@ -1,4 +1,4 @@
-import type { Ledger } from './build-ledger';
+import type { Ledger } from './ledger';
 import { toUtcDate } from './dates';
 import { outletName } from './cite';
 import { articleUrl, claimUrl } from './urls';

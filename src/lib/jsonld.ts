@@ -1,4 +1,4 @@
-import type { Article, Claim, Source } from './build-ledger';
+import type { Article, Claim, Source } from './ledger';
 import { SITE_NAME } from './site';
 import { absolute, articleUrl, claimUrl, sourceUrl } from './urls';
 

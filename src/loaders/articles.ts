@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
-import { loadValidatedCorpus } from './corpus';
+import { loadValidatedCorpus } from '../lib/content/corpus';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
@@ -20,17 +20,14 @@ export function articlesLoader(): Loader {
       const corpus = loadValidatedCorpus();
       const anchors = new Map<string, ClaimAnchor[]>();
       const aliases = aliasesByClaim(corpus.redirects);
-      // Number claims in the order their quotes appear in the text, whatever the file order.
-      const inTextOrder = [...corpus.claims].sort(
-        (a, b) => (a.location?.block ?? 0) - (b.location?.block ?? 0) || (a.location?.start ?? 0) - (b.location?.start ?? 0),
-      );
-      for (const c of inTextOrder) {
+      // In text order, numbered as validation numbered them (`numberClaims`).
+      for (const c of [...corpus.claims].sort((x, y) => x.number - y.number)) {
         const list = anchors.get(c.article) ?? [];
         list.push({
           id: c.data.id,
           quote: c.data.quote,
           occurrence: c.data.occurrence,
-          n: list.length + 1,
+          n: c.number,
           statement: c.data.statement,
           aliases: aliases.get(c.data.id) ?? [],
         });

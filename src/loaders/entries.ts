@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { loadValidatedCorpus } from './corpus';
+import { loadValidatedCorpus } from '../lib/content/corpus';
 import type { ValidatedCorpus } from '../lib/content/validate';
 
 type Pick = (corpus: ValidatedCorpus) => { id: string; file: string; data: object }[];

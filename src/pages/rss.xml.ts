@@ -11,5 +11,5 @@ export const GET: APIRoute = async () =>
     title: `${SITE_NAME}: reports and claims`,
     description: "Five news reports on Russia's mobilization and every claim in them.",
     site: SITE_URL,
-    items: feedItems(await getLedger()),
+    items: feedItems(getLedger()),
   });

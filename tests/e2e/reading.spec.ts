@@ -30,6 +30,17 @@ test('a claim anchor scrolls the quote into view and highlights it', async ({ pa
   expect(bg).not.toBe(other);
 });
 
+test('claim marks are quiet at rest, told apart by a dotted underline, and fill in when their number has focus', async ({ page }) => {
+  await page.goto('/articles/hidden-war-deaths/');
+  const mark = page.locator('article.report mark.claim').first();
+  // At rest: no fill, only a dotted underline, so the report reads as prose and the mark does not rely on colour.
+  await expect(mark).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  await expect(mark).toHaveCSS('border-bottom-style', 'dotted');
+  await mark.locator('+ a.claim-ref').focus();
+  await expect(mark).toHaveCSS('border-bottom-style', 'solid');
+  await expect(mark).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+});
+
 test('keyboard alone reaches every claim link in an article', async ({ page }) => {
   await page.goto('/articles/second-mobilization-rumours/');
   const expected = await page.locator('article.report a.claim-ref').count();

@@ -1,19 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { toString } from 'hast-util-to-string';
 import { CSP } from '../../src/lib/site';
 import { readCorpus } from '../../src/lib/content/read';
 import { validateCorpus } from '../../src/lib/content/validate';
+import { buildSite, tempFolder } from './build-site';
 import { $$, DIST, htmlPages, readSite, siteFiles } from './dist';
 import { idProblems, scriptProblems } from './page-checks';
 
 const ROOT = join(import.meta.dirname, '../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('Content-Security-Policy', () => {
   test('the policy allows no inline or eval script, only wasm for search', () => {
@@ -49,11 +46,9 @@ describe('scripts and ids', () => {
 
 describe('reproducible build', () => {
   test('two builds of the same content are byte-identical', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-repro-'));
-    made.push(dir);
-    const out = join(dir, 'second');
-    const r = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
-    expect(r.status, r.stderr).toBe(0);
+    const out = join(tempFolder('repro'), 'second');
+    const r = buildSite(out);
+    expect(r.status, r.output).toBe(0);
     const digest = (root: string) =>
       Object.fromEntries(
         siteFiles(root).map((f) => [
@@ -63,7 +58,7 @@ describe('reproducible build', () => {
             .digest('hex'),
         ]),
       );
-    const first = digest(join(ROOT, 'dist'));
+    const first = digest(DIST);
     const second = digest(out);
     expect(Object.keys(second)).toEqual(Object.keys(first));
     const differing = Object.keys(first).filter((f) => first[f] !== second[f]);

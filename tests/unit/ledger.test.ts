@@ -30,7 +30,7 @@ describe('ledger over the fixture corpus', () => {
   });
   test('claims are numbered in text order and carry their paragraph as context', () => {
     const a = fixture.articleById.get('a-one')!;
-    expect(a.claims.map((c) => [c.n, c.id])).toEqual([
+    expect(a.claims.map((c) => [c.number, c.id])).toEqual([
       [1, 'alpha-plan-500000'],
       [2, 'count-refused'],
     ]);
@@ -64,7 +64,7 @@ describe('ledger over the real corpus', () => {
   test('every claim has a context paragraph and a number', () => {
     for (const c of real.claims) {
       expect(c.context, c.id).toBeDefined();
-      expect(c.n).toBeGreaterThan(0);
+      expect(c.number).toBeGreaterThan(0);
     }
   });
   test('counts per report', () => {

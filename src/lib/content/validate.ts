@@ -11,6 +11,7 @@ import { locateClaimQuotes } from './phases/quotes';
 import { checkReferences } from './phases/references';
 import { checkUsage } from './phases/usage';
 import { Problems, type Problem } from './problems';
+import { numberClaims } from './number-claims';
 import type { RawCorpus } from './read';
 import type { MarkdownAnalysis, QuoteContext, QuoteLocation, TextBlock } from './text';
 
@@ -32,6 +33,8 @@ export interface ClaimEntry {
   location: QuoteLocation | undefined;
   /** The paragraph around the quote, split at the quote. */
   context: QuoteContext | undefined;
+  /** 1-based position in its report's text, set by `numberClaims`. */
+  number: number;
 }
 /** A validated source or topic. */
 export interface DataEntry<T> {
@@ -108,6 +111,8 @@ export function validateCorpus(raw: RawCorpus, phases: readonly Phase[] = PHASES
     known: { articles: new Set(), sources: new Set(), topics: new Set(), claims: new Set() },
   };
   for (const phase of phases) phase(ctx);
+  // Numbered once, here: the anchors in the report and every page read the same number.
+  numberClaims(ctx.claims);
   const { problems, articles, claims, sources, topics, redirects } = ctx;
   return { problems: problems.list, articles, claims, sources, topics, redirects };
 }

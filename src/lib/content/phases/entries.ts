@@ -81,7 +81,7 @@ export function readEntries(ctx: ValidationContext): void {
       const seen = firstSeen.get(data.id);
       if (seen) problems.add(f.file, `${prefix}.id`, `duplicate claim id, already used in ${seen}`);
       else firstSeen.set(data.id, f.file);
-      const entry: ClaimEntry = { article: fileData.article, file: f.file, data, location: undefined, context: undefined };
+      const entry: ClaimEntry = { article: fileData.article, file: f.file, data, location: undefined, context: undefined, number: 0 };
       ctx.claims.push(entry);
     });
   }

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
-import { readCorpus } from '../lib/content/read';
-import { formatProblem, validateCorpus, type ValidatedCorpus } from '../lib/content/validate';
-import { CONTENT_DIR } from '../lib/settings';
+import { readCorpus } from './read';
+import { formatProblem, validateCorpus, type ValidatedCorpus } from './validate';
+import { CONTENT_DIR } from '../settings';
 
-let cached: { dir: string; corpus: ValidatedCorpus } | undefined;
+// Kept on `globalThis`: the pages run from Astro's build bundle, a module instance of their own
+// in the same process as the integrations, and must not read and validate the corpus again.
+const KEY = Symbol.for('claim-ledger.corpus');
+type Holder = { [KEY]?: { dir: string; corpus: ValidatedCorpus } };
 
 /** Thrown when the content has problems; its message lists one line per problem. */
 export class ContentError extends Error {
@@ -22,12 +25,13 @@ export class ContentError extends Error {
  */
 export function loadValidatedCorpus(dir: string = CONTENT_DIR): ValidatedCorpus {
   const abs = resolve(dir);
-  if (cached?.dir === abs) return cached.corpus;
+  const holder = globalThis as Holder;
+  if (holder[KEY]?.dir === abs) return holder[KEY].corpus;
   const corpus = validateCorpus(readCorpus(abs));
   if (corpus.problems.length > 0) {
     const lines = corpus.problems.map(formatProblem);
     throw new ContentError(`${lines.length} content problem(s) in ${dir}:\n${lines.join('\n')}`, lines);
   }
-  cached = { dir: abs, corpus };
+  holder[KEY] = { dir: abs, corpus };
   return corpus;
 }

@@ -1,0 +1,33 @@
+// permalinks.txt, the list of every claim URL ever published, as read and computed by both
+// `npm run permalinks` (scripts/update-permalinks.mjs) and the durability test
+// (tests/site/permalinks.test.ts), so the two cannot disagree about what a line is.
+
+/** @typedef {import('astro/zod').z.infer<typeof import('../src/schemas/api').apiClaimsSchema>} ClaimsExport */
+
+/** The file, relative to the project root. */
+export const PERMALINKS_FILE = 'permalinks.txt';
+
+/** The header line the file starts with. */
+export const PERMALINKS_HEADER = '# Every claim URL ever published. Append-only: run `npm run permalinks` after adding claims.';
+
+/**
+ * The URLs listed in the file's text: one a line; blank lines and `#` comments skipped.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function parsePermalinks(text) {
+  return text.split('\n').filter((l) => l && !l.startsWith('#'));
+}
+
+/**
+ * The site paths a build publishes for each claim, from its `/api/claims.json`: the claim page
+ * (`/claims/<id>/`) and its anchor in the report (`/articles/<report>/#<id>`).
+ * @param {Pick<ClaimsExport, 'claims'>} data
+ * @returns {string[]}
+ */
+export function publishedPermalinks(data) {
+  return data.claims.flatMap((c) => {
+    const anchor = new URL(c.article.anchorUrl);
+    return [new URL(c.url).pathname, anchor.pathname + anchor.hash];
+  });
+}
