@@ -6,6 +6,7 @@ import type { SourceData } from '../schemas/source';
 import type { TopicData } from '../schemas/topic';
 import { analyseMarkdown, locateQuotes, quoteContext, type QuoteContext } from './content/text';
 import { relationLabel, RELATION_ORDER, type RelationType } from './relations';
+import { sortKey } from './dates';
 
 /** A report with its claims in text order. */
 export interface Article {
@@ -207,7 +208,7 @@ export function buildLedger(input: LedgerInput): Ledger {
     claim.related = [...g].sort(([a], [b]) => RELATION_ORDER.indexOf(a) - RELATION_ORDER.indexOf(b)).map(([label, items]) => ({ label, items }));
   }
 
-  const articles = [...articleById.values()].sort((a, b) => b.data.published.date.localeCompare(a.data.published.date) || a.id.localeCompare(b.id));
+  const articles = [...articleById.values()].sort((a, b) => sortKey(b.data.published.date).localeCompare(sortKey(a.data.published.date)) || a.id.localeCompare(b.id));
   const timeline: TimelineItem[] = [];
   const figures: FigureItem[] = [];
   // In report order (newest report first), each report's claims in text order.
@@ -216,7 +217,7 @@ export function buildLedger(input: LedgerInput): Ledger {
     else if (claim.data.stated) timeline.push({ date: claim.data.stated, role: 'stated', claim });
     for (const figure of claim.data.figures) figures.push({ figure, claim });
   }
-  timeline.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.claim.id.localeCompare(b.claim.id));
+  timeline.sort((a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id));
 
   return {
     articles,

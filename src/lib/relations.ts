@@ -10,6 +10,7 @@ const LABELS: Record<RelationType, { out: string; in: string }> = {
   denies: { out: 'Denies', in: 'Denied by' },
   updates: { out: 'Updates', in: 'Updated by' },
   'same-event': { out: 'Same event', in: 'Same event' },
+  qualifies: { out: 'Qualifies', in: 'Qualified by' },
 };
 
 /** The heading for a group of related claims, seen from the claim whose page it is. */
@@ -24,6 +25,8 @@ export const RELATION_ORDER: readonly string[] = [
   'Corroborated by',
   'Updates',
   'Updated by',
+  'Qualifies',
+  'Qualified by',
   'Contradicts',
   'Contradicted by',
   'Denies',

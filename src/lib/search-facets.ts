@@ -1,7 +1,7 @@
 import type { Ledger } from './build-ledger';
 import { groupBy } from './group';
 import type { DateSpec } from '../schemas/common';
-import { formatDateSpec } from './dates';
+import { formatDateSpec, sortKey, yearLabel } from './dates';
 import { articleUrl } from './urls';
 
 /**
@@ -25,7 +25,7 @@ export interface Facet {
 /** The date a claim is filed under in search: its event, else when it was said, else its report's. */
 export const filingDate = (c: Ledger['claims'][number]): DateSpec => c.data.about ?? c.data.stated ?? c.article.data.published;
 
-const yearOfClaim = (c: Ledger['claims'][number]): string => filingDate(c).date.slice(0, 4);
+const yearOfClaim = (c: Ledger['claims'][number]): string => yearLabel(filingDate(c).date);
 
 /**
  * The filters and their values, computed from the ledger at build time with the same rules the
@@ -46,7 +46,7 @@ export function searchFacets(ledger: Ledger): Facet[] {
     {
       key: 'year',
       label: 'Year',
-      values: count([...ledger.claims.map(yearOfClaim), ...ledger.articles.map((a) => a.data.published.date.slice(0, 4))]).sort((a, b) =>
+      values: count([...ledger.claims.map(yearOfClaim), ...ledger.articles.map((a) => yearLabel(a.data.published.date))]).sort((a, b) =>
         b.value.localeCompare(a.value),
       ),
     },
@@ -69,7 +69,7 @@ export function claimSearchTags(c: Ledger['claims'][number]): SearchTags {
       ['kind', c.data.kind],
       ['claimant', c.claimant.data.name],
       ['report', c.article.data.title],
-      ['year', when.date.slice(0, 4)],
+      ['year', yearLabel(when.date)],
       ...c.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
     ],
     meta: [
@@ -78,7 +78,7 @@ export function claimSearchTags(c: Ledger['claims'][number]): SearchTags {
       ['report', c.article.data.title],
       ['anchor', articleUrl(c.article.id, c.id)],
     ],
-    sort: [['date', when.date]],
+    sort: [['date', sortKey(when.date)]],
   };
 }
 
@@ -88,10 +88,10 @@ export function articleSearchTags(a: Ledger['articles'][number]): SearchTags {
     filters: [
       ['kind', 'report'],
       ['report', a.data.title],
-      ['year', a.data.published.date.slice(0, 4)],
+      ['year', yearLabel(a.data.published.date)],
       ...a.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
     ],
     meta: [['date', formatDateSpec(a.data.published)]],
-    sort: [['date', a.data.published.date]],
+    sort: [['date', sortKey(a.data.published.date)]],
   };
 }

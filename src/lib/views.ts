@@ -1,6 +1,7 @@
 import type { Claim, Ledger, TimelineItem } from './build-ledger';
 import { formatFigure } from './figures';
 import { groupBy } from './group';
+import { yearLabel } from './dates';
 
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {
@@ -24,5 +25,5 @@ export function groupByArticle(claims: readonly Claim[]): { article: Claim['arti
 
 /** Timeline items grouped by year, in order. */
 export function timelineByYear(items: readonly TimelineItem[]): { year: string; items: TimelineItem[] }[] {
-  return [...groupBy(items, (i) => i.date.date.slice(0, 4))].map(([year, list]) => ({ year, items: list }));
+  return [...groupBy(items, (i) => yearLabel(i.date.date))].map(([year, list]) => ({ year, items: list }));
 }

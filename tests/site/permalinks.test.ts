@@ -5,14 +5,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
 import { validateCorpus } from '../../src/lib/content/validate';
-import { checkPermalinks, type BuiltSite } from '../../src/lib/permalinks';
+import { checkPermalinks, parsePermalinks, type BuiltSite } from '../../src/lib/permalinks';
 import type { Redirect } from '../../src/schemas/redirect';
 import { DIST } from './dist';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PERMALINKS = readFileSync(join(ROOT, 'permalinks.txt'), 'utf8')
-  .split('\n')
-  .filter((l) => l && !l.startsWith('#'));
+const PERMALINKS = parsePermalinks(readFileSync(join(ROOT, 'permalinks.txt'), 'utf8')).map((p) => p.url);
 
 /** A built site on disk, as the durability check sees it. */
 function builtSite(dir: string): BuiltSite {

@@ -5,6 +5,7 @@ import { earliestDay, latestDay } from '../../schemas/common';
 import { redirectsFileSchema, type Redirect } from '../../schemas/redirect';
 import { sourceSchema, type SourceData } from '../../schemas/source';
 import { topicSchema, type TopicData } from '../../schemas/topic';
+import { lintCorpus } from './lints';
 import type { RawCorpus, RawFile } from './read';
 import { analyseMarkdown, crossingQuotes, locateQuotes, quoteContext, type QuoteContext, type QuoteLocation, type TextBlock } from './text';
 
@@ -220,6 +221,8 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
       redirects.push(r);
     });
   }
+
+  problems.push(...lintCorpus({ articles, claims, sourceIds }));
 
   for (const s of sources) if (!usedSources.has(s.id)) problems.push({ file: s.file, field: '(entry)', reason: 'source is never used by any claim, article or other source' });
   for (const t of topics) if (!usedTopics.has(t.id)) problems.push({ file: t.file, field: '(entry)', reason: 'topic is never used by any claim or article' });
