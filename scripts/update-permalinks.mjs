@@ -20,7 +20,6 @@ const fresh = claims
   .filter((u) => !known.has(u))
   .sort()
   .map((u) => `${u} ${today}`);
-const header =
-  '# Every claim URL ever published, with the day (UTC) it was first published. Append-only: run `npm run permalinks` after adding claims.\n';
+const header = '# Every claim URL ever published, with the day (UTC) it was first published. Append-only: run `npm run permalinks` after adding claims.\n';
 writeFileSync(FILE, header + [...existing, ...fresh].join('\n') + '\n');
 console.log(`permalinks.txt: ${existing.length} kept, ${fresh.length} added`);

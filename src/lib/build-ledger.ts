@@ -208,7 +208,9 @@ export function buildLedger(input: LedgerInput): Ledger {
     claim.related = [...g].sort(([a], [b]) => RELATION_ORDER.indexOf(a) - RELATION_ORDER.indexOf(b)).map(([label, items]) => ({ label, items }));
   }
 
-  const articles = [...articleById.values()].sort((a, b) => sortKey(b.data.published.date).localeCompare(sortKey(a.data.published.date)) || a.id.localeCompare(b.id));
+  const articles = [...articleById.values()].sort(
+    (a, b) => sortKey(b.data.published.date).localeCompare(sortKey(a.data.published.date)) || a.id.localeCompare(b.id),
+  );
   const timeline: TimelineItem[] = [];
   const figures: FigureItem[] = [];
   // In report order (newest report first), each report's claims in text order.

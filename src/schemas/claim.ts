@@ -36,7 +36,15 @@ export const relationSchema = z.strictObject({
 });
 
 /** The editorial lints a claim may be exempted from, one at a time, with a reason (see `src/lib/content/lints.ts`). */
-export const lintRules = ['hedge-words', 'distancing-words', 'numbers-are-figures', 'relay-chain', 'denies-from-denial', 'relation-inverse', 'dates-agree'] as const;
+export const lintRules = [
+  'hedge-words',
+  'distancing-words',
+  'numbers-are-figures',
+  'relay-chain',
+  'denies-from-denial',
+  'relation-inverse',
+  'dates-agree',
+] as const;
 
 /** The id of one editorial lint. */
 export type LintRule = (typeof lintRules)[number];

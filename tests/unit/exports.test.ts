@@ -39,7 +39,7 @@ describe('citations', () => {
   const claim = ledger.claimById.get('peskov-no-discussions-press-call')!;
   test('plain citation names claimant, claim, report, outlet, date and URL', () => {
     expect(citationText(claim)).toBe(
-      `Dmitry Peskov. “Peskov told his weekly press call there were no discussions about a second mobilization.” Claim in “Is Putin planning a second mobilization to call up 500,000 troops?,” unknown outlet, c. 2022. Claim Ledger, http://127.0.0.1:4321/claims/peskov-no-discussions-press-call/.`,
+      `Dmitry Peskov. “Peskov told his weekly press call there were no discussions about a second mobilization.” Claim in “Is Putin planning a second mobilization to call up 500,000 troops?,” unknown outlet, October–December 2022 (inferred). Claim Ledger, http://127.0.0.1:4321/claims/peskov-no-discussions-press-call/.`,
     );
   });
   test('an inferred outlet says so', () => {
@@ -48,11 +48,16 @@ describe('citations', () => {
   test('BibTeX and CSL-JSON', () => {
     const b = bibtex(claim);
     expect(b).toMatch(/^@misc\{claimledger-peskov-no-discussions-press-call,/);
+    // The report is dated October–December 2022: the year is certain, the month is not.
+    expect(b).toContain('date = {2022-10/2022-12},');
     expect(b).toContain('year = {2022}');
     expect(b).not.toContain('month');
     expect(cslJson(claim)).toEqual([
-      expect.objectContaining({ type: 'webpage', author: [{ literal: 'Dmitry Peskov' }], issued: { 'date-parts': [[2022]], circa: true } }),
+      expect.objectContaining({ type: 'webpage', author: [{ literal: 'Dmitry Peskov' }], issued: { 'date-parts': [[2022, 10], [2022, 12]], circa: true } }),
     ]);
+    // A bound has no CSL date form: it goes as words.
+    expect(cslJson(ledger.claimById.get('put-domoi-foreign-agent')!)).toEqual([expect.objectContaining({ issued: { literal: 'no earlier than 31 May 2024' } })]);
+    expect(bibtex(ledger.claimById.get('put-domoi-foreign-agent')!)).not.toMatch(/year =/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { LintRule } from '../../schemas/claim';
 import { earliestDay, latestDay } from '../../schemas/common';
-import type { ArticleEntry, ClaimEntry, Problem } from './validate';
+import type { SourceData } from '../../schemas/source';
+import type { ArticleEntry, ClaimEntry, DataEntry, Problem } from './validate';
 
 // Editorial lints: the slips a hostile reader finds in an analysis (a hedge stronger than the
 // wording, a distancing word lost, a number left unrecorded, a chain that skips a relay, a relation
@@ -9,12 +10,18 @@ import type { ArticleEntry, ClaimEntry, Problem } from './validate';
 // exemption with a reason (`exemptions: [{ rule, reason }]`), shown on its page as an editorial note,
 // and an exemption that no longer silences anything is itself a problem, so none go stale.
 
-/** What the lints read: the validated reports and claims, and the ids of the sources. */
+/** What the lints read: the validated reports, claims and sources, and the ids of every source file. */
 export interface LintInput {
   articles: readonly ArticleEntry[];
   claims: readonly ClaimEntry[];
+  sources: readonly DataEntry<SourceData>[];
   sourceIds: ReadonlySet<string>;
+  /** Ids of every report file, valid or not, so a report that failed validation is not also "unknown". */
+  articleIds: ReadonlySet<string>;
 }
+
+/** The source that stands for a report's own voice: it is ours, so it needs no sentence of a report. */
+export const REPORT_VOICE = 'the-report';
 
 /** Words that attribute without vouching or that hedge: a claim quoted with one is not `asserted`. */
 export const HEDGE_WORDS =
@@ -66,10 +73,25 @@ const overlaps = (a: string, b: string): boolean => earliestDay(a) <= latestDay(
  * Runs every editorial lint over the corpus. Returns one problem per slip, naming the claim's file
  * and field; linear in the corpus (one pass over the claims, lookups in maps).
  */
-export function lintCorpus({ articles, claims, sourceIds }: LintInput): Problem[] {
+export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }: LintInput): Problem[] {
   const problems: Problem[] = [];
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const claimById = new Map(claims.map((c) => [c.data.id, c]));
+
+  // Every source is traceable to a sentence of a report, and the sentence is really there.
+  for (const s of sources) {
+    if (s.id === REPORT_VOICE) continue;
+    if (!s.data.evidence.length) problems.push({ file: s.file, field: 'evidence', reason: 'record the sentence of a report that names and describes this source' });
+    s.data.evidence.forEach((e, i) => {
+      const a = articleById.get(e.article);
+      if (!a) {
+        if (!articleIds.has(e.article)) problems.push({ file: s.file, field: `evidence[${i}].article`, reason: `unknown article "${e.article}"` });
+        // The title and the page furniture recorded in `provenance.omitted` are the report's words too.
+      } else if (![...a.blocks.map((b) => b.text), a.data.title, ...a.data.provenance.omitted].some((t) => t.includes(e.quote))) {
+        problems.push({ file: s.file, field: `evidence[${i}].quote`, reason: `not found in the text of ${a.file} (quote it exactly, within one paragraph)` });
+      }
+    });
+  }
 
   for (const a of articles) {
     a.data.relay.chain.forEach((id, i) => {
@@ -116,13 +138,13 @@ export function lintCorpus({ articles, claims, sourceIds }: LintInput): Problem[
     // The report's relay chain starts every claim's chain.
     if (article) {
       const relay = article.data.relay.chain;
-      const chain = d.claimant === 'the-report' ? d.via : [...d.via, d.claimant];
-      const ok = d.claimant === 'the-report' ? d.via.join() === relay.join() : relay.every((id, i) => chain[i] === id);
+      const chain = d.claimant === REPORT_VOICE ? d.via : [...d.via, d.claimant];
+      const ok = d.claimant === REPORT_VOICE ? d.via.join() === relay.join() : relay.every((id, i) => chain[i] === id);
       if (!ok) {
         flag(
           'relay-chain',
           'via',
-          d.claimant === 'the-report'
+          d.claimant === REPORT_VOICE
             ? `the report's own voice comes through its relay chain exactly: via should be [${relay.join(', ')}]`
             : `the chain [${chain.join(' → ')}] does not start with the report's relay chain [${relay.join(' → ')}]`,
         );

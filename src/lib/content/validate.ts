@@ -222,7 +222,7 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
     });
   }
 
-  problems.push(...lintCorpus({ articles, claims, sourceIds }));
+  problems.push(...lintCorpus({ articles, claims, sources, sourceIds, articleIds: articleFileIds }));
 
   for (const s of sources) if (!usedSources.has(s.id)) problems.push({ file: s.file, field: '(entry)', reason: 'source is never used by any claim, article or other source' });
   for (const t of topics) if (!usedTopics.has(t.id)) problems.push({ file: t.file, field: '(entry)', reason: 'topic is never used by any claim or article' });
