@@ -15,6 +15,8 @@ export interface Article {
   entry: CollectionEntry<'articles'> | undefined;
   claims: Claim[];
   outlet: Source | undefined;
+  /** The report's relay chain (outlet first), resolved: every claim's chain starts with it. */
+  relay: Source[];
   topics: Topic[];
 }
 /** A claim with every reference resolved. */
@@ -119,6 +121,7 @@ export function buildLedger(input: LedgerInput): Ledger {
       entry: a.entry,
       claims: [],
       outlet: a.data.outlet.id ? must(sourceById, a.data.outlet.id, 'source') : undefined,
+      relay: a.data.relay.chain.map((s) => must(sourceById, s, 'source')),
       topics: a.data.topics.map((t) => must(topicById, t, 'topic')),
     };
     articleById.set(a.id, article);

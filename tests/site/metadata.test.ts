@@ -43,7 +43,7 @@ describe('JSON-LD', () => {
       expect(ld, page).toMatchObject({ '@context': 'https://schema.org', '@type': 'Claim', text: c.quote, url: c.url });
       expect(ld!['author']).toMatchObject({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: c.claimant.name });
       expect(ld!['appearance']).toMatchObject({ '@type': expect.stringMatching(/Article$/), url: c.article.url });
-      expect(String(ld!['datePublished'])).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      // Dates are checked against the content in dates.test.ts.
     }
   });
   test('report pages carry an Article with no invented publisher or author', () => {
@@ -51,7 +51,6 @@ describe('JSON-LD', () => {
       const [ld] = jsonLd(page);
       expect(ld!['@type']).toMatch(/^(NewsArticle|Article)$/);
       expect(ld).toHaveProperty('headline');
-      expect(ld).toHaveProperty('datePublished');
       // No report states its outlet or byline, so none is published as fact.
       expect(ld).not.toHaveProperty('publisher');
       expect(ld).not.toHaveProperty('author');
@@ -87,7 +86,7 @@ describe('exports', () => {
     const xml = new XMLParser();
     const feed = xml.parse(readSite('/rss.xml'));
     const items = feed.rss.channel.item as { link: string }[];
-    expect(items.length).toBe(5 + 117);
+    expect(items.length).toBe(5 + apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).count);
     for (const i of items) expect(resolveUrlPath(local(i.link)), i.link).toBeDefined();
     const index = xml.parse(readSite('/sitemap-index.xml'));
     const maps = [index.sitemapindex.sitemap].flat() as { loc: string }[];

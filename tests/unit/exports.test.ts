@@ -53,10 +53,22 @@ describe('citations', () => {
     expect(b).toContain('year = {2022}');
     expect(b).not.toContain('month');
     expect(cslJson(claim)).toEqual([
-      expect.objectContaining({ type: 'webpage', author: [{ literal: 'Dmitry Peskov' }], issued: { 'date-parts': [[2022, 10], [2022, 12]], circa: true } }),
+      expect.objectContaining({
+        type: 'webpage',
+        author: [{ literal: 'Dmitry Peskov' }],
+        issued: {
+          'date-parts': [
+            [2022, 10],
+            [2022, 12],
+          ],
+          circa: true,
+        },
+      }),
     ]);
     // A bound has no CSL date form: it goes as words.
-    expect(cslJson(ledger.claimById.get('put-domoi-foreign-agent')!)).toEqual([expect.objectContaining({ issued: { literal: 'no earlier than 31 May 2024' } })]);
+    expect(cslJson(ledger.claimById.get('put-domoi-foreign-agent')!)).toEqual([
+      expect.objectContaining({ issued: { literal: 'no earlier than 31 May 2024' } }),
+    ]);
     expect(bibtex(ledger.claimById.get('put-domoi-foreign-agent')!)).not.toMatch(/year =/);
   });
 });

@@ -49,7 +49,13 @@ describe('ledger over the fixture corpus', () => {
 describe('ledger over the real corpus', () => {
   test('articles newest first', () => {
     // Ordered by the first day each date can mean; a tie (both 2025 reports from 7 July 2025) by id.
-    expect(real.articles.map((a) => a.data.published.date)).toEqual(['2025-07-07', '2025-07-07/..', '2024-05-31/..', '2022-10/2022-12', '2022-05-13/2022-09-22']);
+    expect(real.articles.map((a) => a.data.published.date)).toEqual([
+      '2025-07-07',
+      '2025-07-07/..',
+      '2024-05-31/..',
+      '2022-10/2022-12',
+      '2022-05-13/2022-09-22',
+    ]);
   });
   test('the statistics halt is linked across both 2025 reports', () => {
     const fakti = real.claimById.get('meduza-rosstat-stopped-mortality-data')!;

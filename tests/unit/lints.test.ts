@@ -27,17 +27,33 @@ const claim = (over: Record<string, unknown>): ClaimEntry => ({
   file: 'content/claims/r.yaml',
   location: undefined,
   context: undefined,
-  data: claimSchema.parse({ id: 'c', quote: 'The count was refused.', statement: 'The count was refused.', kind: 'event', claimant: 'x', hedge: 'asserted', topics: ['t'], ...over }),
+  data: claimSchema.parse({
+    id: 'c',
+    quote: 'The count was refused.',
+    statement: 'The count was refused.',
+    kind: 'event',
+    claimant: 'x',
+    hedge: 'asserted',
+    topics: ['t'],
+    ...over,
+  }),
 });
 const lint = (claims: ClaimEntry[], a: ArticleEntry = article()): string[] =>
   lintCorpus({ articles: [a], claims, sources: [], sourceIds: new Set(['x', 'y']), articleIds: new Set(['r']) }).map((p) => `${p.field}: ${p.reason}`);
 
 describe('hedge words', () => {
-  test.each(['Ukraine claims to have shot down', 'The Armed Forces of Ukraine claim that', 'This is seen as part of', 'Putin appears to be seeking', 'is seemingly trying', 'rumors of a second draft', 'reportedly said'])(
-    '"%s" is a hedge',
-    (q) => expect(HEDGE_WORDS.test(q)).toBe(true),
+  test.each([
+    'Ukraine claims to have shot down',
+    'The Armed Forces of Ukraine claim that',
+    'This is seen as part of',
+    'Putin appears to be seeking',
+    'is seemingly trying',
+    'rumors of a second draft',
+    'reportedly said',
+  ])('"%s" is a hedge', (q) => expect(HEDGE_WORDS.test(q)).toBe(true));
+  test.each(['On 4 October 2022, a video appeared', 'There is no doubt that', 'Rosstat refused'])('"%s" is not', (q) =>
+    expect(HEDGE_WORDS.test(q)).toBe(false),
   );
-  test.each(['On 4 October 2022, a video appeared', 'There is no doubt that', 'Rosstat refused'])('"%s" is not', (q) => expect(HEDGE_WORDS.test(q)).toBe(false));
   test('an asserted claim with a hedge word fails; the same claim as alleged passes', () => {
     expect(lint([claim({ quote: 'Ukraine claims 177 drones.', figures: [{ value: 177, unit: 'drones', counts: 'd' }] })])).toEqual([
       'claims (c).hedge: the quote says "claims", so the claim cannot be "asserted" [hedge-words]',
@@ -79,7 +95,9 @@ describe('numbers in quotes', () => {
     expect(lint([claim({ ...q, figures: [{ value: 60000, upper: 100000, unit: 'people', counts: 'k' }] })])).toEqual([
       'claims (c).figures: the quote has the number 7, which is neither a figure nor listed in notFigures [numbers-are-figures]',
     ]);
-    expect(lint([claim({ ...q, figures: [{ value: 60000, upper: 100000, unit: 'people', counts: 'k' }], notFigures: [{ number: '7', reason: 'a clause' }] })])).toEqual([]);
+    expect(
+      lint([claim({ ...q, figures: [{ value: 60000, upper: 100000, unit: 'people', counts: 'k' }], notFigures: [{ number: '7', reason: 'a clause' }] })]),
+    ).toEqual([]);
   });
 });
 
@@ -115,9 +133,17 @@ describe('relations', () => {
     expect(lint(two([{ claim: 'd', type: 'qualifies', note: 'n' }], [{ claim: 'c', type: 'qualifies', note: 'n' }]))[0]).toMatch(/one-way/);
   });
   test('a second relation to the same claim fails', () => {
-    expect(lint(two([{ claim: 'd', type: 'corroborates', note: 'n' }, { claim: 'd', type: 'same-event', note: 'n' }], []))).toEqual([
-      'claims (c).relations[1].claim: a second relation to "d"',
-    ]);
+    expect(
+      lint(
+        two(
+          [
+            { claim: 'd', type: 'corroborates', note: 'n' },
+            { claim: 'd', type: 'same-event', note: 'n' },
+          ],
+          [],
+        ),
+      ),
+    ).toEqual(['claims (c).relations[1].claim: a second relation to "d"']);
   });
 });
 
@@ -125,7 +151,9 @@ describe('dates', () => {
   const fig = (asOf: string) => ({ value: 3, unit: 'x', counts: 'x', asOf: { date: asOf, basis: 'stated' } });
   test("a figure's as-of date is not after its report, at the report's precision", () => {
     expect(lint([claim({ quote: 'qqq', figures: [fig('2025-07-07')] })])).toEqual([]);
-    expect(lint([claim({ quote: 'qqq', figures: [fig('2025-07-08')] })])[0]).toMatch(/^claims \(c\)\.figures\[0\]\.asOf\.date: "2025-07-08" is after the report's date "2025-07-07"/);
+    expect(lint([claim({ quote: 'qqq', figures: [fig('2025-07-08')] })])[0]).toMatch(
+      /^claims \(c\)\.figures\[0\]\.asOf\.date: "2025-07-08" is after the report's date "2025-07-07"/,
+    );
     // A report dated only to a month allows any day of it; an open-ended report allows later dates.
     expect(lint([claim({ quote: 'qqq', figures: [fig('2022-12-31')] })], article([], '2022-10/2022-12'))).toEqual([]);
     expect(lint([claim({ quote: 'qqq', figures: [fig('2023-01')] })], article([], '2022-10/2022-12'))).toHaveLength(1);
