@@ -41,7 +41,7 @@ export function feedItems(ledger: Ledger, firstPublished: ReadonlyMap<string, st
           title: `Claim: ${c.data.statement}`,
           link: claimUrl(c.id),
           ...(day ? { pubDate: utcDay(day) } : {}),
-          description: `${c.claimant.data.name} (${c.data.hedge}): “${c.data.quote}” In “${a.data.title}”, ${outletName(c)}; ${reportDate.toLowerCase()}.`,
+          description: `${c.claimant.data.name} (${c.data.hedge}): “${c.data.quote}” In “${a.data.title}”, ${outletName(c)}; report dated ${formatDateSpec(a.data.published)}.`,
           categories: c.topics.map((t) => t.data.name),
         };
       }),

@@ -1,7 +1,8 @@
 import type { Claim, Ledger, TimelineItem } from './build-ledger';
 import { formatFigure } from './figures';
 import { groupBy } from './group';
-import { yearLabel } from './dates';
+// Grouped by the year each date starts in (a heading to navigate by); each item shows its own precision.
+import { yearOf } from './dates';
 
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {
@@ -25,5 +26,5 @@ export function groupByArticle(claims: readonly Claim[]): { article: Claim['arti
 
 /** Timeline items grouped by year, in order. */
 export function timelineByYear(items: readonly TimelineItem[]): { year: string; items: TimelineItem[] }[] {
-  return [...groupBy(items, (i) => yearLabel(i.date.date))].map(([year, list]) => ({ year, items: list }));
+  return [...groupBy(items, (i) => yearOf(i.date.date))].map(([year, list]) => ({ year, items: list }));
 }

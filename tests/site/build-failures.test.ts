@@ -31,13 +31,13 @@ const cases: [string, string, (t: string) => string, RegExp][] = [
   [
     'an impossible date',
     ARTICLE,
-    (t) => t.replace('date: "2025-07"', 'date: "2025-02-30"'),
+    (t) => t.replace('date: "2025-07-07/.."', 'date: "2025-02-30"'),
     /articles\/hidden-war-deaths\.md: published\.date: "2025-02-30" is not a real date/,
   ],
   [
     'an unquoted date',
     ARTICLE,
-    (t) => t.replace('date: "2025-07"', 'date: 2025-07-09'),
+    (t) => t.replace('date: "2025-07-07/.."', 'date: 2025-07-09'),
     /articles\/hidden-war-deaths\.md: published\.date: unquoted YAML date/,
   ],
   ['an unknown frontmatter field', ARTICLE, (t) => t.replace('summary:', 'teaser: "x"\nsummary:'), /articles\/hidden-war-deaths\.md: teaser: unknown field/],
