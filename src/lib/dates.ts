@@ -54,6 +54,10 @@ export function formatDate(date: string): string {
   if (sy === ey && precisionOf(r.start) === 'month' && precisionOf(r.end) === 'month') {
     return `${MONTH.format(toUtcDate(r.start))}–${formatPoint(r.end)}`;
   }
+  // Days of one month read "5–6 July 2025".
+  if (precisionOf(r.start) === 'day' && precisionOf(r.end) === 'day' && r.start.slice(0, 7) === r.end.slice(0, 7)) {
+    return `${Number(r.start.slice(8))}–${formatPoint(r.end)}`;
+  }
   return `${formatPoint(r.start)}–${formatPoint(r.end)}`;
 }
 

@@ -98,7 +98,8 @@ describe('intervals and open bounds (an EDTF subset)', () => {
   test('read at their real precision', () => {
     expect(formatDate('2022-06/2022-07')).toBe('June–July 2022');
     expect(formatDate('2022-12/2023-01')).toBe('December 2022–January 2023');
-    expect(formatDate('2025-07-05/2025-07-06')).toBe('5 July 2025–6 July 2025');
+    expect(formatDate('2025-07-05/2025-07-06')).toBe('5–6 July 2025');
+    expect(formatDate('2025-06-30/2025-07-07')).toBe('30 June 2025–7 July 2025');
     expect(formatDate('2024-05-31/..')).toBe('no earlier than 31 May 2024');
     expect(formatDate('../2023-05')).toBe('no later than May 2023');
     expect(formatDateSpec({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022 (inferred)');
