@@ -130,7 +130,8 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
       }
     }
     for (const n of d.notFigures) {
-      if (!quotedNumbers(d.quote).some((q) => q.text === n.number)) {
+      // Present as a number token, whether or not it reads as a quantity (a year-like clause number).
+      if (!new RegExp(`(?<![\\d,])${n.number.replace(/[.]/g, '\\.')}(?![\\d,])`).test(d.quote)) {
         problems.push({ file: c.file, field: `${prefix}.notFigures`, reason: `"${n.number}" is not a number in the quote` });
       }
     }
