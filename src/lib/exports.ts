@@ -40,6 +40,7 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
     topics: c.topics.map(topicRef),
     figures: d.figures.map((f) => ({ value: f.value, upper: f.upper ?? null, approx: f.approx, unit: f.unit, counts: f.counts, asOf: dateOut(f.asOf) })),
     relations: d.relations.map((r) => ({ claim: r.claim, url: absolute(claimUrl(r.claim)), type: r.type, note: r.note })),
+    corrections: d.corrections.map((c) => ({ date: c.date, note: c.note })),
     note: d.note ?? null,
   };
 }

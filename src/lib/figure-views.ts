@@ -1,4 +1,5 @@
 import type { FigureItem, Ledger, Source } from './build-ledger';
+import { sortKey } from './dates';
 import { figureMagnitude, formatFigure } from './figures';
 import type { BarInput } from './charts';
 
@@ -17,7 +18,8 @@ export type FigureSort = (typeof FIGURE_SORTS)[number];
 export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug']): FigureItem[] {
   const list = [...items];
   if (sort === 'by-value') list.sort((a, b) => figureMagnitude(b.figure) - figureMagnitude(a.figure));
-  if (sort === 'by-date') list.sort((a, b) => (a.figure.asOf?.date ?? '9999').localeCompare(b.figure.asOf?.date ?? '9999'));
+  if (sort === 'by-date')
+    list.sort((a, b) => (a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999').localeCompare(b.figure.asOf ? sortKey(b.figure.asOf.date) : '9999'));
   if (sort === 'by-claimant') list.sort((a, b) => a.claim.claimant.data.name.localeCompare(b.claim.claimant.data.name, 'en'));
   return list;
 }

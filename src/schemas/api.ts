@@ -6,7 +6,7 @@ import { sourceKinds } from './source';
 // removes or renames a field must bump it.
 
 /** Current version of every export's shape. */
-// 2: a date may be an EDTF interval or open bound; `kind`, `earliest` and `latest` added.
+// 2: a date may be an EDTF interval or open bound (`kind`, `earliest` and `latest` added); claims carry `corrections`.
 export const API_VERSION = 2;
 
 const dateOut = z.strictObject({
@@ -41,6 +41,8 @@ export const apiClaimSchema = z.strictObject({
     z.strictObject({ value: z.number(), upper: z.number().nullable(), approx: z.string(), unit: z.string(), counts: z.string(), asOf: dateOut.nullable() }),
   ),
   relations: z.array(z.strictObject({ claim: z.string(), url: z.url(), type: z.enum(relationTypes), note: z.string() })),
+  /** Changes to the claim's analysis since it was first published, dated. */
+  corrections: z.array(z.strictObject({ date: z.string(), note: z.string() })),
   note: z.string().nullable(),
 });
 
