@@ -11,6 +11,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
+  // The tests that walk every claim (copy links, axe on the longest pages) grow with the corpus and
+  // run on shared 2-core machines: 30 s, Playwright's default, is too tight for them.
+  timeout: 90_000,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
