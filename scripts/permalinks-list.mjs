@@ -8,15 +8,20 @@
 export const PERMALINKS_FILE = 'permalinks.txt';
 
 /** The header line the file starts with. */
-export const PERMALINKS_HEADER = '# Every claim URL ever published. Append-only: run `npm run permalinks` after adding claims.';
+export const PERMALINKS_HEADER =
+  '# Every claim URL ever published, with the day (UTC) it was first published. Append-only: run `npm run permalinks` after adding claims.';
 
 /**
- * The URLs listed in the file's text: one a line; blank lines and `#` comments skipped.
+ * The URLs listed in the file's text: one `<url> <first-published day>` a line; blank lines and
+ * `#` comments skipped. The build reads the days (src/lib/permalinks.ts) to date the feed.
  * @param {string} text
  * @returns {string[]}
  */
 export function parsePermalinks(text) {
-  return text.split('\n').filter((l) => l && !l.startsWith('#'));
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(' ')[0] ?? l);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FigureItem, Ledger, Source } from './ledger';
+import { sortKey, yearOf } from './dates';
 import { figureMagnitude, formatFigure } from './figures';
 import type { BarInput } from './charts';
-import { yearOf } from './dates';
 import { ADVANCE_UNIT, CASUALTY_COUNTS, CASUALTY_TOPIC, NOT_CASUALTY_COUNTS } from './editorial';
 
 /** The ways the figures table can be sorted, each a static page. */
@@ -19,7 +19,8 @@ export type FigureSort = (typeof FIGURE_SORTS)[number];
 export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug']): FigureItem[] {
   const list = [...items];
   if (sort === 'by-value') list.sort((a, b) => figureMagnitude(b.figure) - figureMagnitude(a.figure));
-  if (sort === 'by-date') list.sort((a, b) => (a.figure.asOf?.date ?? '9999').localeCompare(b.figure.asOf?.date ?? '9999'));
+  if (sort === 'by-date')
+    list.sort((a, b) => (a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999').localeCompare(b.figure.asOf ? sortKey(b.figure.asOf.date) : '9999'));
   if (sort === 'by-claimant') list.sort((a, b) => a.claim.claimant.data.name.localeCompare(b.claim.claimant.data.name, 'en'));
   return list;
 }

@@ -7,6 +7,7 @@ import { loadValidatedCorpus } from './content/corpus';
 import type { QuoteContext } from './content/text';
 import type { ValidatedCorpus } from './content/validate';
 import { relationGroup, relationLabel, type RelationType } from './relations';
+import { sortKey } from './dates';
 
 // The ledger: every report, claim, source and topic of the validated corpus with its references
 // resolved and its backlinks derived, once, in maps. Pages and build hooks alike call
@@ -18,6 +19,8 @@ export interface Article {
   data: ArticleData;
   claims: Claim[];
   outlet: Source | undefined;
+  /** The report's relay chain (outlet first), resolved: every claim's chain starts with it. */
+  relay: Source[];
   topics: Topic[];
 }
 /** A claim with every reference resolved. */
@@ -113,6 +116,7 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
       data: a.data,
       claims: [],
       outlet: a.data.outlet.id ? must(sourceById, a.data.outlet.id, 'source') : undefined,
+      relay: a.data.relay.chain.map((s) => must(sourceById, s, 'source')),
       topics: a.data.topics.map((t) => must(topicById, t, 'topic')),
     };
     articleById.set(a.id, article);
@@ -187,7 +191,9 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
   }
   for (const [claim, g] of groups) claim.related = [...g].sort(([a], [b]) => a - b).map(([, group]) => group);
 
-  const articles = [...articleById.values()].sort((a, b) => b.data.published.date.localeCompare(a.data.published.date) || a.id.localeCompare(b.id));
+  const articles = [...articleById.values()].sort(
+    (a, b) => sortKey(b.data.published.date).localeCompare(sortKey(a.data.published.date)) || a.id.localeCompare(b.id),
+  );
   const timeline: TimelineItem[] = [];
   const figures: FigureItem[] = [];
   // In report order (newest report first), each report's claims in text order.
@@ -196,7 +202,7 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     else if (claim.data.stated) timeline.push({ date: claim.data.stated, role: 'stated', claim });
     for (const figure of claim.data.figures) figures.push({ figure, claim });
   }
-  timeline.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.claim.id.localeCompare(b.claim.id));
+  timeline.sort((a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id));
 
   return {
     articles,

@@ -13,6 +13,7 @@ const LABELS: Record<RelationType, Record<RelationDirection, string>> = {
   denies: { out: 'Denies', in: 'Denied by' },
   updates: { out: 'Updates', in: 'Updated by' },
   'same-event': { out: 'Same event', in: 'Same event' },
+  qualifies: { out: 'Qualifies', in: 'Qualified by' },
 };
 
 /** The heading for a group of related claims, seen from the claim whose page it is. */
@@ -28,6 +29,8 @@ const ORDER: readonly [RelationType, RelationDirection | 'both'][] = [
   ['corroborates', 'in'],
   ['updates', 'out'],
   ['updates', 'in'],
+  ['qualifies', 'out'],
+  ['qualifies', 'in'],
   ['contradicts', 'out'],
   ['contradicts', 'in'],
   ['denies', 'out'],

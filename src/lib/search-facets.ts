@@ -1,7 +1,7 @@
 import type { Article, Claim, Ledger } from './ledger';
 import { groupBy } from './group';
 import type { DateSpec } from '../schemas/common';
-import { formatDateSpec, yearOf } from './dates';
+import { formatDateSpec, sortKey, yearLabel } from './dates';
 import { articleUrl } from './urls';
 import { FILTER_KEYS, type FilterKey } from './client/search-state';
 
@@ -64,7 +64,7 @@ export function claimSearchTags(c: Claim): SearchTags {
       ['kind', c.data.kind],
       ['claimant', c.claimant.data.name],
       ['report', c.article.data.title],
-      ['year', yearOf(when.date)],
+      ['year', yearLabel(when.date)],
       ...c.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
     ],
     meta: [
@@ -73,7 +73,7 @@ export function claimSearchTags(c: Claim): SearchTags {
       ['report', c.article.data.title],
       ['anchor', articleUrl(c.article.id, c.id)],
     ],
-    sort: [['date', when.date]],
+    sort: [['date', sortKey(when.date)]],
   };
 }
 
@@ -83,10 +83,10 @@ export function articleSearchTags(a: Article): SearchTags {
     filters: [
       ['kind', 'report'],
       ['report', a.data.title],
-      ['year', yearOf(a.data.published.date)],
+      ['year', yearLabel(a.data.published.date)],
       ...a.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
     ],
     meta: [['date', formatDateSpec(a.data.published)]],
-    sort: [['date', a.data.published.date]],
+    sort: [['date', sortKey(a.data.published.date)]],
   };
 }

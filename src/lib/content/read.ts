@@ -149,7 +149,8 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
   if (!existsSync(path)) return undefined;
   const urls = readFileSync(path, 'utf8')
     .split('\n')
-    .map((url, i) => ({ line: i + 1, url: url.trim() }))
+    // A line is "<url> <day first published>"; the day is the feed's business.
+    .map((line, i) => ({ line: i + 1, url: line.trim().split(' ')[0] ?? '' }))
     .filter((l) => l.url && !l.url.startsWith('#'));
   return { file: shown(path, cwd), urls };
 }

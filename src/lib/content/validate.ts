@@ -10,6 +10,7 @@ import { checkPermalinks, checkRedirects } from './phases/permalinks';
 import { locateClaimQuotes } from './phases/quotes';
 import { checkReferences } from './phases/references';
 import { checkUsage } from './phases/usage';
+import { lintCorpus } from './lints';
 import { Problems, type Problem } from './problems';
 import { numberClaims } from './number-claims';
 import type { RawCorpus } from './read';
@@ -77,6 +78,12 @@ export interface ValidationContext {
 /** One validation phase: reads the context, adds problems and, for the first, entries. */
 export type Phase = (ctx: ValidationContext) => void;
 
+/** The editorial lints (lints.ts) as a phase: they read the validated entries only. */
+function lintEditorial(ctx: ValidationContext): void {
+  const { articles, claims, sources, known } = ctx;
+  for (const p of lintCorpus({ articles, claims, sources, sourceIds: known.sources, articleIds: known.articles })) ctx.problems.add(p.file, p.field, p.reason);
+}
+
 /**
  * The phases, in order. Each later phase relies on the entries and maps of the earlier ones;
  * a further check (editorial lints, say) is one more entry here.
@@ -90,6 +97,7 @@ export const PHASES: readonly Phase[] = [
   checkRedirects, // content/redirects.yaml
   checkPermalinks, // every published claim URL still has a claim or a redirect
   checkUsage, // every source and topic used
+  lintEditorial, // editorial lints: hedges, distancing words, chains, relations, dates (lints.ts)
 ];
 
 /**
