@@ -1,9 +1,14 @@
 import { resolve } from 'node:path';
 import { readCorpus } from '../lib/content/read';
+import { contentSignature } from '../lib/content/signature';
 import { formatProblem, validateCorpus, type ValidatedCorpus } from '../lib/content/validate';
 import { CONTENT_DIR } from '../lib/settings';
 
-let cached: { dir: string; corpus: ValidatedCorpus } | undefined;
+// Shared through globalThis, not a module variable: astro.config's integrations and the content
+// loaders are loaded by different Vite instances, so each would otherwise validate on its own.
+const CACHE = Symbol.for('claim-ledger.corpus-cache');
+type Cache = Map<string, { signature: string; corpus: ValidatedCorpus }>;
+const cache = ((globalThis as Record<symbol, unknown>)[CACHE] ??= new Map()) as Cache;
 
 /** Thrown when the content has problems; its message lists one line per problem. */
 export class ContentError extends Error {
@@ -11,17 +16,32 @@ export class ContentError extends Error {
 }
 
 /**
- * Reads and validates the corpus once per process and throws a `ContentError` listing every
- * problem if there are any. The loaders and the validation integration share this.
+ * Reads and validates the corpus, problems included, without throwing. The result is kept until
+ * a content file changes (its signature: every file's size and modification time), so the
+ * integration and the four loaders share one validation, and `astro dev` sees every edit.
+ */
+export function readValidatedCorpus(dir: string = CONTENT_DIR): ValidatedCorpus {
+  const abs = resolve(dir);
+  const signature = contentSignature(abs);
+  const hit = cache.get(abs);
+  if (hit?.signature === signature) return hit.corpus;
+  const corpus = validateCorpus(readCorpus(abs));
+  cache.set(abs, { signature, corpus });
+  return corpus;
+}
+
+/** The message a `ContentError` carries: a count, then one `file: field: reason` line per problem. */
+export function problemsMessage(corpus: ValidatedCorpus, dir: string = CONTENT_DIR): string {
+  const lines = corpus.problems.map(formatProblem);
+  return `${lines.length} content problem(s) in ${dir}:\n${lines.join('\n')}`;
+}
+
+/**
+ * Reads and validates the corpus (see `readValidatedCorpus`) and throws a `ContentError` listing
+ * every problem if there are any. The loaders and the validation integration share this.
  */
 export function loadValidatedCorpus(dir: string = CONTENT_DIR): ValidatedCorpus {
-  const abs = resolve(dir);
-  if (cached?.dir === abs) return cached.corpus;
-  const corpus = validateCorpus(readCorpus(abs));
-  if (corpus.problems.length > 0) {
-    const lines = corpus.problems.map(formatProblem);
-    throw new ContentError(`${lines.length} content problem(s) in ${dir}:\n${lines.join('\n')}`);
-  }
-  cached = { dir: abs, corpus };
+  const corpus = readValidatedCorpus(dir);
+  if (corpus.problems.length > 0) throw new ContentError(problemsMessage(corpus, dir));
   return corpus;
 }

@@ -1,0 +1,35 @@
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The project root. */
+export const ROOT = join(import.meta.dirname, '../..');
+
+/** Stops a process started with `detached: true` and everything it started (npx → node → astro). */
+export async function stopProcessGroup(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * The environment for a child Astro process: vitest's own variables removed (with `VITEST` set,
+ * `astro dev` skips its page handler and answers every page with 404), plus `extra`.
+ */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
+  return { ...env, ...extra };
+}
