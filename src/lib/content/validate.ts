@@ -6,6 +6,7 @@ import { redirectsFileSchema, type Redirect } from '../../schemas/redirect';
 import { sourceSchema, type SourceData } from '../../schemas/source';
 import { topicSchema, type TopicData } from '../../schemas/topic';
 import type { RawCorpus, RawFile } from './read';
+import { todoFields, underTodo } from './todo';
 import { analyseMarkdown, crossingQuotes, locateQuotes, quoteContext, type QuoteContext, type QuoteLocation, type TextBlock } from './text';
 
 /** One thing wrong with the content: which file, which field, and why. */
@@ -62,9 +63,13 @@ function pathToField(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 function check<S extends z.ZodType>(schema: S, raw: unknown, file: string, prefix: string, problems: Problem[]): z.infer<S> | undefined {
+  // A placeholder left by `new:report` is reported as what to fill in, not as the type error it also causes.
+  const todos = todoFields(raw);
+  for (const t of todos) problems.push({ file, field: pathToField(prefix, t.path), reason: `to fill in: ${t.hint}` });
   const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return todos.length > 0 ? undefined : result.data;
   for (const issue of result.error.issues) {
+    if (underTodo(todos, issue.path)) continue;
     const field = pathToField(prefix, issue.path);
     // zod reports an unknown key on the parent object; name the key itself.
     if (issue.code === 'unrecognized_keys') {
