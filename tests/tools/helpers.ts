@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The project root. */
@@ -32,4 +32,15 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
   return { ...env, ...extra };
+}
+
+/** Runs one of the package's npm scripts (`validate`, `quote`, `new:report`) as `npm run` would. */
+export function runScript(
+  name: 'validate' | 'quote' | 'new:report',
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string; ms: number } {
+  const start = Date.now();
+  const r = spawnSync('npm', ['run', '--silent', name, '--', ...args], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
 }
