@@ -13,13 +13,12 @@ export const GENERATED_FOLDERS: readonly string[] = ['dist', 'bench-out', 'test-
  * in bench-out/). Chokidar passes a second argument (the file's stats), hence no optional one.
  */
 export function watchIgnored(path: string): boolean {
-  return ignoredUnder(process.cwd(), path);
+  return ignoredUnder(process.cwd(), resolve(CONTENT_DIR), path);
 }
 
-/** `watchIgnored` for a given project root. */
-export function ignoredUnder(root: string, path: string): boolean {
+/** `watchIgnored` for a given project root and content directory (absolute paths). */
+export function ignoredUnder(root: string, content: string, path: string): boolean {
   const abs = resolve(path);
-  const content = resolve(CONTENT_DIR);
   if (abs === content || abs.startsWith(content + sep) || content.startsWith(abs + sep)) return false;
   const top = relative(root, abs).split(sep)[0] ?? '';
   return GENERATED_FOLDERS.includes(top);
