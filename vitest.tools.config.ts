@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['tests/tools/**/*.test.ts'],
     environment: 'node',
     testTimeout: 180_000,
-    hookTimeout: 200_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });

@@ -1,7 +1,10 @@
 // Lets Node run the project's TypeScript directly (its own type stripping does the rest): the
 // sources import each other without extensions, as Vite and TypeScript's "bundler" resolution
 // allow, so a relative import that does not resolve is retried with `.ts` and `/index.ts`.
-import { registerHooks } from 'node:module';
+import { enableCompileCache, registerHooks } from 'node:module';
+
+// Compiled code is cached between runs (in the system's temporary directory): a quicker start.
+enableCompileCache();
 
 registerHooks({
   resolve(specifier, context, nextResolve) {

@@ -60,8 +60,8 @@ beforeAll(async () => {
   });
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await pollPage((r) => r.status === 200 && r.text.includes('Rosstat has stopped reporting'), 150_000);
-}, 180_000);
+  await pollPage((r) => r.status === 200 && r.text.includes('Rosstat has stopped reporting'), 240_000);
+}, 270_000);
 
 afterAll(async () => {
   await stopProcessGroup(server);
@@ -70,19 +70,19 @@ afterAll(async () => {
 
 test('an edited claim shows on the next request', async () => {
   edit(OLD, NEW);
-  const ms = await pollPage((r) => r.status === 200 && r.text.includes('Rosstat no longer reports how many people die'), 20_000);
+  const ms = await pollPage((r) => r.status === 200 && r.text.includes('Rosstat no longer reports how many people die'), 60_000);
   console.log(`edit visible after ${ms} ms`);
 });
 
 test('a broken reference replaces the page with the problem, in the browser and the terminal', async () => {
   edit('claimant: csis\n', 'claimant: csis-typo\n');
   const line = /claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source &#34;csis-typo&#34; \(no sources\/csis-typo\.yaml\)/;
-  await pollPage((r) => r.status === 500 && line.test(r.text), 20_000);
+  await pollPage((r) => r.status === 500 && line.test(r.text), 60_000);
   await expect.poll(() => output, { timeout: 10_000 }).toMatch(/claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "csis-typo"/);
 });
 
 test('fixing the file brings the site back by itself', async () => {
   edit('claimant: csis-typo\n', 'claimant: csis\n');
-  await pollPage((r) => r.status === 200 && r.text.includes('Rosstat no longer reports how many people die'), 20_000);
+  await pollPage((r) => r.status === 200 && r.text.includes('Rosstat no longer reports how many people die'), 60_000);
   await expect.poll(() => output, { timeout: 10_000 }).toMatch(/content valid again/);
 });

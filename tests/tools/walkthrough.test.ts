@@ -85,7 +85,7 @@ ${csis}
 
   // 6. Build, and find the report and its claims in the output.
   const out = join(work, 'out');
-  const build = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 170_000 });
+  const build = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 300_000 });
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
   const page = readFileSync(join(out, 'articles', ID, 'index.html'), 'utf8');
   expect(page).toContain('Putin desperate for more troops as Ukraine war deaths ‘hidden’');
@@ -96,4 +96,4 @@ ${csis}
   expect(readFileSync(join(out, 'claims/walkthrough-csis-ukrainian-fatalities/index.html'), 'utf8')).toContain(
     'CSIS estimates 60,000 to 100,000 Ukrainian soldiers killed and 400,000 casualties.',
   );
-}, 240_000);
+}, 420_000);
