@@ -9,6 +9,7 @@ import rehypeCitationMarks from './src/plugins/rehype-citation-marks';
 import rehypeHeadingIds from './src/plugins/rehype-heading-ids';
 import { claimUrl } from './src/lib/urls';
 import { SITE_URL } from './src/lib/settings';
+import { watchIgnored } from './src/lib/watch-ignored';
 
 export default defineConfig({
   site: SITE_URL,
@@ -27,5 +28,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts always go to files of their own: the Content-Security-Policy forbids inline scripts.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Generated folders stay out of the dev server's watcher: a benchmark's corpora alone would
+  // exhaust the system's file watchers (ENOSPC).
+  vite: { build: { assetsInlineLimit: 0 }, server: { watch: { ignored: watchIgnored } } },
 });

@@ -91,7 +91,7 @@ export const claimSchema = z.strictObject({
 /** A claims file: which article, and its claims. */
 export const claimFileSchema = z.strictObject({
   article: idSchema,
-  claims: z.array(z.unknown()).min(1),
+  claims: z.array(z.unknown()).min(1, 'add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)'),
 });
 
 /** Claim data after validation (without the article, which comes from the file). */

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { todoFields, underTodo } from './todo';
 
 /** One thing wrong with the content: which file, which field, and why. */
 export interface Problem {
@@ -56,9 +57,13 @@ function pathToField(prefix: string, path: readonly PropertyKey[]): string {
  * path under `prefix`, and returns undefined.
  */
 export function check<S extends z.ZodType>(schema: S, raw: unknown, file: string, prefix: string, problems: Problems): z.infer<S> | undefined {
+  // A placeholder left by `new:report` is reported as what to fill in, not as the type error it also causes.
+  const todos = todoFields(raw);
+  for (const t of todos) problems.add(file, pathToField(prefix, t.path), `to fill in: ${t.hint}`);
   const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return todos.length > 0 ? undefined : result.data;
   for (const issue of result.error.issues) {
+    if (underTodo(todos, issue.path)) continue;
     // zod reports an unknown key on the parent object; name the key itself.
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.add(file, pathToField(prefix, [...issue.path, key]), 'unknown field');
