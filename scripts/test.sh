@@ -15,7 +15,7 @@ step "astro check (types)" npx astro check
 step "eslint" npx eslint .
 step "prettier" npx prettier --check .
 step "unit and plugin tests" npx vitest run
-step "build" npx astro build
+step "build (site, then search index)" npm run build
 step "checks over the built site" npx vitest run --config vitest.site.config.ts
 step "browser tests (Chromium at $CHROMIUM_PATH)" npx playwright test
 step "Lighthouse (mobile): every category at least 0.98" node scripts/audit.mjs

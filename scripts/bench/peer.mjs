@@ -11,6 +11,9 @@ import { createRequire } from 'node:module';
 /** The pagefind binary the npm package ships (the one our build drives through its Node API). */
 export const PAGEFIND_BIN = createRequire(import.meta.url).resolve('@pagefind/linux-x64/bin/pagefind_extended');
 
+/** The arguments our `npm run index` gives pagefind, for a site built to `dir`. */
+export const pagefindArgs = (dir) => ['--site', dir, '--force-language', 'en'];
+
 /** Hugo's version line, or undefined when `hugo` is not installed. */
 export function hugoVersion() {
   try {

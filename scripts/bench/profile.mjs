@@ -1,10 +1,12 @@
-// `node scripts/bench/profile.mjs <content-dir> [outDir]`: one cold build of the real site, with
-// each line of Astro's output stamped with the seconds since the start and the memory of Node
-// and of pagefind at that moment, then a summary of the phases (content sync, page rendering,
-// citation files, search index) with their time and peak memory.
+// `node scripts/bench/profile.mjs <content-dir> [outDir]`: one cold build of the real site as
+// `npm run build` makes it, with each line of Astro's output stamped with the seconds since the
+// start and the memory of each process at that moment (so the phases can be read off: content
+// sync, page rendering, citation files), then the search index (pagefind), timed on its own.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { run } from './measure.mjs';
+import { PAGEFIND_BIN, pagefindArgs } from './peer.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const [content = 'content', outDir = join(ROOT, 'bench-out/out-profile')] = process.argv.slice(2);
@@ -72,11 +74,11 @@ for (const stream of [child.stdout, child.stderr]) {
     lines.forEach(onLine);
   });
 }
-child.on('close', (code) => {
+child.on('close', async (code) => {
   clearInterval(timer);
-  console.log(
-    `\nexit ${code} after ${t()} s; peak summed RSS ${Math.round(peakSum)} MB; per process peaks: ${Object.entries(peaks)
-      .map(([k, v]) => `${k} ${Math.round(v)} MB`)
-      .join(', ')}`,
-  );
+  const procs = Object.entries(peaks).map(([k, v]) => `${k} ${Math.round(v)} MB`);
+  console.log(`\nastro build: exit ${code} after ${t()} s; peak summed RSS ${Math.round(peakSum)} MB; per process peaks: ${procs.join(', ')}`);
+  if (code !== 0) process.exit(1);
+  const index = await run(PAGEFIND_BIN, pagefindArgs(outDir), { cwd: ROOT });
+  console.log(`search index (pagefind, after Astro): ${index.seconds.toFixed(1)} s, peak ${Math.round(index.peakMb)} MB; build total ${t()} s`);
 });

@@ -39,6 +39,9 @@ describe('reproducible build', () => {
     const out = join(dir, 'second');
     const r = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
     expect(r.status, r.stderr).toBe(0);
+    // The search index too, as `npm run build` makes it after Astro.
+    const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en'], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+    expect(index.status, index.stderr).toBe(0);
     const digest = (root: string) =>
       Object.fromEntries(
         siteFiles(root).map((f) => [
