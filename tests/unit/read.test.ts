@@ -30,7 +30,7 @@ function yamlTexts(dir: string): [string, string][] {
 }
 
 describe('content YAML is read exactly as the yaml package reads it', () => {
-  test.each(['content', 'tests/fixtures'])('every file under %s', (dir) => {
+  test.each(['content', 'tests/fixtures'])('every file under %s', { timeout: 60_000 }, (dir) => {
     const texts = yamlTexts(join(ROOT, dir));
     expect(texts.length).toBeGreaterThan(5);
     for (const [file, text] of texts) expect({ file, ...parseYaml(text) }).toEqual({ file, ...reference(text) });

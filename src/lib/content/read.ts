@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-import { CORE_SCHEMA, load as fastLoad, types as fastTypes } from 'js-yaml';
+import { DEFAULT_SCHEMA, load as fastLoad } from 'js-yaml';
 
 /** A content file as read from disk, before validation. */
 export interface RawFile {
@@ -33,20 +33,20 @@ export interface RawCorpus {
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], uniqueKeys: true };
 
 // js-yaml parses a content file about ten times faster than `yaml` (at 5,000 reports, seconds
-// against the better part of a minute), so it reads every file first, with the same schema:
-// YAML 1.2 core plus timestamps, no merge keys or other extra tags, duplicate keys refused.
-// Whatever it refuses is parsed again by `yaml`, whose result or message stands, so a bad file
-// reads exactly as it always has. The few inputs the two read differently (binary numbers, an
-// unquoted date with a one-digit month or day, complex keys) go straight to `yaml`.
-// tests/unit/read.test.ts checks that the two agree.
-const FAST_SCHEMA = CORE_SCHEMA.extend({ implicit: [fastTypes.timestamp] });
-const FAST_UNSAFE = /0b|\b\d{4}-(?:\d-\d\d?|\d\d-\d)(?!\d)|^\s*\?/m;
+// against the better part of a minute), so it reads every file first: YAML 1.2 core plus
+// timestamps, duplicate keys refused, as `yaml` reads them here. Whatever it refuses is parsed
+// again by `yaml`, whose result or message stands, so a bad file reads exactly as it always has.
+// The inputs the two read differently go straight to `yaml`: binary numbers, an unquoted date
+// with a one-digit month or day, complex keys, and merge keys and `!!` tags (which js-yaml's
+// default schema knows and `yaml`'s core schema does not). tests/unit/read.test.ts checks that
+// the two agree.
+const FAST_UNSAFE = /0b|\b\d{4}-(?:\d-\d\d?|\d\d-\d)(?!\d)|^\s*\?|<<|!!/m;
 
 /** Parses one YAML text as the content reader does: its data, or the line saying why it is malformed. */
 export function parseYaml(text: string): { data?: unknown; error?: string } {
   if (!FAST_UNSAFE.test(text)) {
     try {
-      return { data: fastLoad(text, { schema: FAST_SCHEMA }) ?? null };
+      return { data: fastLoad(text, { schema: DEFAULT_SCHEMA }) ?? null };
     } catch {
       // parsed again below, for `yaml`'s own result or message
     }
