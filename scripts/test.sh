@@ -17,7 +17,7 @@ step "eslint" npx eslint .
 step "prettier" npx prettier --check .
 step "unit and plugin tests" npx vitest run
 step "authoring tools: validate, quote, new:report, the README walkthrough, astro dev" npx vitest run --config vitest.tools.config.ts
-step "build" npx astro build
+step "build (site, then search index)" npm run build
 step "checks over the built site" npx vitest run --config vitest.site.config.ts
 step "W3C Nu HTML checker: no errors on any built page" node scripts/check-html.mjs
 step "browser tests (Chromium at $CHROMIUM_PATH)" npx playwright test

@@ -1,13 +1,18 @@
 // `npm run bench`: builds the real site over synthetic corpora of several sizes (and over the
-// five real reports), several cold runs each, beside a minimal Astro baseline built from the
-// same reports, and prints one table. Options: --sizes 5,500,5000  --runs 3  --search-runs 5
+// five real reports), several cold runs each, beside a minimal Astro baseline and a Hugo +
+// pagefind peer built from the same reports, alternating (ours, baseline, peer, ours, …) so
+// that the ratios, taken within each round, hold on a noisy machine. Each round also times a
+// rebuild of ours after one report's claims are edited, with the caches kept. Prints every
+// run, then one table of medians. Options: --sizes real,5,500,5000  --runs 3  --search-runs 5
+// --port 4390 (or BENCH_PORT: the port the built site is served on to measure search).
 // "real" in --sizes means the project's own content.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { generate, QUERY_WORDS } from './generate.mjs';
 import { median, run, siteFacts } from './measure.mjs';
 import { measureSearch } from './search.mjs';
+import { hugoVersion, PAGEFIND_BIN, pagefindArgs, writePeerSite } from './peer.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,18 +21,31 @@ const arg = (name, def) => {
 const SIZES = arg('sizes', 'real,5,500,5000').split(',');
 const RUNS = Number(arg('runs', '3'));
 const SEARCH_RUNS = Number(arg('search-runs', '5'));
+const PORT = Number(arg('port', process.env['BENCH_PORT'] ?? '4390'));
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, 'bench-out');
 // Astro runs on this same Node (22), however the benchmark was started.
 const ASTRO_JS = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const astro = (args) => [process.execPath, [ASTRO_JS, ...args]];
+const HUGO = hugoVersion();
+if (!HUGO) process.stderr.write('hugo is not installed, so the Hugo + pagefind peer is left out (Debian: sudo apt-get install -y hugo)\n');
 
-const cold = () => {
-  // Cold build: no content cache from an earlier run.
-  rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+// Each site's own content cache: removed before a cold build, kept for the rebuild.
+const coldOurs = () => rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+const coldBaseline = () => {
   rmSync(join(ROOT, 'scripts/bench/baseline/node_modules'), { recursive: true, force: true });
   rmSync(join(ROOT, 'scripts/bench/baseline/.astro'), { recursive: true, force: true });
 };
+
+/** Edits one claim's statement in the middle report of a synthetic corpus; returns the undo. */
+function editOneReport(content) {
+  const file = join(content, 'claims', `report-${String(Math.floor(Number(content.split('-').at(-1)) / 2)).padStart(5, '0')}.yaml`);
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(/statement: "Synthetic claim 3 of report (\d+)\."/, 'statement: "Synthetic claim 3 of report $1, edited."');
+  if (after === before) throw new Error(`bench: nothing to edit in ${file}`);
+  writeFileSync(file, after);
+  return () => writeFileSync(file, before);
+}
 
 async function serve(outDir, port) {
   // A server already on the port would answer for ours and be measured instead.
@@ -35,7 +53,7 @@ async function serve(outDir, port) {
     () => true,
     () => false,
   );
-  if (taken) throw new Error(`port ${port} is already in use: stop whatever serves it, then run the benchmark again`);
+  if (taken) throw new Error(`port ${port} is already in use: stop whatever serves it, or pass --port, then run the benchmark again`);
   const child = spawn(...astro(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock']), {
     cwd: ROOT,
     stdio: 'ignore',
@@ -52,57 +70,131 @@ async function serve(outDir, port) {
   throw new Error('preview server did not start');
 }
 
+const s1 = (x) => x.toFixed(1);
+const ms = (seconds, n) => ((seconds * 1000) / n).toFixed(2);
+const say = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * Our build as `npm run build` runs it: Astro, then pagefind over its output in a process of its
+ * own. The time is the sum, the peak the larger of the two (they never run at once).
+ */
+async function buildOurs(content, out) {
+  const site = await run(...astro(['build', '--outDir', out]), { cwd: ROOT, env: { CONTENT_DIR: content } });
+  const index = await run(PAGEFIND_BIN, pagefindArgs(out), { cwd: ROOT });
+  return { seconds: site.seconds + index.seconds, peakMb: Math.max(site.peakMb, index.peakMb), site, index };
+}
+
 const rows = [];
 mkdirSync(WORK, { recursive: true });
 for (const size of SIZES) {
-  const content = size === 'real' ? join(ROOT, 'content') : join(WORK, `content-${size}`);
-  if (size !== 'real') generate(content, Number(size));
+  const synthetic = size !== 'real';
+  const content = synthetic ? join(WORK, `content-${size}`) : join(ROOT, 'content');
+  if (synthetic) generate(content, Number(size));
+  const reports = synthetic ? Number(size) : 5;
   const out = join(WORK, `out-${size}`);
   const base = join(WORK, `base-${size}`);
-  const ours = [];
-  const baseline = [];
+  const peerSite = join(WORK, `peer-site-${size}`);
+  const peerOut = join(WORK, `peer-${size}`);
+  if (HUGO) writePeerSite(content, peerSite);
+  const rounds = [];
   for (let r = 0; r < RUNS; r++) {
-    cold();
-    ours.push(await run(...astro(['build', '--outDir', out]), { cwd: ROOT, env: { CONTENT_DIR: content } }));
-    cold();
-    baseline.push(await run(...astro(['build', '--root', 'scripts/bench/baseline', '--outDir', base]), { cwd: ROOT, env: { CONTENT_DIR: content } }));
-    process.stderr.write(`size ${size} run ${r + 1}/${RUNS}: ours ${ours.at(-1).seconds.toFixed(1)} s, baseline ${baseline.at(-1).seconds.toFixed(1)} s\n`);
+    const round = {};
+    coldOurs();
+    round.ours = await buildOurs(content, out);
+    if (synthetic) {
+      // The same build again after one edit, with Astro's content cache from the cold build kept.
+      const undo = editOneReport(content);
+      try {
+        round.rebuild = await buildOurs(content, out);
+      } finally {
+        undo();
+      }
+    }
+    coldBaseline();
+    round.baseline = await run(...astro(['build', '--root', 'scripts/bench/baseline', '--outDir', base]), { cwd: ROOT, env: { CONTENT_DIR: content } });
+    if (HUGO) {
+      // Two commands one after the other: the time is the sum, the peak the larger of the two.
+      rmSync(peerOut, { recursive: true, force: true });
+      const hugo = await run('hugo', ['--quiet', '-s', peerSite, '-d', peerOut], { cwd: ROOT });
+      const pf = await run(PAGEFIND_BIN, ['--site', peerOut], { cwd: ROOT });
+      round.peer = { seconds: hugo.seconds + pf.seconds, peakMb: Math.max(hugo.peakMb, pf.peakMb), hugo, pagefind: pf };
+    }
+    rounds.push(round);
+    const p = round.peer;
+    say(
+      `size ${size} run ${r + 1}/${RUNS}: ours ${s1(round.ours.seconds)} s (astro ${s1(round.ours.site.seconds)} + pagefind ${s1(round.ours.index.seconds)}) ${Math.round(round.ours.peakMb)} MB` +
+        (round.rebuild
+          ? `, rebuild after one edit ${s1(round.rebuild.seconds)} s (${((100 * round.rebuild.seconds) / round.ours.seconds).toFixed(0)}% of cold)`
+          : '') +
+        ` | baseline ${s1(round.baseline.seconds)} s ${Math.round(round.baseline.peakMb)} MB` +
+        (p
+          ? ` | peer ${s1(p.seconds)} s (hugo ${s1(p.hugo.seconds)} + pagefind ${s1(p.pagefind.seconds)}) ${Math.round(p.peakMb)} MB` +
+            ` | ours/peer: time ${(round.ours.seconds / p.seconds).toFixed(2)}, memory ${(round.ours.peakMb / p.peakMb).toFixed(2)}`
+          : ''),
+    );
   }
+  // `out` now holds the build of the corpus with its one edited statement: as good for measuring pages and search.
   const facts = siteFacts(out);
   const baseFacts = siteFacts(base);
-  const server = await serve(out, 4390);
+  const server = await serve(out, PORT);
   let search;
   try {
-    const words = size === 'real' ? ['Rosstat', 'Peskov', 'mobilization', 'Kobak', 'drones'] : QUERY_WORDS;
+    const words = synthetic ? QUERY_WORDS : ['Rosstat', 'Peskov', 'mobilization', 'Kobak', 'drones'];
     search = await measureSearch(
-      'http://127.0.0.1:4390',
-      Array.from({ length: SEARCH_RUNS }, (_, i) => words[i % words.length]),
+      `http://127.0.0.1:${PORT}`,
+      Array.from({ length: SEARCH_RUNS }, (_, i) => [words[i % words.length], words[(i + 1) % words.length]]),
     );
   } finally {
     server.kill();
   }
-  const wall = median(ours.map((x) => x.seconds));
-  const baseWall = median(baseline.map((x) => x.seconds));
-  const msPerPage = (wall * 1000) / facts.pages;
-  const baseMsPerPage = (baseWall * 1000) / baseFacts.pages;
-  rows.push({
-    reports: size === 'real' ? '5 (real)' : size,
-    'build s (median)': wall.toFixed(1),
-    'peak RSS MB': Math.round(median(ours.map((x) => x.peakMb))),
+  const med = (pick) => median(rounds.map(pick));
+  const ours = med((x) => x.ours.seconds);
+  const baseline = med((x) => x.baseline.seconds);
+  const row = {
+    reports: synthetic ? size : '5 (real)',
     pages: facts.pages,
-    'ms/page': msPerPage.toFixed(2),
-    'baseline ms/page': baseMsPerPage.toFixed(2),
-    'ratio to baseline': (msPerPage / baseMsPerPage).toFixed(2),
+    'ours s (astro+pagefind)': `${s1(ours)} (${s1(med((x) => x.ours.site.seconds))}+${s1(med((x) => x.ours.index.seconds))})`,
+    'ours MB': Math.round(med((x) => x.ours.peakMb)),
+    'rebuild s': synthetic ? s1(med((x) => x.rebuild.seconds)) : '',
+    'rebuild/cold': synthetic ? med((x) => x.rebuild.seconds / x.ours.seconds).toFixed(2) : '',
+    'baseline s': s1(baseline),
+    'baseline MB': Math.round(med((x) => x.baseline.peakMb)),
+    'peer s (hugo+pagefind)': HUGO
+      ? `${s1(med((x) => x.peer.seconds))} (${s1(med((x) => x.peer.hugo.seconds))}+${s1(med((x) => x.peer.pagefind.seconds))})`
+      : 'n/a',
+    'peer MB': HUGO ? Math.round(med((x) => x.peer.peakMb)) : 'n/a',
+    'ours/peer time': HUGO ? med((x) => x.ours.seconds / x.peer.seconds).toFixed(2) : 'n/a',
+    'ours/peer MB': HUGO ? med((x) => x.ours.peakMb / x.peer.peakMb).toFixed(2) : 'n/a',
+    'ms/report ours · baseline · peer': `${ms(ours, reports)} · ${ms(baseline, reports)} · ${
+      HUGO
+        ? ms(
+            med((x) => x.peer.seconds),
+            reports,
+          )
+        : 'n/a'
+    }`,
+    'ms/page ours · baseline · peer': `${ms(ours, facts.pages)} · ${ms(baseline, baseFacts.pages)} · ${
+      HUGO
+        ? ms(
+            med((x) => x.peer.seconds),
+            siteFacts(peerOut).pages,
+          )
+        : 'n/a'
+    }`,
     'output MB': (facts.bytes / 1e6).toFixed(1),
     'report page gzip KB': (facts.reportGzip / 1024).toFixed(1),
     'claim page gzip KB': (facts.claimGzip / 1024).toFixed(1),
     'reading-page JS gzip B': facts.readingJs,
     'first query KB': (search.firstQueryBytes / 1024).toFixed(1),
     'keystroke→results ms': Math.round(search.keystrokeToResultsMs),
-  });
+    'second query ms': Math.round(search.secondQueryMs),
+  };
+  say(`size ${size}: ${JSON.stringify(row)}`);
+  rows.push(row);
 }
 
-console.log(`\nClaim Ledger benchmark: ${RUNS} cold run(s) per size, medians; ${SEARCH_RUNS} search runs.\n`);
+console.log(`\nClaim Ledger benchmark: ${RUNS} cold run(s) per size, medians; ${SEARCH_RUNS} search runs.`);
+console.log(`Node ${process.version}; ${HUGO ?? 'no hugo'}; peer indexer ${PAGEFIND_BIN.split('/').at(-1)}.\n`);
 const cols = Object.keys(rows[0]);
 console.log(`| ${cols.join(' | ')} |\n| ${cols.map(() => '---').join(' | ')} |`);
 for (const r of rows) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);

@@ -1,16 +1,35 @@
-// Measures search in a real browser against a served build: bytes transferred from opening the
-// search page to the first results (page, UI, pagefind and index), and the time from the last
-// keystroke to results, over several queries.
+// Measures search in a real browser against a served build, for each pair of words: bytes
+// transferred from opening the search page to the first results (page, UI, pagefind and index),
+// the time from the last keystroke to those results (the box's 150 ms debounce included), and,
+// with the index warm, the time of a second query: from the Enter key (which runs the search at
+// once, without the debounce) to its first result.
 import { chromium } from '@playwright/test';
 import { median } from './measure.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+
+/** Resolves in the page with the time the first result of a new list appears. */
+const armResults = () => {
+  const w = window;
+  const list = document.getElementById('results');
+  for (const li of list.children) li.dataset.old = '1';
+  w.__results = new Promise((resolve) => {
+    new MutationObserver((_, obs) => {
+      const first = list.querySelector(':scope > li');
+      if (first && !first.dataset.old) {
+        obs.disconnect();
+        resolve(performance.now());
+      }
+    }).observe(list, { childList: true });
+  });
+};
 
 export async function measureSearch(baseUrl, queries) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const firstBytes = [];
     const latencies = [];
-    for (const q of queries) {
+    const second = [];
+    for (const [q, q2] of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
       // Every finished request, the search worker's included, counted as body plus headers.
@@ -19,16 +38,8 @@ export async function measureSearch(baseUrl, queries) {
       page.on('requestfinished', (r) => pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize))));
       await page.goto(`${baseUrl}/search/`, { waitUntil: 'networkidle' });
       // Timed inside the page: from the last input event to the first result in the list.
-      await page.evaluate(() => {
-        const w = window;
-        const input = document.getElementById('q');
-        input.addEventListener('input', () => (w.__lastInput = performance.now()));
-        w.__results = new Promise((resolve) => {
-          new MutationObserver(() => {
-            if (document.querySelector('#results > li')) resolve(performance.now());
-          }).observe(document.getElementById('results'), { childList: true });
-        });
-      });
+      await page.evaluate(() => document.getElementById('q').addEventListener('input', () => (window.__lastInput = performance.now())));
+      await page.evaluate(armResults);
       await page.locator('#q').click();
       await page.keyboard.type(q, { delay: 30 });
       const ms = await page.evaluate(async () => (await window.__results) - window.__lastInput);
@@ -36,9 +47,16 @@ export async function measureSearch(baseUrl, queries) {
       await Promise.all(pending);
       firstBytes.push(bytes);
       latencies.push(ms);
+      if (q2) {
+        await page.locator('#q').fill(q2);
+        await page.evaluate(armResults);
+        await page.evaluate(() => document.getElementById('q').addEventListener('keydown', () => (window.__enter = performance.now()), { once: true }));
+        await page.keyboard.press('Enter');
+        second.push(await page.evaluate(async () => (await window.__results) - window.__enter));
+      }
       await context.close();
     }
-    return { firstQueryBytes: median(firstBytes), keystrokeToResultsMs: median(latencies) };
+    return { firstQueryBytes: median(firstBytes), keystrokeToResultsMs: median(latencies), secondQueryMs: second.length ? median(second) : NaN };
   } finally {
     await browser.close();
   }

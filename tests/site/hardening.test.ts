@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -49,6 +50,9 @@ describe('reproducible build', () => {
     const out = join(tempFolder('repro'), 'second');
     const r = buildSite(out);
     expect(r.status, r.output).toBe(0);
+    // The search index too, as `npm run build` makes it after Astro.
+    const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en'], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+    expect(index.status, index.stderr).toBe(0);
     const digest = (root: string) =>
       Object.fromEntries(
         siteFiles(root).map((f) => [
