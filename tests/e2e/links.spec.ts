@@ -21,6 +21,8 @@ test('copy link puts the claim URL on the clipboard', async ({ page }) => {
 const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> => apiClaimsSchema.parse(await (await request.get('/api/claims.json')).json()).claims;
 
 test('every claim page copies its own permanent URL', async ({ page, request }) => {
+  // One page visit per claim: on a shared 2-core machine that takes longer than a test's default 30 s.
+  test.setTimeout(300_000);
   const claims = await apiClaims(request);
   expect(claims.length).toBe(validateCorpus(readCorpus(join(import.meta.dirname, '../../content'))).claims.length);
   for (const c of claims) {
@@ -32,6 +34,8 @@ test('every claim page copies its own permanent URL', async ({ page, request }) 
 });
 
 test('beside each claim in its report, copy link copies the URL of that claim', async ({ page, request }) => {
+  // One page visit per claim: on a shared 2-core machine that takes longer than a test's default 30 s.
+  test.setTimeout(300_000);
   const claims = await apiClaims(request);
   const byArticle = Map.groupBy(claims, (c) => c.article.url);
   for (const [articleUrl, list] of byArticle) {
