@@ -22,6 +22,8 @@ const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> =>
 test('every claim page copies its own permanent URL', async ({ page, request }) => {
   const claims = await apiClaims(request);
   expect(claims.length).toBeGreaterThan(100);
+  // One page per claim: the time grows with the corpus.
+  test.setTimeout(Math.max(90_000, claims.length * 2_000));
   for (const c of claims) {
     await page.goto(new URL(c.url).pathname);
     await page.getByRole('button', { name: 'Copy link' }).click();
@@ -32,6 +34,7 @@ test('every claim page copies its own permanent URL', async ({ page, request }) 
 
 test('beside each claim in its report, copy link copies the URL of that claim', async ({ page, request }) => {
   const claims = await apiClaims(request);
+  test.setTimeout(Math.max(90_000, claims.length * 2_000));
   const byArticle = Map.groupBy(claims, (c) => c.article.url);
   for (const [articleUrl, list] of byArticle) {
     await page.goto(new URL(articleUrl).pathname);
