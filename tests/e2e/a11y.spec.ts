@@ -26,7 +26,8 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const path of PAGES) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
         await page.goto(path);
-        if (path.startsWith('/search/')) await expect(page.locator('#results > li').first()).toBeVisible();
+        // Pagefind loads its index first; on a busy shared machine that takes more than the default 5 s.
+        if (path.startsWith('/search/')) await expect(page.locator('#results > li').first()).toBeVisible({ timeout: 20_000 });
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });
