@@ -31,7 +31,7 @@ for (const scheme of ['light', 'dark'] as const) {
         test.setTimeout(90_000);
         await page.goto(path);
         if (path.includes('#')) await expect(page.locator(`mark.claim[id="${path.split('#')[1]}"]`)).toHaveCSS('border-bottom-style', 'solid');
-        if (path.startsWith('/search/')) await expect(page.locator('#results > li').first()).toBeVisible();
+        if (path.startsWith('/search/')) await expect(page.locator('#results > li').first()).toBeVisible({ timeout: 20_000 });
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });
