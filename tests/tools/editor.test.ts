@@ -83,6 +83,7 @@ describe("VS Code's YAML extension with the committed settings", () => {
       'denies',
       'updates',
       'same-event',
+      'qualifies',
     ]);
   });
 

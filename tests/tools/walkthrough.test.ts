@@ -74,6 +74,9 @@ ${csis}
     claimant: csis
     hedge: asserted
     topics: [war-losses]
+    figures:
+      - { value: 60000, upper: 100000, unit: people, counts: "Ukrainian soldiers killed (per CSIS)" }
+      - { value: 400000, unit: people, counts: "Ukrainian casualties (per CSIS)" }
 `,
   );
 
