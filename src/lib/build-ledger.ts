@@ -2,10 +2,13 @@ import type { CollectionEntry } from 'astro:content';
 import type { ArticleData } from '../schemas/article';
 import type { ClaimData, Figure } from '../schemas/claim';
 import type { DateSpec } from '../schemas/common';
+import type { EventData } from '../schemas/event';
 import type { SourceData } from '../schemas/source';
 import type { TopicData } from '../schemas/topic';
 import { analyseMarkdown, locateQuotes, quoteContext, type QuoteContext } from './content/text';
 import { relationLabel, RELATION_ORDER, type RelationType } from './relations';
+import { computeClaimEvidence, originOf, type Evidence, type Origin } from './evidence';
+import { buildEvents, type LedgerEvent } from './events';
 
 /** A report with its claims in text order. */
 export interface Article {
@@ -32,6 +35,12 @@ export interface Claim {
   sameEventElsewhere: Claim[];
   /** The paragraph the quote stands in, split around the quote. */
   context: QuoteContext | undefined;
+  /** The events this claim tells. */
+  events: LedgerEvent[];
+  /** Where its attribution chain ends (see ./evidence.ts). */
+  origin: Origin;
+  /** Its independent origins and who disputes it, computed once. */
+  evidence: Evidence;
 }
 /** A source with its backlinks. */
 export interface Source {
@@ -75,6 +84,9 @@ export interface Ledger {
   topicById: Map<string, Topic>;
   timeline: TimelineItem[];
   figures: FigureItem[];
+  /** Events in timeline order. */
+  events: LedgerEvent[];
+  eventById: Map<string, LedgerEvent>;
 }
 
 /** Plain inputs, so the ledger can be built in tests without `astro:content`. */
@@ -83,7 +95,11 @@ export interface LedgerInput {
   claims: { id: string; data: ClaimData & { article: string; context?: QuoteContext | undefined } }[];
   sources: { id: string; data: SourceData }[];
   topics: { id: string; data: TopicData }[];
+  events?: { id: string; data: EventData }[] | undefined;
 }
+
+// Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
+const PENDING: Evidence = { label: 'single origin', origins: [], disputedBy: [], reasoning: '', filterValues: [] };
 
 function must<T>(map: Map<string, T>, id: string, what: string): T {
   const v = map.get(id);
@@ -133,17 +149,21 @@ export function buildLedger(input: LedgerInput): Ledger {
   const claims: Claim[] = [];
   for (const c of input.claims) {
     const article = must(articleById, c.data.article, 'article');
+    const claimant = must(sourceById, c.data.claimant, 'source');
     const claim: Claim = {
       id: c.id,
       data: c.data,
       n: article.claims.length + 1,
       article,
-      claimant: must(sourceById, c.data.claimant, 'source'),
+      claimant,
       via: c.data.via.map((v) => must(sourceById, v, 'source')),
       topics: c.data.topics.map((t) => must(topicById, t, 'topic')),
       related: [],
       sameEventElsewhere: [],
       context: undefined,
+      events: [],
+      origin: originOf(claimant, article),
+      evidence: PENDING,
     };
     article.claims.push(claim);
     claimById.set(claim.id, claim);
@@ -218,6 +238,14 @@ export function buildLedger(input: LedgerInput): Ledger {
   }
   timeline.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.claim.id.localeCompare(b.claim.id));
 
+  computeClaimEvidence(claims, claimById);
+  // Oldest report first, so an event's tellings read in the order the reports appeared.
+  const events = buildEvents(
+    input.events ?? [],
+    articles.flatMap((a) => a.claims),
+    [...articles].reverse(),
+  );
+
   return {
     articles,
     claims,
@@ -229,5 +257,7 @@ export function buildLedger(input: LedgerInput): Ledger {
     topicById,
     timeline,
     figures,
+    events,
+    eventById: new Map(events.map((e) => [e.id, e])),
   };
 }

@@ -11,5 +11,6 @@ export function ledgerFromCorpus(corpus: ValidatedCorpus): Ledger {
     claims: corpus.claims.map((c) => ({ id: c.data.id, data: { ...c.data, article: c.article, context: c.context } })),
     sources: corpus.sources,
     topics: corpus.topics,
+    events: corpus.events,
   });
 }

@@ -8,13 +8,14 @@ let ledger: Promise<Ledger> | undefined;
  * Pages call this and look things up in its maps; nothing scans a collection per page.
  */
 export function getLedger(): Promise<Ledger> {
-  ledger ??= Promise.all([getCollection('articles'), getCollection('claims'), getCollection('sources'), getCollection('topics')]).then(
-    ([articles, claims, sources, topics]) =>
+  ledger ??= Promise.all([getCollection('articles'), getCollection('claims'), getCollection('sources'), getCollection('topics'), getCollection('events')]).then(
+    ([articles, claims, sources, topics, events]) =>
       buildLedger({
         articles: articles.map((e: CollectionEntry<'articles'>) => ({ id: e.id, data: e.data, body: e.body, entry: e })),
         claims: claims.map((e) => ({ id: e.id, data: e.data })),
         sources: sources.map((e) => ({ id: e.id, data: e.data })),
         topics: topics.map((e) => ({ id: e.id, data: e.data })),
+        events: events.map((e) => ({ id: e.id, data: e.data })),
       }),
   );
   return ledger;

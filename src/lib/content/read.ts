@@ -23,6 +23,8 @@ export interface RawCorpus {
   claims: RawFile[];
   sources: RawFile[];
   topics: RawFile[];
+  /** events/*.yaml */
+  events: RawFile[];
   /** `redirects.yaml`, if the corpus has one. */
   redirects: RawFile | undefined;
 }
@@ -65,7 +67,7 @@ function readDir(dir: string, ext: string, cwd: string): RawFile[] {
 
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
- * topics/*.yaml). Pure I/O and parsing: validation is `validateCorpus`'s job.
+ * topics/*.yaml, events/*.yaml). Pure I/O and parsing: validation is `validateCorpus`'s job.
  */
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
   return {
@@ -74,6 +76,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     claims: readDir(join(dir, 'claims'), '.yaml', cwd),
     sources: readDir(join(dir, 'sources'), '.yaml', cwd),
     topics: readDir(join(dir, 'topics'), '.yaml', cwd),
+    events: readDir(join(dir, 'events'), '.yaml', cwd),
     redirects: readDir(dir, '.yaml', cwd).find((f) => f.id === 'redirects'),
   };
 }

@@ -5,6 +5,8 @@ import { earliestDay, latestDay } from '../../schemas/common';
 import { redirectsFileSchema, type Redirect } from '../../schemas/redirect';
 import { sourceSchema, type SourceData } from '../../schemas/source';
 import { topicSchema, type TopicData } from '../../schemas/topic';
+import type { EventData } from '../../schemas/event';
+import { validateEvents } from './events';
 import type { RawCorpus, RawFile } from './read';
 import { analyseMarkdown, crossingQuotes, locateQuotes, quoteContext, type QuoteContext, type QuoteLocation, type TextBlock } from './text';
 
@@ -46,6 +48,8 @@ export interface ValidatedCorpus {
   claims: ClaimEntry[];
   sources: DataEntry<SourceData>[];
   topics: DataEntry<TopicData>[];
+  /** Events the claims tell (validated in ./events.ts). */
+  events: DataEntry<EventData>[];
   /** Retired claim URLs and where they lead. */
   redirects: Redirect[];
 }
@@ -221,8 +225,11 @@ export function validateCorpus(raw: RawCorpus): ValidatedCorpus {
     });
   }
 
+  const { events, topicsUsed } = validateEvents(raw.events, claims, topicIds, check, problems);
+  for (const t of topicsUsed) usedTopics.add(t);
+
   for (const s of sources) if (!usedSources.has(s.id)) problems.push({ file: s.file, field: '(entry)', reason: 'source is never used by any claim, article or other source' });
   for (const t of topics) if (!usedTopics.has(t.id)) problems.push({ file: t.file, field: '(entry)', reason: 'topic is never used by any claim or article' });
 
-  return { problems, articles, claims, sources, topics, redirects };
+  return { problems, articles, claims, sources, topics, events, redirects };
 }
