@@ -46,7 +46,10 @@ export interface LedgerEvent {
   next: LedgerEvent | undefined;
 }
 
-const chainOf = (c: Claim): string => (c.via.length ? `through ${c.via.map((s) => s.data.name).join(' → ')}` : 'named directly');
+const chainOf = (c: Claim): string => {
+  if (c.via.length) return `through ${c.via.map((s) => s.data.name).join(' → ')}`;
+  return c.claimant.id === 'the-report' ? "the report's own voice" : 'named directly by the report';
+};
 const dateOf = (c: Claim): string => {
   const d = c.data.about ?? c.data.stated;
   return d ? formatDateSpec(d) : 'no date given';

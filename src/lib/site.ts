@@ -8,6 +8,7 @@ export const NAV: readonly { href: string; label: string }[] = [
   { href: '/sources/', label: 'Sources' },
   { href: '/topics/', label: 'Topics' },
   { href: '/timeline/', label: 'Timeline' },
+  { href: '/events/', label: 'Events' },
   { href: '/figures/', label: 'Figures' },
   { href: '/about/', label: 'About' },
 ];

@@ -12,6 +12,14 @@ export const claimUrl = (id: string): string => `/claims/${id}/`;
 export const sourceUrl = (id: string): string => `/sources/${id}/`;
 /** A topic's page. */
 export const topicUrl = (id: string): string => `/topics/${id}/`;
+/** The timeline, optionally at a year. */
+export const timelineUrl = (year?: string): string => `/timeline/${year ? `#y${year}` : ''}`;
+/** The list of events, in timeline order. */
+export const eventsUrl = (): string => '/events/';
+/** An event: how each report told it. */
+export const eventUrl = (id: string): string => `/events/${id}/`;
+/** A data export under /api/ (JSON, CSV, the Frictionless descriptor). */
+export const apiUrl = (file: string): string => `/api/${file}`;
 /** Search, optionally with a query and filters; the same shape the search page reads back. */
 export const searchUrl = (params: Record<string, string> = {}): string => {
   const qs = new URLSearchParams(params).toString();
