@@ -14,7 +14,7 @@ export const FACET_CAP = 30;
 /** A filter the search page offers, with its values and how many pages carry each. */
 export interface Facet {
   /** URL parameter and pagefind filter name. */
-  key: 'topic' | 'claimant' | 'kind' | 'report' | 'year';
+  key: 'topic' | 'claimant' | 'kind' | 'report' | 'year' | 'evidence';
   label: string;
   /** The values listed on the page: the commonest, at most `FACET_CAP`. */
   values: { value: string; count: number }[];
@@ -50,6 +50,8 @@ export function searchFacets(ledger: Ledger): Facet[] {
         b.value.localeCompare(a.value),
       ),
     },
+    // Claims only: a report has no single origin or dispute of its own.
+    { key: 'evidence', label: 'Evidence', values: count(ledger.claims.flatMap((c) => c.evidence.filterValues)) },
   ];
   return facets.map((f) => ({ ...f, values: f.values.slice(0, FACET_CAP), total: f.values.length }));
 }
@@ -71,6 +73,7 @@ export function claimSearchTags(c: Ledger['claims'][number]): SearchTags {
       ['report', c.article.data.title],
       ['year', when.date.slice(0, 4)],
       ...c.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
+      ...c.evidence.filterValues.map((v): [Facet['key'], string] => ['evidence', v]),
     ],
     meta: [
       ['date', formatDateSpec(when)],

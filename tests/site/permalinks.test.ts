@@ -42,6 +42,14 @@ describe('permalink durability', () => {
     expect(missing).toEqual([]);
   });
 
+  test('every event the site publishes is listed, and stays built', () => {
+    const listed = new Set(PERMALINKS);
+    const { events } = JSON.parse(readFileSync(join(DIST, 'api/events.json'), 'utf8')) as { events: { url: string }[] };
+    expect(events.length).toBeGreaterThanOrEqual(6);
+    expect(events.map((e) => new URL(e.url).pathname).filter((u) => !listed.has(u))).toEqual([]);
+    expect(PERMALINKS.filter((u) => u.startsWith('/events/'))).toHaveLength(events.length);
+  });
+
   test('removing or renaming a claim fails until a redirect is declared; then the redirect serves', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-permalinks-'));
     made.push(dir);

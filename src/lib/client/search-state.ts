@@ -6,7 +6,7 @@ export interface SearchState {
 }
 
 /** The filter names, in the order the page shows them. */
-export const FILTER_KEYS = ['topic', 'claimant', 'kind', 'report', 'year'] as const;
+export const FILTER_KEYS = ['topic', 'claimant', 'kind', 'report', 'year', 'evidence'] as const;
 
 /** Reads the state from a query string. Unknown parameters are ignored. */
 export function parseState(search: string): SearchState {
