@@ -38,7 +38,7 @@ const DATE_PATTERN = '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$';
 const LIST = '; ';
 const dateColumns = <T>(prefix: string, what: string, pick: (row: T) => DateSpec | undefined): Column<T>[] => [
   {
-    name: `${prefix}_date`,
+    name: prefix === 'date' ? 'date' : `${prefix}_date`,
     type: 'string',
     pattern: DATE_PATTERN,
     description: `${what}, at the precision the text supports (YYYY, YYYY-MM or YYYY-MM-DD); empty when not given`,
