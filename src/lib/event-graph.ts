@@ -38,7 +38,7 @@ export interface EventGraph {
 
 const NODE_W = 180;
 const NODE_H = 46;
-const COL_GAP = 70;
+const COL_GAP = 96;
 const ROW_GAP = 22;
 const TOP = 34;
 const PAD = 12;

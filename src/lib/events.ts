@@ -127,6 +127,7 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
 
     const byId = new Map(ev.claims.map((c) => [c.id, c]));
     const pairs = new Map<string, [Claim, Claim]>();
+    const seen = new Set<string>();
     const pair = (a: Claim, b: Claim): void => {
       if (a.article === b.article) return;
       const [x, y] = rank.get(a.article)! <= rank.get(b.article)! ? [a, b] : [b, a];
@@ -136,6 +137,10 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
       for (const r of c.data.relations) {
         const other = byId.get(r.claim);
         if (!other) continue;
+        // "Same event" reads the same both ways: a pair recorded on both claims is shown once.
+        const key = r.type === 'same-event' ? [c.id, other.id].sort().join(' ') : `${c.id} ${other.id}`;
+        if (seen.has(`${r.type} ${key}`)) continue;
+        seen.add(`${r.type} ${key}`);
         ev.relations.push({ from: c, to: other, type: r.type, note: r.note });
         pair(c, other);
       }
