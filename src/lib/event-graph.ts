@@ -109,7 +109,17 @@ export function layoutEventGraph(ev: LedgerEvent): EventGraph {
     }
     const [ex, ey] = end;
     const arrow = `${ex},${ey} ${ex - dir * 8},${ey - 4} ${ex - dir * 8},${ey + 4}`;
-    return { from, to, type: r.type, path, arrow, labelX, labelY, anchor: within ? 'start' : 'middle', dashed: r.type === 'contradicts' || r.type === 'denies' };
+    return {
+      from,
+      to,
+      type: r.type,
+      path,
+      arrow,
+      labelX,
+      labelY,
+      anchor: within ? 'start' : 'middle',
+      dashed: r.type === 'contradicts' || r.type === 'denies',
+    };
   });
   return {
     // Room on the right for an arc and its label when the last report has one.

@@ -17,7 +17,10 @@ export function eventView(ev: LedgerEvent) {
   const differences: DifferenceRow[] = ev.differences.map((d) => ({
     kind: d.kind,
     label: d.label,
-    values: [...groupBy(d.sides, (s) => s.value)].map(([value, sides]) => ({ value, claims: sides.map((s) => ({ claim: s.claim, label: labels.get(s.claim)! })) })),
+    values: [...groupBy(d.sides, (s) => s.value)].map(([value, sides]) => ({
+      value,
+      claims: sides.map((s) => ({ claim: s.claim, label: labels.get(s.claim)! })),
+    })),
   }));
   const relations = ev.relations.map((r) => ({
     from: { claim: r.from, label: labels.get(r.from)! },

@@ -58,7 +58,9 @@ test('two reports relaying ISW are labelled a single origin; the claim page link
   await expect(page.locator('.evidence .evidence-label')).toHaveText(['Single origin']);
   await page.getByRole('link', { name: 'ISW: Putin avoids a new partial mobilization' }).click();
   await expect(page).toHaveURL(/\/events\/isw-putin-averse-to-new-partial-mobilization\/$/);
-  await expect(page.locator('.evidence-reasoning')).toHaveText(/all trace back to Institute for the Study of War, so they are one origin, not independent corroboration/);
+  await expect(page.locator('.evidence-reasoning')).toHaveText(
+    /all trace back to Institute for the Study of War, so they are one origin, not independent corroboration/,
+  );
   await expect(page.locator('#differences + ul li[data-kind="chain"]')).toHaveText(
     'Attribution chain: “named directly by the report” in A1 · “through Fakti → News.bg” in B1',
   );

@@ -16,7 +16,12 @@ interface Resource {
   name: string;
   path: string;
   format: string;
-  schema: { fields: Field[]; missingValues: string[]; primaryKey: string[]; foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[] };
+  schema: {
+    fields: Field[];
+    missingValues: string[];
+    primaryKey: string[];
+    foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[];
+  };
 }
 const pkg = JSON.parse(readSite('/api/datapackage.json')) as { profile: string; licenses: { name: string; path: string }[]; resources: Resource[] };
 const rowsOf = (r: Resource): string[][] => parse(readSite(`/api/${r.path}`), { bom: true, relax_column_count: false }) as string[][];
@@ -53,7 +58,8 @@ describe('CSV exports and datapackage.json', () => {
           return;
         }
         if (!valid[f.type](v, f)) problems.push(`row ${i + 1} ${f.name}: "${v}" is not a ${f.type}`);
-        if (f.constraints?.pattern && !new RegExp(f.constraints.pattern).test(v)) problems.push(`row ${i + 1} ${f.name}: "${v}" does not match ${f.constraints.pattern}`);
+        if (f.constraints?.pattern && !new RegExp(f.constraints.pattern).test(v))
+          problems.push(`row ${i + 1} ${f.name}: "${v}" does not match ${f.constraints.pattern}`);
       }),
     );
     expect(problems).toEqual([]);
@@ -70,7 +76,13 @@ describe('CSV exports and datapackage.json', () => {
     const claimRows = csv('claims');
     expect(claimRows.map((c) => c['id'])).toEqual(claims.map((c) => c.id));
     const afu = claimRows.find((c) => c['id'] === 'putin-avoiding-new-partial-mobilization')!;
-    expect(afu).toMatchObject({ origin: 'source:isw', evidence: 'single origin', origin_count: '1', disputed: 'false', events: 'isw-putin-averse-to-new-partial-mobilization' });
+    expect(afu).toMatchObject({
+      origin: 'source:isw',
+      evidence: 'single origin',
+      origin_count: '1',
+      disputed: 'false',
+      events: 'isw-putin-averse-to-new-partial-mobilization',
+    });
     const figureRows = csv('figures');
     expect(figureRows.length).toBe(claims.reduce((n, c) => n + c.figures.length, 0));
     expect(figureRows.find((f) => f['claim_id'] === 'csis-ukrainian-fatalities' && f['figure'] === '1')).toMatchObject({ value: '60000', upper: '100000' });
@@ -78,7 +90,12 @@ describe('CSV exports and datapackage.json', () => {
     expect(figureRows.filter((f) => !ids.has(f['claim_id']!))).toEqual([]);
     const eventRows = csv('events');
     expect(eventRows.map((e) => e['id'])).toEqual(events.map((e) => e.id));
-    expect(eventRows.find((e) => e['id'] === 'september-2022-mobilization-decree')).toMatchObject({ date: '2022-09', date_precision: 'month', report_count: '2', disputed: 'true' });
+    expect(eventRows.find((e) => e['id'] === 'september-2022-mobilization-decree')).toMatchObject({
+      date: '2022-09',
+      date_precision: 'month',
+      report_count: '2',
+      disputed: 'true',
+    });
   });
 });
 

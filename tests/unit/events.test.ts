@@ -41,10 +41,11 @@ describe('events', () => {
   });
 
   test('each claim links back to its events', () => {
-    expect(claim('putin-averse-to-partial-mobilization').events.map((e) => e.id).sort()).toEqual([
-      'covert-mobilization-2022-2025',
-      'isw-putin-averse-to-new-partial-mobilization',
-    ]);
+    expect(
+      claim('putin-averse-to-partial-mobilization')
+        .events.map((e) => e.id)
+        .sort(),
+    ).toEqual(['covert-mobilization-2022-2025', 'isw-putin-averse-to-new-partial-mobilization']);
   });
 
   test('events sit on the timeline in date order, each linked to its neighbours', () => {
@@ -61,7 +62,11 @@ describe('origins and evidence', () => {
   test("a claim's origin is its claimant; a report's own voice is its outlet, or the report when the outlet is unknown", () => {
     expect(claim('putin-avoiding-new-partial-mobilization').origin).toMatchObject({ key: 'source:isw', kind: 'source' });
     expect(claim('kremlin-continues-covert-mobilization').origin).toMatchObject({ key: 'source:fakti', name: 'Fakti' });
-    expect(claim('rosstat-ceased-reporting-deaths').origin).toMatchObject({ key: 'report:hidden-war-deaths', kind: 'report', url: '/articles/hidden-war-deaths/' });
+    expect(claim('rosstat-ceased-reporting-deaths').origin).toMatchObject({
+      key: 'report:hidden-war-deaths',
+      kind: 'report',
+      url: '/articles/hidden-war-deaths/',
+    });
   });
 
   test('two reports relaying ISW are one origin, not corroboration', () => {
@@ -78,7 +83,11 @@ describe('origins and evidence', () => {
   test('independent origins are counted and named', () => {
     const c = claim('russia-covert-mobilization-campaign').evidence;
     expect(c.label).toBe('independent origins');
-    expect(c.origins.map((o) => o.origin.name).sort()).toEqual(['Glen Grant', 'Wikipedia', 'the report “Russia secretly mobilizes military as Kremlin fears recruitment backlash”']);
+    expect(c.origins.map((o) => o.origin.name).sort()).toEqual([
+      'Glen Grant',
+      'Wikipedia',
+      'the report “Russia secretly mobilizes military as Kremlin fears recruitment backlash”',
+    ]);
     expect(c.reasoning).toMatch(/^Corroborated by 3 independent origins: /);
     expect(c.reasoning).toMatch(/Disputed: denied by The Kremlin\.$/);
     expect(c.filterValues).toEqual(['Independent origins', 'Disputed']);
@@ -114,8 +123,13 @@ describe('differences', () => {
   });
 
   test('a different hedge for the same assessment', () => {
-    const d = ev('putin-volunteer-recruitment-drive-2025').differences.find((x) => x.kind === 'hedge' && x.sides.some((s) => s.claim.id === 'putin-seeks-more-volunteers-news-bg'))!;
-    expect(d.sides.map((s) => `${s.claim.id}=${s.value}`)).toEqual(['putin-seemingly-increasing-volunteer-recruitment=possible', 'putin-seeks-more-volunteers-news-bg=likely']);
+    const d = ev('putin-volunteer-recruitment-drive-2025').differences.find(
+      (x) => x.kind === 'hedge' && x.sides.some((s) => s.claim.id === 'putin-seeks-more-volunteers-news-bg'),
+    )!;
+    expect(d.sides.map((s) => `${s.claim.id}=${s.value}`)).toEqual([
+      'putin-seemingly-increasing-volunteer-recruitment=possible',
+      'putin-seeks-more-volunteers-news-bg=likely',
+    ]);
   });
 
   test('the fields that differ are marked on both sides', () => {
