@@ -32,3 +32,8 @@ export function eventView(ev: LedgerEvent) {
   const reports = ev.tellings.length;
   return { labels, differences, relations, reports, differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`) };
 }
+
+/** Events grouped by the year they are filed under, for the timeline. */
+export function eventsByYear(events: readonly LedgerEvent[]): Map<string, LedgerEvent[]> {
+  return groupBy(events, (e) => e.data.date.date.slice(0, 4));
+}
