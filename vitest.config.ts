@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/plugins/**/*.test.ts'],
     environment: 'node',
+    // Validating a whole corpus takes well under a second alone, but the suite runs on shared 2-core
+    // machines: a test must not fail for the machine being busy.
+    testTimeout: 60_000,
   },
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README gives it and CI runs it: types, lint, format, unit and
-# plugin tests, the production build, checks over the built site, the browser tests, Lighthouse.
+# plugin tests, the authoring tools, the production build, checks over the built site, the W3C Nu
+# HTML checker, the browser tests, Lighthouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,8 +16,10 @@ step "astro check (types)" npx astro check
 step "eslint" npx eslint .
 step "prettier" npx prettier --check .
 step "unit and plugin tests" npx vitest run
+step "authoring tools: validate, quote, new:report, the README walkthrough, astro dev" npx vitest run --config vitest.tools.config.ts
 step "build" npx astro build
 step "checks over the built site" npx vitest run --config vitest.site.config.ts
+step "W3C Nu HTML checker: no errors on any built page" node scripts/check-html.mjs
 step "browser tests (Chromium at $CHROMIUM_PATH)" npx playwright test
 step "Lighthouse (mobile): every category at least 0.98" node scripts/audit.mjs
 

@@ -12,8 +12,8 @@ import { topicSchema } from './schemas/topic';
 // validator (run before any loader) checks every one and fails the build instead.
 const articles = defineCollection({ loader: articlesLoader(), schema: articleSchema });
 const claims = defineCollection({
-  // The validator has already located each quote; its paragraph is passed on as `context` so the
-  // ledger does not parse every report a second time.
+  // Pages read the ledger (`src/lib/ledger.ts`), built from the same validated corpus; the data
+  // collections keep the entries in Astro's content store as well.
   loader: entriesLoader('claims', (c) => c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article, context: e.context } }))),
   schema: claimSchema.extend({
     article: z.string(),

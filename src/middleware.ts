@@ -1,9 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
-import { currentSearchIndex, indexPage } from './lib/build/search-index';
+import { currentSearchIndex, indexPage } from './lib/search-index';
 
 /**
  * During a production build, passes each rendered HTML page to the search index as it is made
- * (see `lib/build/search-index.ts`). In `astro dev` and `astro preview` there is no index and the
+ * (see `lib/search-index.ts`). In `astro dev` and `astro preview` there is no index and the
  * response goes out untouched.
  */
 export const onRequest = defineMiddleware(async (context, next) => {

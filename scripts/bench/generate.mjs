@@ -48,7 +48,8 @@ export function generate(dir, reports) {
   for (let s = 0; s < SOURCES; s++)
     writeFileSync(
       join(dir, 'sources', `source-${pad(s, 3)}.yaml`),
-      `name: "Source ${s}"\nkind: ${s % 3 ? 'person' : 'organization'}\ndescription: "Synthetic source ${s}."\n`,
+      // Every source records a sentence of a report (an editorial check); the first report's first quote begins so.
+      `name: "Source ${s}"\nkind: ${s % 3 ? 'person' : 'organization'}\ndescription: "Synthetic source ${s}."\nevidence:\n  - { article: report-${pad(0)}, quote: "Officials in district 0-0 said" }\n`,
     );
   for (let k = 0; k * EVENT_SPAN < reports; k++) {
     const first = k * EVENT_SPAN;
@@ -73,18 +74,23 @@ export function generate(dir, reports) {
     const paragraphs = [];
     const claims = [];
     for (let c = 0; c < CLAIMS; c++) {
-      const quote = `Officials in district ${i}-${c} said ${Math.floor(rand() * 90000) + 1000} people were counted in the ${wordAt(rand())} records.`;
+      const count = Math.floor(rand() * 90000) + 1000;
+      const quote = `Officials in district ${i}-${c} said ${count} people were counted in the ${wordAt(rand())} records.`;
+      // Every number in a quote is a figure or marked as not one (an editorial check).
+      const notFigures = [...new Set([i, c, count].map(String))].map((n) => `{ number: "${n}", reason: "synthetic" }`).join(', ');
       paragraphs.push([sentence(14), quote, sentence(16), sentence(18), sentence(12)].join(' '));
       const topic = `topic-${(i + c) % TOPICS}`;
       const claimant = `source-${pad((i * CLAIMS + c) % SOURCES, 3)}`;
-      const via = c % 2 ? `\n    via: [source-${pad((i + c + 7) % SOURCES, 3)}]` : '';
+      // A chain never names the claimant itself (the validator refuses it).
+      const relay = `source-${pad((i + c + 7) % SOURCES, 3)}`;
+      const via = c % 2 && relay !== claimant ? `\n    via: [${relay}]` : '';
       const relation =
         i > 0 && c < 3
           ? `\n    relations:\n      - { claim: r${pad(i - 1)}-c${c}, type: corroborates, note: "Synthetic relation to the previous report." }`
           : '';
       const events = c < 2 ? `\n    events: [event-${pad(Math.floor(i / EVENT_SPAN))}]` : '';
       claims.push(
-        `  - id: r${pad(i)}-c${c}${events}\n    quote: >-\n      ${quote}\n    statement: "Synthetic claim ${c} of report ${i}."\n    kind: ${c % 4 ? 'event' : 'figure'}\n    claimant: ${claimant}${via}\n    hedge: asserted\n    stated: { date: "${date}", basis: stated }\n    topics: [${topic}]` +
+        `  - id: r${pad(i)}-c${c}${events}\n    quote: >-\n      ${quote}\n    statement: "Synthetic claim ${c} of report ${i}."\n    kind: ${c % 4 ? 'event' : 'figure'}\n    claimant: ${claimant}${via}\n    hedge: asserted\n    stated: { date: "${date}", basis: stated }\n    topics: [${topic}]\n    notFigures: [${notFigures}]` +
           (c % 4 ? '' : `\n    figures:\n      - { value: ${1000 + c}, unit: people, counts: "synthetic count", asOf: { date: "${date}", basis: stated } }`) +
           relation,
       );

@@ -2,10 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadValidatedCorpus } from '../loaders/corpus';
 import { bibtex, cslJson } from '../lib/cite';
-import { ledgerFromCorpus } from '../lib/corpus-ledger';
-import { claimUrl } from '../lib/urls';
+import { getLedger } from '../lib/ledger';
+import { citationUrl, claimUrl } from '../lib/urls';
 
 /**
  * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.
@@ -18,12 +17,11 @@ export default function citationFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const ledger = ledgerFromCorpus(loadValidatedCorpus());
+        const ledger = getLedger();
         for (const claim of ledger.claims) {
-          const folder = join(root, claimUrl(claim.id));
-          mkdirSync(folder, { recursive: true });
-          writeFileSync(join(folder, 'cite.bib'), bibtex(claim));
-          writeFileSync(join(folder, 'cite.json'), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
+          mkdirSync(join(root, claimUrl(claim.id)), { recursive: true });
+          writeFileSync(join(root, citationUrl(claim.id, 'bib')), bibtex(claim));
+          writeFileSync(join(root, citationUrl(claim.id, 'json')), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
         }
         logger.info(`wrote citation files for ${ledger.claims.length} claims`);
       },

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { currentSearchIndex, setSearchIndex } from '../lib/build/search-index';
+import { currentSearchIndex, setSearchIndex } from '../lib/search-index';
 
 /**
  * Builds the search index as part of `astro build`, so a plain build followed by `astro preview`

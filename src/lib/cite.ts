@@ -1,19 +1,18 @@
-import type { Claim } from './build-ledger';
-import { formatDate } from './dates';
+import type { Claim } from './ledger';
+import { formatDate, isPoint, rangeOf } from './dates';
+import { outletLabel } from './outlet';
 import { SITE_NAME } from './site';
 import { absolute, claimUrl } from './urls';
 
 /** Who published the claim's report, as a citation should name it. */
 export function outletName(c: Claim): string {
-  const a = c.article;
-  if (!a.outlet) return 'unknown outlet';
-  return a.data.outlet.basis === 'inferred' ? `${a.outlet.data.name} (inferred)` : a.outlet.data.name;
+  return outletLabel(c.article);
 }
 
 /** A ready citation: claimant, claim, report, outlet, date and permanent URL. */
 export function citationText(c: Claim): string {
   const date = c.article.data.published;
-  const when = `${date.basis === 'inferred' ? 'c. ' : ''}${formatDate(date.date)}`;
+  const when = date.basis === 'inferred' ? (isPoint(date.date) ? `c. ${formatDate(date.date)}` : `${formatDate(date.date)} (inferred)`) : formatDate(date.date);
   return `${c.claimant.data.name}. “${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
 }
 
@@ -22,17 +21,24 @@ const bib = (s: string): string => s.replace(/[\\{}]/g, (ch) => `\\${ch}`).repla
 
 /** A BibTeX `@misc` entry for a claim. */
 export function bibtex(c: Claim): string {
-  const published = c.article.data.published.date;
-  const [year, month] = published.split('-');
+  const spec = c.article.data.published;
+  const r = rangeOf(spec.date);
+  // BibTeX's year and month are plain facts: give them only as far as every possible date agrees.
+  // biblatex's `date` takes the EDTF form itself, ranges and open ends included.
+  const [sy, sm] = (r.start ?? '').split('-');
+  const [ey, em] = (r.end ?? '').split('-');
+  const year = r.start && r.end && sy === ey ? sy : undefined;
+  const month = year && sm && sm === em ? sm : undefined;
   return [
     `@misc{claimledger-${c.id},`,
     `  title = {{${bib(c.data.statement)}}},`,
     `  author = {{${bib(c.claimant.data.name)}}},`,
     `  howpublished = {${SITE_NAME}, claim in \`\`${bib(c.article.data.title)}'', ${bib(outletName(c))}},`,
-    `  year = {${year}},`,
+    `  date = {${spec.date}${spec.basis === 'inferred' && r.kind === 'point' ? '~' : ''}},`,
+    ...(year ? [`  year = {${year}},`] : []),
     ...(month ? [`  month = {${Number(month)}},`] : []),
     `  url = {${absolute(claimUrl(c.id))}},`,
-    `  note = {Quote: \`\`${bib(c.data.quote)}''. Publication date ${c.article.data.published.basis}.}`,
+    `  note = {Quote: \`\`${bib(c.data.quote)}''. Report dated ${bib(formatDate(spec.date))}, ${spec.basis}.}`,
     `}`,
     '',
   ].join('\n');
@@ -40,7 +46,14 @@ export function bibtex(c: Claim): string {
 
 /** A CSL-JSON item (as a one-item array) for a claim, for Zotero and citeproc. */
 export function cslJson(c: Claim): object[] {
-  const parts = c.article.data.published.date.split('-').map(Number);
+  const spec = c.article.data.published;
+  const r = rangeOf(spec.date);
+  const parts = (point: string): number[] => point.split('-').map(Number);
+  // CSL takes a range as two date-parts; an open bound has no CSL form, so it goes as a literal.
+  const issued =
+    r.kind === 'bound'
+      ? { literal: formatDate(spec.date) }
+      : { 'date-parts': r.kind === 'point' ? [parts(r.start!)] : [parts(r.start!), parts(r.end!)], ...(spec.basis === 'inferred' ? { circa: true } : {}) };
   return [
     {
       id: `claimledger-${c.id}`,
@@ -48,7 +61,7 @@ export function cslJson(c: Claim): object[] {
       title: c.data.statement,
       author: [{ literal: c.claimant.data.name }],
       'container-title': SITE_NAME,
-      issued: { 'date-parts': [parts], ...(c.article.data.published.basis === 'inferred' ? { circa: true } : {}) },
+      issued,
       URL: absolute(claimUrl(c.id)),
       note: `Claim in “${c.article.data.title}”, ${outletName(c)}. Quote: “${c.data.quote}”`,
     },

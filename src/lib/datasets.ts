@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DateSpec } from '../schemas/common';
-import type { Claim, FigureItem, Ledger } from './build-ledger';
+import type { Claim, FigureItem, Ledger } from './ledger';
 import { precisionOf } from './dates';
 import type { LedgerEvent } from './events';
 import { SITE_NAME } from './site';
@@ -67,7 +67,7 @@ const claims: Dataset<Claim> = {
     { name: 'id', type: 'string', required: true, description: 'Permanent claim id (kebab-case)', get: (c) => c.id },
     { name: 'url', type: 'string', required: true, description: "The claim's page", get: (c) => absolute(claimUrl(c.id)) },
     { name: 'article_id', type: 'string', required: true, description: 'Id of the report the claim is from', get: (c) => c.article.id },
-    { name: 'position', type: 'integer', required: true, description: "1-based position of the claim in its report's text", get: (c) => c.n },
+    { name: 'position', type: 'integer', required: true, description: "1-based position of the claim in its report's text", get: (c) => c.number },
     { name: 'quote', type: 'string', required: true, description: 'The exact words of the report', get: (c) => c.data.quote },
     { name: 'statement', type: 'string', required: true, description: 'Neutral one-sentence paraphrase', get: (c) => c.data.statement },
     { name: 'kind', type: 'string', required: true, description: 'event, figure, assessment, forecast, denial, quote or description', get: (c) => c.data.kind },

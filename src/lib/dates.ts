@@ -1,13 +1,23 @@
-import type { DateSpec } from '../schemas/common';
+import { earliestDay, parseDateRange, type DateRange, type DateSpec } from '../schemas/common';
 
-/** How precise a date is, from its form. */
+/** How precise a point is, from its form. */
 export type Precision = 'year' | 'month' | 'day';
 
-/** The precision of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string. */
+/** The precision of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` point. */
 export function precisionOf(date: string): Precision {
   const parts = date.split('-').length;
   return parts === 1 ? 'year' : parts === 2 ? 'month' : 'day';
 }
+
+/** A validated date string as a range; content has passed the schema, so this cannot fail. */
+export function rangeOf(date: string): DateRange {
+  const r = parseDateRange(date);
+  if (typeof r === 'string') throw new Error(r);
+  return r;
+}
+
+/** Whether a date is a single point (at any precision) rather than an interval or a bound. */
+export const isPoint = (date: string): boolean => rangeOf(date).kind === 'point';
 
 // One formatter per precision, created once: Intl does the month names, not a table of ours.
 const FORMATS: Record<Precision, Intl.DateTimeFormat> = {
@@ -15,27 +25,80 @@ const FORMATS: Record<Precision, Intl.DateTimeFormat> = {
   month: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
   day: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
 };
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
-/** A date string as a UTC `Date` at its first day. */
+/** A point as a UTC `Date` at its first day (for an interval or a bound, its first known point). */
 export function toUtcDate(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
+  const r = rangeOf(date);
+  const [y, m, d] = (r.start ?? r.end!).split('-').map(Number);
   return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
 }
 
-/** Formats a date at its own precision: "2025", "July 2025", "7 July 2025". */
+function formatPoint(point: string): string {
+  const [y, m, d] = point.split('-').map(Number);
+  return FORMATS[precisionOf(point)].format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
+}
+
+/**
+ * Formats a date at its own precision: "2025", "July 2025", "7 July 2025"; an interval as
+ * "June–July 2022" or "2022–2023"; a bound as "no earlier than 31 May 2024" or "no later than 2022".
+ */
 export function formatDate(date: string): string {
-  return FORMATS[precisionOf(date)].format(toUtcDate(date));
+  const r = rangeOf(date);
+  if (r.kind === 'point') return formatPoint(date);
+  if (r.start === null) return `no later than ${formatPoint(r.end!)}`;
+  if (r.end === null) return `no earlier than ${formatPoint(r.start)}`;
+  const [sy] = r.start.split('-');
+  const [ey] = r.end.split('-');
+  // Months of one year read "June–July 2022"; anything else spells both ends out.
+  if (sy === ey && precisionOf(r.start) === 'month' && precisionOf(r.end) === 'month') {
+    return `${MONTH.format(toUtcDate(r.start))}–${formatPoint(r.end)}`;
+  }
+  // Days of one month read "5–6 July 2025".
+  if (precisionOf(r.start) === 'day' && precisionOf(r.end) === 'day' && r.start.slice(0, 7) === r.end.slice(0, 7)) {
+    return `${Number(r.start.slice(8))}–${formatPoint(r.end)}`;
+  }
+  return `${formatPoint(r.start)}–${formatPoint(r.end)}`;
 }
 
-/** Formats a DateSpec for reading; inferred dates are marked "about" so they never pass as stated. */
+/**
+ * Formats a DateSpec for reading. An inferred point is marked "about" and an inferred interval or
+ * bound "(inferred)", so an inferred date never passes as stated.
+ */
 export function formatDateSpec(spec: DateSpec): string {
-  return spec.basis === 'inferred' ? `about ${formatDate(spec.date)}` : formatDate(spec.date);
+  if (spec.basis === 'stated') return formatDate(spec.date);
+  return isPoint(spec.date) ? `about ${formatDate(spec.date)}` : `${formatDate(spec.date)} (inferred)`;
 }
 
-/** A short label for the precision and basis, e.g. "month, inferred". */
+/** A short label for the precision and basis, e.g. "month, inferred" or "interval of months, stated". */
 export function describeDateSpec(spec: DateSpec): string {
-  return `${precisionOf(spec.date)} precision, ${spec.basis}`;
+  const r = rangeOf(spec.date);
+  if (r.kind === 'point') return `${precisionOf(spec.date)} precision, ${spec.basis}`;
+  const known = (r.start ?? r.end)!;
+  const what = r.kind === 'interval' ? 'interval' : r.start === null ? 'upper bound' : 'lower bound';
+  return `${what}, ${precisionOf(known)} precision, ${spec.basis}`;
 }
 
-/** The year of a date string. */
-export const yearOf = (date: string): string => date.slice(0, 4);
+/** A key that sorts dates by their first possible day (a "no later than" by its last). */
+export function sortKey(date: string): string {
+  const r = rangeOf(date);
+  return r.start === null ? earliestDay(r.end!) : earliestDay(date);
+}
+
+/** The year of a point, or of the first known end of an interval or bound (for ordering and grouping). */
+export const yearOf = (date: string): string => sortKey(date).slice(0, 4);
+
+/**
+ * The year or years a date can fall in, as a label: "2022", "2022–2023", "2024 or later",
+ * "2022 or earlier". Used where a date is filed under a year (the timeline, the search facet).
+ */
+export function yearLabel(date: string): string {
+  const r = rangeOf(date);
+  if (r.start === null) return `${r.end!.slice(0, 4)} or earlier`;
+  if (r.end === null) return `${r.start.slice(0, 4)} or later`;
+  const [a, b] = [r.start.slice(0, 4), r.end.slice(0, 4)];
+  return a === b ? a : `${a}–${b}`;
+}
+
+/** The EDTF form for an HTML `datetime` attribute: only a point is valid there, so others get none. */
+export const datetimeAttr = (date: string): string | undefined => (isPoint(date) ? date : undefined);

@@ -1,4 +1,4 @@
-import type { Claim } from './build-ledger';
+import type { Claim } from './ledger';
 import type { LedgerEvent } from './events';
 import type { RelationType } from './relations';
 

@@ -1,6 +1,7 @@
-import type { Claim } from './build-ledger';
+import type { Claim } from './ledger';
 import type { Difference, LedgerEvent } from './events';
 import { claimLabels } from './event-graph';
+import { yearOf } from './dates';
 import { groupBy } from './group';
 import { relationLabel } from './relations';
 
@@ -35,5 +36,5 @@ export function eventView(ev: LedgerEvent) {
 
 /** Events grouped by the year they are filed under, for the timeline. */
 export function eventsByYear(events: readonly LedgerEvent[]): Map<string, LedgerEvent[]> {
-  return groupBy(events, (e) => e.data.date.date.slice(0, 4));
+  return groupBy(events, (e) => yearOf(e.data.date.date));
 }

@@ -1,8 +1,7 @@
 import type { Figure } from '../schemas/claim';
 import type { EventData } from '../schemas/event';
-import { earliestDay } from '../schemas/common';
-import type { Article, Claim } from './build-ledger';
-import { formatDateSpec } from './dates';
+import type { Article, Claim } from './ledger';
+import { formatDateSpec, sortKey } from './dates';
 import { evidenceFor, type Evidence } from './evidence';
 import { formatFigure } from './figures';
 import type { RelationType } from './relations';
@@ -123,7 +122,7 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
     for (const c of ev.claims) byArticle.set(c.article, [...(byArticle.get(c.article) ?? []), c]);
     ev.tellings = [...byArticle]
       .sort(([a], [b]) => rank.get(a)! - rank.get(b)!)
-      .map(([article, list], i) => ({ article, letter: String.fromCharCode(65 + (i % 26)), claims: list.sort((x, y) => x.n - y.n) }));
+      .map(([article, list], i) => ({ article, letter: String.fromCharCode(65 + (i % 26)), claims: list.sort((x, y) => x.number - y.number) }));
 
     const byId = new Map(ev.claims.map((c) => [c.id, c]));
     const pairs = new Map<string, [Claim, Claim]>();
@@ -165,7 +164,7 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
     for (const c of ev.claims) for (const d of c.evidence.disputedBy) disputes.set(d.claim, d);
     ev.evidence = evidenceFor(ev.claims, [...disputes.values()], 'event');
   }
-  const ordered = [...events.values()].sort((a, b) => earliestDay(a.data.date.date).localeCompare(earliestDay(b.data.date.date)) || a.id.localeCompare(b.id));
+  const ordered = [...events.values()].sort((a, b) => sortKey(a.data.date.date).localeCompare(sortKey(b.data.date.date)) || a.id.localeCompare(b.id));
   ordered.forEach((ev, i) => {
     ev.previous = ordered[i - 1];
     ev.next = ordered[i + 1];

@@ -1,4 +1,4 @@
-import type { Article, Claim } from './build-ledger';
+import type { Article, Claim } from './ledger';
 import { articleUrl, sourceUrl } from './urls';
 
 /** Where an attribution chain ends: the source that first said it, or a report in its own voice. */

@@ -1,15 +1,27 @@
 import type { z } from 'astro/zod';
 import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiEventsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
-import type { DateSpec } from '../schemas/common';
-import type { Claim, Ledger, Source, Topic } from './build-ledger';
-import { precisionOf } from './dates';
+import { earliestDay, latestDay, type DateSpec } from '../schemas/common';
+import type { Claim, Ledger, Source, Topic } from './ledger';
+import { precisionOf, rangeOf } from './dates';
 import { SITE_NAME } from './site';
 import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from './urls';
 import type { Evidence, Origin } from './evidence';
 import type { LedgerEvent } from './events';
 import { claimLabels } from './event-graph';
 
-const dateOut = (d: DateSpec | undefined) => (d ? { date: d.date, precision: precisionOf(d.date), basis: d.basis, ...(d.note ? { note: d.note } : {}) } : null);
+function dateOut(d: DateSpec | undefined) {
+  if (!d) return null;
+  const r = rangeOf(d.date);
+  return {
+    date: d.date,
+    kind: r.kind,
+    precision: precisionOf((r.start ?? r.end)!),
+    earliest: r.start === null ? null : earliestDay(d.date),
+    latest: r.end === null ? null : latestDay(d.date),
+    basis: d.basis,
+    ...(d.note ? { note: d.note } : {}),
+  };
+}
 const sourceRef = (s: Source) => ({ id: s.id, name: s.data.name, url: absolute(sourceUrl(s.id)) });
 const topicRef = (t: Topic) => ({ id: t.id, name: t.data.name, url: absolute(topicUrl(t.id)) });
 const eventRef = (e: LedgerEvent) => ({ id: e.id, name: e.data.name, url: absolute(eventUrl(e.id)) });
@@ -40,6 +52,7 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
     topics: c.topics.map(topicRef),
     figures: d.figures.map((f) => ({ value: f.value, upper: f.upper ?? null, approx: f.approx, unit: f.unit, counts: f.counts, asOf: dateOut(f.asOf) })),
     relations: d.relations.map((r) => ({ claim: r.claim, url: absolute(claimUrl(r.claim)), type: r.type, note: r.note })),
+    corrections: d.corrections.map((c) => ({ date: c.date, note: c.note })),
     note: d.note ?? null,
     events: c.events.map(eventRef),
     origin: originOut(c.origin),

@@ -1,5 +1,5 @@
-import type { Ledger } from './build-ledger';
-import { toUtcDate } from './dates';
+import type { Ledger } from './ledger';
+import { formatDateSpec } from './dates';
 import { outletName } from './cite';
 import { articleUrl, claimUrl } from './urls';
 
@@ -7,30 +7,44 @@ import { articleUrl, claimUrl } from './urls';
 export interface FeedItem {
   title: string;
   link: string;
-  pubDate: Date;
+  /** When this site first published the item; absent when it is not yet recorded. */
+  pubDate?: Date;
   description: string;
   categories: string[];
 }
 
+const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
 /**
- * The feed: each report, then each of its claims, dated by the report's publication date
- * (a claim is published when its report is). Order is deterministic for reproducible builds.
+ * The feed: each report, then each of its claims. An item's `pubDate` is when this site first
+ * published it, from `permalinks.txt` (a report's is its first claim's), never the report's own
+ * date: that date is often inferred, an interval or a bound, and an RSS date is a plain day, so
+ * padding it would claim a precision we do not have. The report's date, as known, goes in the
+ * description instead. A claim not yet listed in `permalinks.txt` gets no `pubDate` rather than the
+ * build's clock, so builds stay reproducible. Order is deterministic.
  */
-export function feedItems(ledger: Ledger): FeedItem[] {
-  return ledger.articles.flatMap((a) => [
-    {
-      title: `Report: ${a.data.title}`,
-      link: articleUrl(a.id),
-      pubDate: toUtcDate(a.data.published.date),
-      description: a.data.summary,
-      categories: a.topics.map((t) => t.data.name),
-    },
-    ...a.claims.map((c) => ({
-      title: `Claim: ${c.data.statement}`,
-      link: claimUrl(c.id),
-      pubDate: toUtcDate(a.data.published.date),
-      description: `${c.claimant.data.name} (${c.data.hedge}): “${c.data.quote}” In “${a.data.title}”, ${outletName(c)}.`,
-      categories: c.topics.map((t) => t.data.name),
-    })),
-  ]);
+export function feedItems(ledger: Ledger, firstPublished: ReadonlyMap<string, string>): FeedItem[] {
+  return ledger.articles.flatMap((a) => {
+    const reportDate = `Report dated ${formatDateSpec(a.data.published)}`;
+    const days = a.claims.flatMap((c) => firstPublished.get(c.id) ?? []).sort();
+    return [
+      {
+        title: `Report: ${a.data.title}`,
+        link: articleUrl(a.id),
+        ...(days[0] ? { pubDate: utcDay(days[0]) } : {}),
+        description: `${a.data.summary} (${reportDate}.)`,
+        categories: a.topics.map((t) => t.data.name),
+      },
+      ...a.claims.map((c) => {
+        const day = firstPublished.get(c.id);
+        return {
+          title: `Claim: ${c.data.statement}`,
+          link: claimUrl(c.id),
+          ...(day ? { pubDate: utcDay(day) } : {}),
+          description: `${c.claimant.data.name} (${c.data.hedge}): “${c.data.quote}” In “${a.data.title}”, ${outletName(c)}; report dated ${formatDateSpec(a.data.published)}.`,
+          categories: c.topics.map((t) => t.data.name),
+        };
+      }),
+    ];
+  });
 }

@@ -1,6 +1,8 @@
-import type { FigureItem, Ledger, Source } from './build-ledger';
+import type { FigureItem, Ledger, Source } from './ledger';
+import { sortKey, yearOf } from './dates';
 import { figureMagnitude, formatFigure } from './figures';
 import type { BarInput } from './charts';
+import { ADVANCE_UNIT, CASUALTY_COUNTS, CASUALTY_TOPIC, NOT_CASUALTY_COUNTS } from './editorial';
 
 /** The ways the figures table can be sorted, each a static page. */
 export const FIGURE_SORTS = [
@@ -17,7 +19,8 @@ export type FigureSort = (typeof FIGURE_SORTS)[number];
 export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug']): FigureItem[] {
   const list = [...items];
   if (sort === 'by-value') list.sort((a, b) => figureMagnitude(b.figure) - figureMagnitude(a.figure));
-  if (sort === 'by-date') list.sort((a, b) => (a.figure.asOf?.date ?? '9999').localeCompare(b.figure.asOf?.date ?? '9999'));
+  if (sort === 'by-date')
+    list.sort((a, b) => (a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999').localeCompare(b.figure.asOf ? sortKey(b.figure.asOf.date) : '9999'));
   if (sort === 'by-claimant') list.sort((a, b) => a.claim.claimant.data.name.localeCompare(b.claim.claimant.data.name, 'en'));
   return list;
 }
@@ -30,12 +33,7 @@ function shortName(s: Source): string {
 /** Rows for the casualty chart: every count of people killed, wounded or lost, labelled by claimant. */
 export function casualtyRows(ledger: Ledger): BarInput[] {
   return ledger.figures
-    .filter(
-      (f) =>
-        f.claim.topics.some((t) => t.id === 'war-losses') &&
-        /killed|casualt|losses|injured/i.test(f.figure.counts) &&
-        !/to train|to replace/i.test(f.figure.counts),
-    )
+    .filter((f) => f.claim.topics.some((t) => t.id === CASUALTY_TOPIC) && CASUALTY_COUNTS.test(f.figure.counts) && !NOT_CASUALTY_COUNTS.test(f.figure.counts))
     .map((f) => ({
       label: `${shortName(f.claim.claimant)}: ${stripPer(f.figure.counts)}`,
       value: figureMagnitude(f.figure),
@@ -47,10 +45,10 @@ export function casualtyRows(ledger: Ledger): BarInput[] {
 /** Rows for the rate-of-advance chart: every figure in metres per day, labelled by offensive. */
 export function advanceRows(ledger: Ledger): BarInput[] {
   return ledger.figures
-    .filter((f) => f.figure.unit === 'metres per day')
+    .filter((f) => f.figure.unit === ADVANCE_UNIT)
     .map((f) => {
       const where = f.figure.counts.replace(/^rate of advance, /, '').replace(/^average Russian rate of advance /, 'Russia, ');
-      return { label: `${where} (${f.figure.asOf?.date.slice(0, 4) ?? 'undated'})`, value: f.figure.value, valueLabel: `${f.figure.value} m/day` };
+      return { label: `${where} (${f.figure.asOf ? yearOf(f.figure.asOf.date) : 'undated'})`, value: f.figure.value, valueLabel: `${f.figure.value} m/day` };
     })
     .sort((a, b) => b.value - a.value);
 }

@@ -1,4 +1,6 @@
-import type { Article, Claim, Source } from './build-ledger';
+import type { Article, Claim, Source } from './ledger';
+import type { DateSpec } from '../schemas/common';
+import { isPoint } from './dates';
 import { SITE_NAME } from './site';
 import { absolute, articleUrl, claimUrl, sourceUrl } from './urls';
 
@@ -7,6 +9,15 @@ import { absolute, articleUrl, claimUrl, sourceUrl } from './urls';
 
 /** schema.org type for a source: people are `Person`, everything else `Organization`. */
 export const sourceType = (s: Source): 'Person' | 'Organization' => (s.data.kind === 'person' ? 'Person' : 'Organization');
+
+/**
+ * A date for schema.org's `datePublished`, or nothing. schema.org reads `datePublished` as a fact,
+ * so only a stated point goes there: an inferred date, an interval or a bound is left out (the
+ * page's text gives it with its precision and how it was inferred).
+ */
+export function schemaDate(spec: DateSpec | undefined): { datePublished: string } | Record<string, never> {
+  return spec && spec.basis === 'stated' && isPoint(spec.date) ? { datePublished: spec.date } : {};
+}
 
 function sourceRef(s: Source) {
   return { '@type': sourceType(s), name: s.data.name, url: absolute(sourceUrl(s.id)) };
@@ -18,7 +29,7 @@ function articleRef(a: Article) {
     '@type': isEncyclopedia ? 'Article' : 'NewsArticle',
     headline: a.data.title,
     url: absolute(articleUrl(a.id)),
-    datePublished: a.data.published.date,
+    ...schemaDate(a.data.published),
     ...(a.outlet && a.data.outlet.basis === 'stated' ? { publisher: sourceRef(a.outlet) } : {}),
     ...(a.data.byline ? { author: { '@type': 'Person', name: a.data.byline } } : {}),
     ...(a.data.licence ? { license: a.data.licence.url } : {}),
@@ -46,7 +57,8 @@ export function claimJsonLd(c: Claim) {
     text: c.data.quote,
     abstract: c.data.statement,
     author: sourceRef(c.claimant),
-    datePublished: (c.data.stated ?? c.article.data.published).date,
+    // When the claimant said it, as the text states it; else when its report was published.
+    ...schemaDate(c.data.stated ?? c.article.data.published),
     appearance: articleRef(c.article),
     keywords: c.topics.map((t) => t.data.name),
   };

@@ -1,24 +1,262 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildLedger, type Ledger } from './build-ledger';
+import type { ArticleData } from '../schemas/article';
+import type { ClaimData, Figure } from '../schemas/claim';
+import type { DateSpec } from '../schemas/common';
+import type { SourceData } from '../schemas/source';
+import type { TopicData } from '../schemas/topic';
+import { loadValidatedCorpus } from './content/corpus';
+import type { QuoteContext } from './content/text';
+import type { ValidatedCorpus } from './content/validate';
+import { relationGroup, relationLabel, type RelationType } from './relations';
+import { sortKey } from './dates';
+import { computeClaimEvidence, originOf, type Evidence, type Origin } from './evidence';
+import { buildEvents, type LedgerEvent } from './events';
 
-let ledger: Promise<Ledger> | undefined;
+// The ledger: every report, claim, source, topic and event of the validated corpus with its references
+// resolved and its backlinks derived, once, in maps. Pages and build hooks alike call
+// `getLedger()`; tests build one from a corpus of their own with `buildLedger`.
 
-/**
- * The whole corpus, resolved and cross-linked, built once per build and shared by every page.
- * Pages call this and look things up in its maps; nothing scans a collection per page.
- */
-export function getLedger(): Promise<Ledger> {
-  ledger ??= Promise.all([getCollection('articles'), getCollection('claims'), getCollection('sources'), getCollection('topics'), getCollection('events')]).then(
-    ([articles, claims, sources, topics, events]) =>
-      buildLedger({
-        articles: articles.map((e: CollectionEntry<'articles'>) => ({ id: e.id, data: e.data, body: e.body, entry: e })),
-        claims: claims.map((e) => ({ id: e.id, data: e.data })),
-        sources: sources.map((e) => ({ id: e.id, data: e.data })),
-        topics: topics.map((e) => ({ id: e.id, data: e.data })),
-        events: events.map((e) => ({ id: e.id, data: e.data })),
-      }),
-  );
-  return ledger;
+/** A report with its claims in text order. */
+export interface Article {
+  id: string;
+  data: ArticleData;
+  claims: Claim[];
+  outlet: Source | undefined;
+  /** The report's relay chain (outlet first), resolved: every claim's chain starts with it. */
+  relay: Source[];
+  topics: Topic[];
+}
+/** A claim with every reference resolved. */
+export interface Claim {
+  id: string;
+  data: ClaimData;
+  /** 1-based position in its report's text, as numbered in validation. */
+  number: number;
+  article: Article;
+  claimant: Source;
+  via: Source[];
+  topics: Topic[];
+  /** Related claims, both directions, grouped under a heading such as "Denied by". */
+  related: { label: string; items: { claim: Claim; note: string }[] }[];
+  /** Claims in other reports about the same event. */
+  sameEventElsewhere: Claim[];
+  /** The paragraph the quote stands in, split around the quote. */
+  context: QuoteContext;
+  /** The events this claim tells. */
+  events: LedgerEvent[];
+  /** Where its attribution chain ends (see ./evidence.ts). */
+  origin: Origin;
+  /** Its independent origins and who disputes it, computed once. */
+  evidence: Evidence;
+}
+/** A source with its backlinks. */
+export interface Source {
+  id: string;
+  data: SourceData;
+  affiliation: Source | undefined;
+  members: Source[];
+  made: Claim[];
+  relayed: Claim[];
+  articles: Article[];
+}
+/** A topic with its claims grouped by report. */
+export interface Topic {
+  id: string;
+  data: TopicData;
+  claims: Claim[];
+  articles: Article[];
+}
+/** One dated item on the timeline. */
+export interface TimelineItem {
+  date: DateSpec;
+  /** Whether the date is when the event happened or when the claim was made. */
+  role: 'about' | 'stated';
+  claim: Claim;
+}
+/** One number with its claim. */
+export interface FigureItem {
+  figure: Figure;
+  claim: Claim;
 }
 
-export type { Ledger };
+/** The cross-linked corpus. */
+export interface Ledger {
+  articles: Article[];
+  claims: Claim[];
+  sources: Source[];
+  topics: Topic[];
+  articleById: Map<string, Article>;
+  claimById: Map<string, Claim>;
+  sourceById: Map<string, Source>;
+  topicById: Map<string, Topic>;
+  timeline: TimelineItem[];
+  figures: FigureItem[];
+  /** Events in timeline order. */
+  events: LedgerEvent[];
+  eventById: Map<string, LedgerEvent>;
+}
+
+// Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
+const PENDING: Evidence = { label: 'single origin', origins: [], disputedBy: [], reasoning: '', filterValues: [] };
+
+function must<T>(map: Map<string, T>, id: string, what: string): T {
+  const v = map.get(id);
+  // The validator has already refused dangling references; reaching this is a bug, not bad content.
+  if (!v) throw new Error(`ledger: unknown ${what} "${id}"`);
+  return v;
+}
+
+const byTitle = (a: { data: { name: string } }, b: { data: { name: string } }): number => a.data.name.localeCompare(b.data.name, 'en');
+
+/**
+ * Resolves every reference and derives every backlink in one pass over the claims, so the
+ * cost grows linearly with the corpus. Articles are ordered newest first; claims keep the
+ * order of their report's text. The corpus must have passed validation (no problems).
+ */
+export function buildLedger(input: ValidatedCorpus): Ledger {
+  const sourceById = new Map<string, Source>(
+    input.sources.map((s) => [s.id, { id: s.id, data: s.data, affiliation: undefined, members: [], made: [], relayed: [], articles: [] }]),
+  );
+  for (const s of sourceById.values()) {
+    if (s.data.affiliation) {
+      s.affiliation = must(sourceById, s.data.affiliation, 'source');
+      s.affiliation.members.push(s);
+    }
+  }
+  const topicById = new Map<string, Topic>(input.topics.map((t) => [t.id, { id: t.id, data: t.data, claims: [], articles: [] }]));
+  const articleById = new Map<string, Article>();
+  for (const a of input.articles) {
+    const article: Article = {
+      id: a.id,
+      data: a.data,
+      claims: [],
+      outlet: a.data.outlet.id ? must(sourceById, a.data.outlet.id, 'source') : undefined,
+      relay: a.data.relay.chain.map((s) => must(sourceById, s, 'source')),
+      topics: a.data.topics.map((t) => must(topicById, t, 'topic')),
+    };
+    articleById.set(a.id, article);
+    for (const t of article.topics) t.articles.push(article);
+    if (article.outlet) article.outlet.articles.push(article);
+  }
+
+  const claimById = new Map<string, Claim>();
+  const sourceArticles = new Map<Source, Set<Article>>();
+  for (const a of articleById.values()) {
+    if (a.outlet) sourceArticles.set(a.outlet, (sourceArticles.get(a.outlet) ?? new Set<Article>()).add(a));
+  }
+  const claims: Claim[] = [];
+  // In id order: a claim's place in lists and exports does not change when it moves between files.
+  const byId = [...input.claims].sort((x, y) => (x.data.id < y.data.id ? -1 : x.data.id > y.data.id ? 1 : 0));
+  for (const c of byId) {
+    const article = must(articleById, c.article, 'article');
+    // The validator has located every quote of a valid corpus; a claim without one is a bug.
+    if (!c.context) throw new Error(`ledger: claim "${c.data.id}" has no located quote`);
+    const claimant = must(sourceById, c.data.claimant, 'source');
+    const claim: Claim = {
+      id: c.data.id,
+      data: c.data,
+      number: c.number,
+      article,
+      claimant,
+      via: c.data.via.map((v) => must(sourceById, v, 'source')),
+      topics: c.data.topics.map((t) => must(topicById, t, 'topic')),
+      related: [],
+      sameEventElsewhere: [],
+      context: c.context,
+      events: [],
+      origin: originOf(claimant, article),
+      evidence: PENDING,
+    };
+    article.claims.push(claim);
+    claimById.set(claim.id, claim);
+    claims.push(claim);
+    claim.claimant.made.push(claim);
+    for (const v of claim.via) v.relayed.push(claim);
+    for (const s of [claim.claimant, ...claim.via]) {
+      // A set per source keeps this constant-time however many reports cite the source.
+      const seen = sourceArticles.get(s) ?? new Set<Article>();
+      sourceArticles.set(s, seen);
+      if (!seen.has(article)) {
+        seen.add(article);
+        s.articles.push(article);
+      }
+    }
+    for (const t of claim.topics) t.claims.push(claim);
+  }
+
+  // In text order: the order validation numbered them in.
+  for (const a of articleById.values()) a.claims.sort((x, y) => x.number - y.number);
+
+  // Relations are stored once, on one claim; both ends see them here, grouped by type and direction.
+  const groups = new Map<Claim, Map<number, { label: string; items: { claim: Claim; note: string }[] }>>();
+  const add = (owner: Claim, type: RelationType, direction: 'out' | 'in', other: Claim, note: string): void => {
+    const g = groups.get(owner) ?? new Map<number, { label: string; items: { claim: Claim; note: string }[] }>();
+    groups.set(owner, g);
+    const key = relationGroup(type, direction);
+    const group = g.get(key) ?? { label: relationLabel(type, direction), items: [] };
+    if (!group.items.some((x) => x.claim === other)) group.items.push({ claim: other, note });
+    g.set(key, group);
+  };
+  for (const claim of claims) {
+    for (const r of claim.data.relations) {
+      const other = must(claimById, r.claim, 'claim');
+      add(claim, r.type, 'out', other, r.note);
+      add(other, r.type, 'in', claim, r.note);
+      if (r.type === 'same-event' && other.article !== claim.article) {
+        if (!claim.sameEventElsewhere.includes(other)) claim.sameEventElsewhere.push(other);
+        if (!other.sameEventElsewhere.includes(claim)) other.sameEventElsewhere.push(claim);
+      }
+    }
+  }
+  for (const [claim, g] of groups) claim.related = [...g].sort(([a], [b]) => a - b).map(([, group]) => group);
+
+  const articles = [...articleById.values()].sort(
+    (a, b) => sortKey(b.data.published.date).localeCompare(sortKey(a.data.published.date)) || a.id.localeCompare(b.id),
+  );
+  const timeline: TimelineItem[] = [];
+  const figures: FigureItem[] = [];
+  // In report order (newest report first), each report's claims in text order.
+  for (const claim of articles.flatMap((a) => a.claims)) {
+    if (claim.data.about) timeline.push({ date: claim.data.about, role: 'about', claim });
+    else if (claim.data.stated) timeline.push({ date: claim.data.stated, role: 'stated', claim });
+    for (const figure of claim.data.figures) figures.push({ figure, claim });
+  }
+  timeline.sort((a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id));
+
+  computeClaimEvidence(claims, claimById);
+  // Oldest report first, so an event's tellings read in the order the reports appeared.
+  const events = buildEvents(
+    input.events,
+    articles.flatMap((a) => a.claims),
+    [...articles].reverse(),
+  );
+
+  return {
+    articles,
+    claims,
+    sources: [...sourceById.values()].sort(byTitle),
+    topics: [...topicById.values()].sort(byTitle),
+    articleById,
+    claimById,
+    sourceById,
+    topicById,
+    timeline,
+    figures,
+    events,
+    eventById: new Map(events.map((e) => [e.id, e])),
+  };
+}
+
+const KEY = Symbol.for('claim-ledger.ledger');
+type Holder = { [KEY]?: { corpus: ValidatedCorpus; ledger: Ledger } };
+
+/**
+ * The ledger of the site's validated corpus, built once per corpus and shared by every page and
+ * build hook. Kept on `globalThis` because the pages run from Astro's build bundle, a module
+ * instance of their own, in the same process as the integrations.
+ */
+export function getLedger(): Ledger {
+  const corpus = loadValidatedCorpus();
+  const holder = globalThis as Holder;
+  if (holder[KEY]?.corpus !== corpus) holder[KEY] = { corpus, ledger: buildLedger(corpus) };
+  return holder[KEY].ledger;
+}

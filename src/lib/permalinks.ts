@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Redirect } from '../schemas/redirect';
 import { articleUrl, claimUrl } from './urls';
 
@@ -11,6 +12,42 @@ export function aliasesByClaim(redirects: readonly Redirect[]): Map<string, stri
   const out = new Map<string, string[]>();
   for (const r of redirects) if (r.to) out.set(r.to, [...(out.get(r.to) ?? []), r.from]);
   return out;
+}
+
+/** One line of `permalinks.txt`: a claim URL and the day this site first published it. */
+export interface Permalink {
+  url: string;
+  /** `YYYY-MM-DD`, UTC: the day the URL was first listed. */
+  firstPublished: string;
+}
+
+/**
+ * Reads `permalinks.txt`: one `<url> <YYYY-MM-DD>` per line, `#` lines are comments. The date is
+ * recorded once, when the URL is first listed, so the feed's dates do not change from build to build.
+ * Returns the entries, or throws naming the line that is malformed.
+ */
+export function parsePermalinks(text: string): Permalink[] {
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return [];
+    const m = /^(\/\S+) (\d{4}-\d{2}-\d{2})$/.exec(line);
+    if (!m) throw new Error(`permalinks.txt: line ${i + 1}: expected "<url> <YYYY-MM-DD>", got "${line}"`);
+    return [{ url: m[1]!, firstPublished: m[2]! }];
+  });
+}
+
+/** The day each claim was first published, by claim id, from its `/claims/<id>/` entry. */
+export function firstPublishedByClaim(permalinks: readonly Permalink[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of permalinks) {
+    const id = /^\/claims\/([^/]+)\/$/.exec(p.url)?.[1];
+    if (id && !out.has(id)) out.set(id, p.firstPublished);
+  }
+  return out;
+}
+
+/** Reads a permalinks file (none yet: an empty list) and returns the day each claim was first published. */
+export function readFirstPublished(file: string): Map<string, string> {
+  return firstPublishedByClaim(existsSync(file) ? parsePermalinks(readFileSync(file, 'utf8')) : []);
 }
 
 /** What the durability check needs to know about a built site. */

@@ -7,3 +7,6 @@ export const CONTENT_DIR: string = process.env['CONTENT_DIR'] ?? 'content';
 
 /** Public origin of the site, without a trailing slash. */
 export const SITE_URL: string = (process.env['SITE_URL'] ?? 'http://127.0.0.1:4321').replace(/\/+$/, '');
+
+/** The list of every claim URL ever published, with the day each was first published (`permalinks.txt`). */
+export const PERMALINKS_FILE: string = process.env['PERMALINKS_FILE'] ?? 'permalinks.txt';

@@ -1,21 +1,25 @@
+import { aboutUrl, articlesUrl, claimsUrl, eventsUrl, figuresUrl, sourcesUrl, timelineUrl, topicsUrl } from './urls';
 /** The site's name, used in titles, feeds and citations. */
 export const SITE_NAME = 'Claim Ledger';
 
+/** What the share card (`public/og.png`, made by `scripts/og-image.mjs`) shows, for its alt text. */
+export const SHARE_IMAGE_ALT = "Claim Ledger: Russia's mobilization, claim by claim. Five news reports; every claim sourced, dated and citable.";
+
 /** Main navigation, in order. */
 export const NAV: readonly { href: string; label: string }[] = [
-  { href: '/articles/', label: 'Reports' },
-  { href: '/claims/', label: 'Claims' },
-  { href: '/sources/', label: 'Sources' },
-  { href: '/topics/', label: 'Topics' },
-  { href: '/timeline/', label: 'Timeline' },
-  { href: '/events/', label: 'Events' },
-  { href: '/figures/', label: 'Figures' },
-  { href: '/about/', label: 'About' },
+  { href: articlesUrl(), label: 'Reports' },
+  { href: claimsUrl(), label: 'Claims' },
+  { href: sourcesUrl(), label: 'Sources' },
+  { href: topicsUrl(), label: 'Topics' },
+  { href: timelineUrl(), label: 'Timeline' },
+  { href: eventsUrl(), label: 'Events' },
+  { href: figuresUrl(), label: 'Figures' },
+  { href: aboutUrl(), label: 'About' },
 ];
 
 /**
  * The Content-Security-Policy of every page. Scripts come only from this site and never inline
- * (Astro writes every script to a file: see `assetsInlineLimit` in astro.config.ts); pagefind's
+ * (Astro writes every script to a file: see `assetsInlineLimit` in astro.config.mjs); pagefind's
  * WebAssembly needs 'wasm-unsafe-eval' and nothing more. Delivered as a <meta> tag, since the
  * site is static files; `frame-ancestors` cannot be set that way and is left to the server.
  */

@@ -1,11 +1,13 @@
-import type { Claim, Ledger, TimelineItem } from './build-ledger';
+import type { Claim, Ledger, TimelineItem } from './ledger';
+import { yearOf } from './dates';
+import { CASUALTY_TOPIC } from './editorial';
 import { formatFigure } from './figures';
 import { groupBy } from './group';
 
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {
   const keyFigures = ledger.figures
-    .filter((f) => f.claim.topics.some((t) => t.id === 'war-losses'))
+    .filter((f) => f.claim.topics.some((t) => t.id === CASUALTY_TOPIC))
     .slice(0, 8)
     .map((f) => ({ text: formatFigure(f.figure), claim: f.claim }));
   return {
@@ -24,5 +26,5 @@ export function groupByArticle(claims: readonly Claim[]): { article: Claim['arti
 
 /** Timeline items grouped by year, in order. */
 export function timelineByYear(items: readonly TimelineItem[]): { year: string; items: TimelineItem[] }[] {
-  return [...groupBy(items, (i) => i.date.date.slice(0, 4))].map(([year, list]) => ({ year, items: list }));
+  return [...groupBy(items, (i) => yearOf(i.date.date))].map(([year, list]) => ({ year, items: list }));
 }

@@ -1,59 +1,65 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
-import { loadValidatedCorpus } from './corpus';
+import { corpusForLoader, rerunOnContentChange } from './watch';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
  * entry's digest, so editing a claim re-renders its report, while unchanged reports are taken
- * from Astro's content cache between builds.
+ * from Astro's content cache between builds. In `astro dev` it re-runs whenever a content file
+ * changes, re-rendering only the reports whose digest changed.
  */
 export function articlesLoader(): Loader {
   return {
     name: 'claim-ledger-articles',
-    load: async ({ store, generateDigest, renderMarkdown }) => {
-      const corpus = loadValidatedCorpus();
-      const anchors = new Map<string, ClaimAnchor[]>();
-      const aliases = aliasesByClaim(corpus.redirects);
-      // Number claims in the order their quotes appear in the text, whatever the file order.
-      const inTextOrder = [...corpus.claims].sort(
-        (a, b) => (a.location?.block ?? 0) - (b.location?.block ?? 0) || (a.location?.start ?? 0) - (b.location?.start ?? 0),
-      );
-      for (const c of inTextOrder) {
-        const list = anchors.get(c.article) ?? [];
-        list.push({
-          id: c.data.id,
-          quote: c.data.quote,
-          occurrence: c.data.occurrence,
-          n: list.length + 1,
-          statement: c.data.statement,
-          aliases: aliases.get(c.data.id) ?? [],
-        });
-        anchors.set(c.article, list);
-      }
-      const seen = new Set<string>();
-      for (const a of corpus.articles) {
-        seen.add(a.id);
-        const claimAnchors = anchors.get(a.id) ?? [];
-        const digest = generateDigest({
-          body: a.body,
-          data: a.data as unknown as Record<string, unknown>,
-          claimAnchors: JSON.stringify(claimAnchors),
-          v: RENDER_VERSION,
-        });
-        if (store.get(a.id)?.digest === digest) continue;
-        // Already parsed by our validator with the collection's own schema.
-        const data = a.data as unknown as Record<string, unknown>;
-        // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
-        const rendered = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
-        store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered });
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    load: async (context) => {
+      const sync = (): Promise<void> => syncArticles(context);
+      await sync();
+      rerunOnContentChange(context, sync);
     },
   };
+}
+
+async function syncArticles(context: LoaderContext): Promise<void> {
+  const { store, generateDigest, renderMarkdown } = context;
+  const corpus = corpusForLoader(context);
+  if (!corpus) return;
+  const anchors = new Map<string, ClaimAnchor[]>();
+  const aliases = aliasesByClaim(corpus.redirects);
+  // In text order, numbered as validation numbered them (`numberClaims`).
+  for (const c of [...corpus.claims].sort((x, y) => x.number - y.number)) {
+    const list = anchors.get(c.article) ?? [];
+    list.push({
+      id: c.data.id,
+      quote: c.data.quote,
+      occurrence: c.data.occurrence,
+      n: c.number,
+      statement: c.data.statement,
+      aliases: aliases.get(c.data.id) ?? [],
+    });
+    anchors.set(c.article, list);
+  }
+  const seen = new Set<string>();
+  for (const a of corpus.articles) {
+    seen.add(a.id);
+    const claimAnchors = anchors.get(a.id) ?? [];
+    const digest = generateDigest({
+      body: a.body,
+      data: a.data as unknown as Record<string, unknown>,
+      claimAnchors: JSON.stringify(claimAnchors),
+      v: RENDER_VERSION,
+    });
+    if (store.get(a.id)?.digest === digest) continue;
+    // Already parsed by our validator with the collection's own schema.
+    const data = a.data as unknown as Record<string, unknown>;
+    // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
+    const rendered = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
+    store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 }

@@ -6,11 +6,18 @@ import { sourceKinds } from './source';
 // removes or renames a field must bump it.
 
 /** Current version of every export's shape. */
-export const API_VERSION = 1;
+// 2: a date may be an EDTF interval or open bound (`kind`, `earliest` and `latest` added); claims carry `corrections`.
+export const API_VERSION = 2;
 
 const dateOut = z.strictObject({
+  /** EDTF: a point "2025-07", an interval "2022-06/2022-07" or an open bound "2024-05-31/..". */
   date: z.string(),
+  kind: z.enum(['point', 'interval', 'bound']),
+  /** The precision of the point, or of the interval's or bound's known ends. */
   precision: z.enum(['year', 'month', 'day']),
+  /** First and last day the date can mean; null at an open end. */
+  earliest: z.string().nullable(),
+  latest: z.string().nullable(),
   basis: z.enum(['stated', 'inferred']),
   note: z.string().optional(),
 });
@@ -43,6 +50,8 @@ export const apiClaimSchema = z.strictObject({
     z.strictObject({ value: z.number(), upper: z.number().nullable(), approx: z.string(), unit: z.string(), counts: z.string(), asOf: dateOut.nullable() }),
   ),
   relations: z.array(z.strictObject({ claim: z.string(), url: z.url(), type: z.enum(relationTypes), note: z.string() })),
+  /** Changes to the claim's analysis since it was first published, dated. */
+  corrections: z.array(z.strictObject({ date: z.string(), note: z.string() })),
   note: z.string().nullable(),
   events: z.array(ref),
   origin: originOut,

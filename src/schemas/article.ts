@@ -20,12 +20,30 @@ export const articleSchema = z.strictObject({
   outlet: outletSchema,
   byline: z.string().min(1).optional(),
   published: dateSpecSchema,
+  /**
+   * The report's relay chain, declared once: the outlet and whoever it relays wholesale, e.g.
+   * Fakti → News.bg. Every claim's chain (`via`, then the claimant) starts with it; empty when the
+   * report relays no one as a whole.
+   */
+  relay: z
+    .strictObject({
+      chain: z.array(idSchema),
+      note: z.string().min(1),
+    })
+    .default({ chain: [], note: 'The report relays no source as a whole.' }),
   provenance: z.strictObject({
     seed: z.string().regex(/^[\w.-]+\.txt$/, 'must be the seed file name, e.g. 000_xxxx.txt'),
     omitted: z.array(z.string().min(1)),
     normalised: z.array(z.string().min(1)),
   }),
-  licence: z.strictObject({ name: z.string().min(1), url: z.url(), notice: z.string().min(1) }).optional(),
+  licence: z
+    .strictObject({
+      name: z.string().min(1),
+      // Only https: the URL is published as a link and in structured data.
+      url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+      notice: z.string().min(1),
+    })
+    .optional(),
   topics: topicListSchema,
   summary: z.string().min(1),
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateSpecSchema, idSchema, topicListSchema } from './common';
+import { dateSpecSchema, dateStringSchema, idSchema, topicListSchema } from './common';
 
 /** What sort of assertion a claim is. */
 export const claimKinds = ['event', 'figure', 'assessment', 'forecast', 'denial', 'quote', 'description'] as const;
@@ -8,7 +8,9 @@ export const claimKinds = ['event', 'figure', 'assessment', 'forecast', 'denial'
 export const hedges = ['asserted', 'likely', 'possible', 'alleged', 'rumoured', 'denied', 'doubted', 'opinion'] as const;
 
 /** How one claim relates to another. */
-export const relationTypes = ['corroborates', 'contradicts', 'denies', 'updates', 'same-event'] as const;
+// `qualifies`: a claim that narrows or limits another's scope without saying it is false
+// (a report reading a denial as leaving a door open); not a contradiction.
+export const relationTypes = ['corroborates', 'contradicts', 'denies', 'updates', 'same-event', 'qualifies'] as const;
 
 /** A number in a claim: a value (or a range up to `upper`), its unit and what it counts. */
 export const figureSchema = z
@@ -33,6 +35,38 @@ export const relationSchema = z.strictObject({
   note: z.string().min(1),
 });
 
+/** The editorial lints a claim may be exempted from, one at a time, with a reason (see `src/lib/content/lints.ts`). */
+export const lintRules = [
+  'hedge-words',
+  'distancing-words',
+  'numbers-are-figures',
+  'relay-chain',
+  'denies-from-denial',
+  'relation-inverse',
+  'dates-agree',
+] as const;
+
+/** The id of one editorial lint. */
+export type LintRule = (typeof lintRules)[number];
+
+/** A lint that is wrong for this one claim, and why; shown on the claim page as an editorial note. */
+export const exemptionSchema = z.strictObject({
+  rule: z.enum(lintRules),
+  reason: z.string().min(10, 'say why the rule does not apply to this claim'),
+});
+
+/** A number in the quote that is not a figure (a count in a name, an ordinal, a garbled date), and why. */
+export const notFigureSchema = z.strictObject({
+  number: z.string().regex(/^\d[\d,.]*$/, 'the number as the quote writes it, e.g. "19" or "1,000"'),
+  reason: z.string().min(3),
+});
+
+/** One entry of a claim's corrections log: a change to its published analysis, dated. */
+export const correctionSchema = z.strictObject({
+  date: dateStringSchema.refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), 'a correction is dated to the day, "YYYY-MM-DD"'),
+  note: z.string().min(10, 'say what changed and why'),
+});
+
 /** One claim; `content/claims/<article>.yaml` holds the list of a report's claims in text order. */
 export const claimSchema = z.strictObject({
   id: idSchema,
@@ -51,12 +85,15 @@ export const claimSchema = z.strictObject({
   figures: z.array(figureSchema).default([]),
   relations: z.array(relationSchema).default([]),
   note: z.string().min(1).optional(),
+  notFigures: z.array(notFigureSchema).default([]),
+  exemptions: z.array(exemptionSchema).default([]),
+  corrections: z.array(correctionSchema).default([]),
 });
 
 /** A claims file: which article, and its claims. */
 export const claimFileSchema = z.strictObject({
   article: idSchema,
-  claims: z.array(z.unknown()).min(1),
+  claims: z.array(z.unknown()).min(1, 'add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)'),
 });
 
 /** Claim data after validation (without the article, which comes from the file). */

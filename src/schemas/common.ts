@@ -7,8 +7,11 @@ export const idSchema = z
 
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/** The years a date may fall in: the reports cover 1914 to 2025; anything outside is a typo such as "0225". */
+export const YEAR_RANGE = { min: 1900, max: 2099 } as const;
+
 /**
- * Checks that a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string names a real calendar date.
+ * Checks that a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string names a real calendar date in a plausible year.
  * Returns a reason when it does not, or `null` when it is fine.
  */
 export function calendarDateProblem(value: string): string | null {
@@ -17,6 +20,8 @@ export function calendarDateProblem(value: string): string | null {
   const year = Number(m[1]);
   const month = m[2] === undefined ? undefined : Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max)
+    return `"${value}" has the year ${m[1]}: a year must be four digits from ${YEAR_RANGE.min} to ${YEAR_RANGE.max} (a typo such as "0225" for "2025"?)`;
   if (month !== undefined && (month < 1 || month > 12)) return `"${value}" has no month ${month}`;
   if (month !== undefined && day !== undefined) {
     // Day 0 of the next month is the last day of this one: this is how many days the month has.
@@ -26,17 +31,68 @@ export function calendarDateProblem(value: string): string | null {
   return null;
 }
 
-/** The last day a date of any precision can mean, as `YYYY-MM-DD`, for "not in the future" checks. */
-export function latestDay(value: string): string {
+// The date model. A date is written in a small subset of EDTF (ISO 8601-2, level 0 and the level 1
+// interval): a point "2025" / "2025-07" / "2025-07-07", an interval "2022-06/2022-07", or an open
+// bound "2024-05-31/.." (no earlier than) or "../2022-12" (no later than). We chose this subset of
+// the standard over the `edtf` package: the package's full grammar (seasons, sets, uncertain and
+// approximate qualifiers) is far more than five reports need, it ships no types, and a twenty-line
+// parser gives our own one-line messages. Whatever we accept is valid EDTF, so the data stays
+// readable by EDTF tools; a later need for more of the standard can swap the parser for the package.
+
+/** A parsed date: a point (start and end the same string), an interval, or a bound open at one end. */
+export interface DateRange {
+  kind: 'point' | 'interval' | 'bound';
+  /** The first point it can mean, or null for an open start ("no later than"). */
+  start: string | null;
+  /** The last point it can mean, or null for an open end ("no earlier than"). */
+  end: string | null;
+}
+
+/** Parses a date in our EDTF subset; returns a reason instead when it is not one. */
+export function parseDateRange(value: string): DateRange | string {
+  const parts = value.split('/');
+  if (parts.length === 1) {
+    const problem = calendarDateProblem(value);
+    return problem ?? { kind: 'point', start: value, end: value };
+  }
+  if (parts.length !== 2) return `"${value}" is not a date, an interval "from/to" or a bound "from/.." or "../to"`;
+  const [from, to] = parts as [string, string];
+  if (from === '..' && to === '..') return `"${value}" is open at both ends: give at least one bound`;
+  for (const p of [from, to]) {
+    if (p === '..') continue;
+    const problem = calendarDateProblem(p);
+    if (problem) return problem;
+  }
+  if (from !== '..' && to !== '..') {
+    if (earliestDay(from) > earliestDay(to)) return `"${value}" ends before it starts`;
+    if (from === to) return `"${value}" is an interval of one point: write "${from}"`;
+  }
+  return { kind: from === '..' || to === '..' ? 'bound' : 'interval', start: from === '..' ? null : from, end: to === '..' ? null : to };
+}
+
+function lastDayOfPoint(value: string): string {
   const [y, m, d] = value.split('-');
   if (d) return value;
   if (m) return `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}`;
   return `${y}-12-31`;
 }
 
-/** The first day a date of any precision can mean, as `YYYY-MM-DD`. */
+/**
+ * The last day a date can mean, as `YYYY-MM-DD` ("9999-12-31" for a bound open at the end),
+ * for "not after" checks. Takes a point, an interval or a bound.
+ */
+export function latestDay(value: string): string {
+  const r = parseDateRange(value);
+  if (typeof r === 'string') return lastDayOfPoint(value);
+  return r.end === null ? '9999-12-31' : lastDayOfPoint(r.end);
+}
+
+/** The first day a date can mean, as `YYYY-MM-DD` ("0000-01-01" for a bound open at the start). */
 export function earliestDay(value: string): string {
-  const [y, m, d] = value.split('-');
+  const r = parseDateRange(value);
+  const first = typeof r === 'string' ? value : r.start;
+  if (first === null) return '0000-01-01';
+  const [y, m, d] = first.split('-');
   return `${y}-${m ?? '01'}-${d ?? '01'}`;
 }
 
@@ -50,11 +106,11 @@ export const dateStringSchema = z
     error: (issue) =>
       issue.input instanceof Date
         ? 'unquoted YAML date: write it as a quoted string, e.g. "2025-07-07", so it cannot be silently rolled over'
-        : 'expected a quoted date string "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+        : 'expected a quoted date string "YYYY", "YYYY-MM" or "YYYY-MM-DD", an interval "YYYY-MM/YYYY-MM" or a bound "YYYY-MM-DD/.."',
   })
   .superRefine((value, ctx) => {
-    const problem = calendarDateProblem(value);
-    if (problem) {
+    const problem = parseDateRange(value);
+    if (typeof problem === 'string') {
       ctx.addIssue({ code: 'custom', message: problem });
       return;
     }
@@ -66,8 +122,8 @@ export const dateStringSchema = z
 export const basisSchema = z.enum(['stated', 'inferred']);
 
 /**
- * DateSpec: a date, how we know it and, for inferred dates, how it was worked out.
- * Precision follows from the form of `date`.
+ * DateSpec: a date (a point, an interval or an open bound, see `parseDateRange`), how we know it
+ * and, for inferred dates, how it was worked out. Precision follows from the form of `date`.
  */
 export const dateSpecSchema = z
   .strictObject({

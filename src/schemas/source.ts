@@ -22,6 +22,11 @@ export const sourceSchema = z.strictObject({
   description: z.string().min(1),
   affiliation: idSchema.optional(),
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * The sentences of the reports that support the name, kind, description and aliases: each
+   * `quote` is an exact span of the report's text. Every source but the report's own voice needs one.
+   */
+  evidence: z.array(z.strictObject({ article: idSchema, quote: z.string().min(3) })).default([]),
 });
 
 /** Source data after validation. */

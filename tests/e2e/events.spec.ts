@@ -15,12 +15,12 @@ test('an event page sets the tellings side by side, marks differences, names ori
   expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
 
   // Each claim with its chain and hedge.
-  const b1 = page.locator('#claim-B1');
+  const b1 = page.locator('#p_claim-B1');
   await expect(b1.locator('.chain li')).toHaveText(['the report', 'Wikipedia', 'Novaya Gazeta']);
   await expect(b1.locator('dt:text-is("Hedge") + dd')).toHaveText('asserted');
-  await expect(page.locator('#claim-B3 dt:text-is("Hedge") + dd')).toHaveText('doubted');
+  await expect(page.locator('#p_claim-B3 dt:text-is("Hedge") + dd')).toHaveText('doubted');
   // The different number is marked on both sides and listed with both values.
-  await expect(page.locator('#claim-A1 dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
+  await expect(page.locator('#p_claim-A1 dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
   await expect(b1.locator('dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
   await expect(page.locator('#differences + ul li[data-kind="figure"]')).toHaveText(
     'Number: people the decree allows to be called up: “300,000 people” in A1 · “up to 1,000,000 men” in B1',
@@ -37,9 +37,9 @@ test('an event page sets the tellings side by side, marks differences, names ori
   const graph = page.getByRole('img', { name: /Relation graph of “The September 2022 partial mobilization decree”/ });
   await expect(graph).toBeVisible();
   await expect(graph.locator('text', { hasText: 'B1 · Novaya Gazeta' })).toHaveCount(1);
-  await expect(page.locator('#relations-text li').first()).toHaveText(/B1 \(Novaya Gazeta\) contradicts A1/);
+  await expect(page.locator('#p_relations-text li').first()).toHaveText(/B1 \(Novaya Gazeta\) contradicts A1/);
   await page.locator('#differences + ul li[data-kind="figure"]').getByRole('link', { name: 'B1' }).click();
-  await expect(page).toHaveURL(/#claim-B1$/);
+  await expect(page).toHaveURL(/#p_claim-B1$/);
   await expect(b1).toBeInViewport();
 });
 

@@ -30,10 +30,21 @@ test('a claim anchor scrolls the quote into view and highlights it', async ({ pa
   expect(bg).not.toBe(other);
 });
 
+test('claim marks are quiet at rest, told apart by a dotted underline, and fill in when their number has focus', async ({ page }) => {
+  await page.goto('/articles/hidden-war-deaths/');
+  const mark = page.locator('article.report mark.claim').first();
+  // At rest: no fill, only a dotted underline, so the report reads as prose and the mark does not rely on colour.
+  await expect(mark).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  await expect(mark).toHaveCSS('border-bottom-style', 'dotted');
+  await mark.locator('+ a.claim-ref').focus();
+  await expect(mark).toHaveCSS('border-bottom-style', 'solid');
+  await expect(mark).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+});
+
 test('keyboard alone reaches every claim link in an article', async ({ page }) => {
   await page.goto('/articles/second-mobilization-rumours/');
   const expected = await page.locator('article.report a.claim-ref').count();
-  expect(expected).toBe(20);
+  expect(expected).toBe(26);
   const reached = new Set<string>();
   for (let i = 0; i < 200 && reached.size < expected; i++) {
     await page.keyboard.press('Tab');
@@ -56,7 +67,7 @@ test('a reader reaches a claim in three clicks from home, and from it the report
   await page.goto('/');
   await page.getByRole('link', { name: 'Topics', exact: true }).first().click();
   await page.getByRole('link', { name: 'Rumours of a second wave' }).first().click();
-  await page.getByRole('link', { name: 'Dmitry Peskov said the Kremlin is not discussing a second mobilization.' }).click();
+  await page.getByRole('link', { name: 'Dmitry Peskov said the Kremlin is not currently discussing the possibility of a second mobilization.' }).click();
   await expect(page).toHaveURL(/\/claims\/peskov-kremlin-not-discussing-second-wave\/$/);
   const main = page.locator('main');
   await expect(main.getByRole('link', { name: 'Read it in the report' })).toHaveAttribute(

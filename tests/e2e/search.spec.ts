@@ -35,8 +35,13 @@ test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic na
   // The topic filter is open from the start; the others are collapsed.
   await page.getByLabel(/^Mortality statistics and demographic data/).check();
   await expect(page).toHaveURL(/topic=Mortality\+statistics\+and\+demographic\+data/);
-  await expect.poll(async () => list.locator('> li').count()).toBeLessThanOrEqual(before);
+  // Wait for the filtered results themselves: the status names the topic once they have been
+  // searched, and they are listed all at once; the unfiltered list must not pass for them.
+  await expect(page.locator('#search-status')).toContainText('Mortality statistics and demographic data');
+  await expect(list.locator('> li').first()).toBeVisible();
   const after = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.length).toBeLessThanOrEqual(before);
   expect(after.every((h) => h?.startsWith('/claims/') || h?.startsWith('/articles/'))).toBe(true);
 
   await page
@@ -98,7 +103,8 @@ test('a search downloads the counts of the open filter panels only; opening anot
   await page.locator('summary', { hasText: 'Kind' }).click();
   await expect(page.locator('details[data-facet="kind"] label', { hasText: /^denial \(/ })).not.toHaveText('denial (0)');
   expect(filterFiles).toHaveLength(2);
-  expect(await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(results);
+  // Polled: were the results re-rendered, a single read could catch the list while it is empty.
+  await expect.poll(async () => page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(results);
 });
 
 test('a long filter list shows the commonest values, re-lists them for the results, and always lists a value chosen in the URL', async ({ page }) => {
@@ -134,19 +140,20 @@ test('results come ten at a time, with a button for more', async ({ page }) => {
 });
 
 test('results can be ordered by date, oldest or newest first, and the order is in the URL', async ({ page }) => {
-  const years = async (): Promise<number[]> =>
-    (await page.locator('#results .kind').allTextContents()).map((t) => Number(/(\d{4})\s*$/.exec(t)?.[1] ?? /(\d{4})/.exec(t)![1]));
+  // One reading of the list, summarised: every poll judges a single snapshot, never an expected
+  // value computed earlier from a list that was still being re-rendered.
+  const order = async (direction: 1 | -1): Promise<{ count: number; first: number | undefined; inOrder: boolean }> => {
+    const years = (await page.locator('#results .kind').allTextContents()).map((t) => Number(/(\d{4})\s*$/.exec(t)?.[1] ?? /(\d{4})/.exec(t)![1]));
+    return { count: years.length, first: years[0], inOrder: years.every((y, i) => i === 0 || (y - years[i - 1]!) * direction >= 0) };
+  };
   await page.goto('/search/?q=mobilization');
   await expect(page.locator('#results > li')).toHaveCount(10);
   await page.getByLabel('Order').selectOption('date-asc');
   await expect(page).toHaveURL(/\?q=mobilization&sort=date-asc$/);
-  await expect.poll(years).toEqual([...(await years())].sort((a, b) => a - b));
-  expect((await years())[0]).toBe(2011);
+  await expect.poll(() => order(1)).toEqual({ count: 10, first: 2011, inOrder: true });
   await page.getByLabel('Order').selectOption('date-desc');
   await expect(page).toHaveURL(/sort=date-desc$/);
-  await expect.poll(async () => (await years())[0]).toBe(2025);
-  const desc = await years();
-  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  await expect.poll(() => order(-1)).toEqual({ count: 10, first: 2025, inOrder: true });
 });
 
 test('a match in what a claim says or who said it ranks above a passing mention in a report', async ({ page }) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import rehypeCitationMarks from '../../src/plugins/rehype-citation-marks';
 import rehypeClaimAnchors, { type ClaimAnchor } from '../../src/plugins/rehype-claim-anchors';
+import rehypeHeadingIds from '../../src/plugins/rehype-heading-ids';
 import { render } from './run';
 
 // Fixture folders, as in remark-gfm: <plugin>/<case>/input.md → output.html, one loop for all.
@@ -15,6 +16,7 @@ const plugins = {
     frontmatter: { claimAnchors: JSON.parse(readFileSync(join(dir, 'anchors.json'), 'utf8')) as ClaimAnchor[] },
   }),
   'rehype-citation-marks': () => ({ plugins: [rehypeCitationMarks] as const, frontmatter: {} }),
+  'rehype-heading-ids': () => ({ plugins: [rehypeHeadingIds] as const, frontmatter: {} }),
 };
 
 for (const [plugin, setup] of Object.entries(plugins)) {

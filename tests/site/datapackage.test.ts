@@ -109,7 +109,7 @@ describe('event pages', () => {
       const svg = $$(page, 'svg[role="img"]');
       expect(svg, e.id).toHaveLength(1);
       expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['relations-text']);
-      expect($$(page, '#relations-text').length).toBe(1);
+      expect($$(page, '#p_relations-text').length).toBe(1);
       // No script on an event page: the graph is drawn at build time.
       expect($$(page, 'script'), e.id).toEqual([]);
     }

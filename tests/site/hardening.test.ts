@@ -1,16 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { toString } from 'hast-util-to-string';
 import { CSP } from '../../src/lib/site';
-import { $$, htmlPages, readSite, siteFiles } from './dist';
+import { readCorpus } from '../../src/lib/content/read';
+import { validateCorpus } from '../../src/lib/content/validate';
+import { buildSite, tempFolder } from './build-site';
+import { $$, DIST, htmlPages, readSite, siteFiles } from './dist';
+import { idProblems, scriptProblems } from './page-checks';
 
 const ROOT = join(import.meta.dirname, '../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('Content-Security-Policy', () => {
   test('the policy allows no inline or eval script, only wasm for search', () => {
@@ -32,13 +32,23 @@ describe('Content-Security-Policy', () => {
   });
 });
 
+describe('scripts and ids', () => {
+  test('every page has only the site’s own scripts and JSON-LD blocks that parse as JSON', () => {
+    expect(htmlPages().length).toBeGreaterThan(100);
+    expect(scriptProblems(DIST)).toEqual([]);
+  });
+  test('on report pages every id is a claim anchor or one of the page’s own ("p_…"), and none repeats', () => {
+    const { claims } = JSON.parse(readSite('/api/claims.json')) as { claims: { id: string }[] };
+    const retired = validateCorpus(readCorpus(join(ROOT, 'content'))).redirects.map((r) => r.from);
+    expect(idProblems(DIST, new Set([...claims.map((c) => c.id), ...retired]))).toEqual([]);
+  });
+});
+
 describe('reproducible build', () => {
   test('two builds of the same content are byte-identical', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-repro-'));
-    made.push(dir);
-    const out = join(dir, 'second');
-    const r = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
-    expect(r.status, r.stderr).toBe(0);
+    const out = join(tempFolder('repro'), 'second');
+    const r = buildSite(out);
+    expect(r.status, r.output).toBe(0);
     const digest = (root: string) =>
       Object.fromEntries(
         siteFiles(root).map((f) => [
@@ -48,7 +58,7 @@ describe('reproducible build', () => {
             .digest('hex'),
         ]),
       );
-    const first = digest(join(ROOT, 'dist'));
+    const first = digest(DIST);
     const second = digest(out);
     expect(Object.keys(second)).toEqual(Object.keys(first));
     const differing = Object.keys(first).filter((f) => first[f] !== second[f]);

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { calendarDateProblem, dateSpecSchema, earliestDay, latestDay } from '../../src/schemas/common';
-import { describeDateSpec, formatDate, formatDateSpec, precisionOf } from '../../src/lib/dates';
+import { datetimeAttr, describeDateSpec, formatDate, formatDateSpec, precisionOf, sortKey, yearLabel } from '../../src/lib/dates';
+import { parseDateRange } from '../../src/schemas/common';
+import { schemaDate } from '../../src/lib/jsonld';
 
 describe('calendar dates', () => {
   test.each(['2025', '2025-07', '2025-07-07', '2024-02-29', '2000-02-29'])('%s is a real date', (d) => {
@@ -64,5 +66,57 @@ describe('formatting', () => {
     expect(formatDate('2025-07-07')).toBe('7 July 2025');
     expect(formatDateSpec({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('about December 2022');
     expect(describeDateSpec({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('month precision, inferred');
+  });
+});
+
+describe('intervals and open bounds (an EDTF subset)', () => {
+  test('parse: a point, an interval, a bound open at either end', () => {
+    expect(parseDateRange('2022-05')).toEqual({ kind: 'point', start: '2022-05', end: '2022-05' });
+    expect(parseDateRange('2022-06/2022-07')).toEqual({ kind: 'interval', start: '2022-06', end: '2022-07' });
+    expect(parseDateRange('2024-05-31/..')).toEqual({ kind: 'bound', start: '2024-05-31', end: null });
+    expect(parseDateRange('../2023-05')).toEqual({ kind: 'bound', start: null, end: '2023-05' });
+  });
+  test.each([
+    ['0225', 'a year must be four digits from 1900 to 2099'],
+    ['0225-07-07', 'has the year 0225'],
+    ['2022-07/2022-06', 'ends before it starts'],
+    ['2022-07/2022-07', 'an interval of one point'],
+    ['../..', 'open at both ends'],
+    ['2022/2023/2024', 'is not a date, an interval'],
+    ['2022-06/2022-13', 'no month 13'],
+    ['2022-06/', 'is not of the form'],
+  ])('%s is refused: %s', (d, reason) => {
+    expect(parseDateRange(d)).toContain(reason);
+    expect(dateSpecSchema.safeParse({ date: d, basis: 'stated' }).error?.issues[0]?.message).toContain(reason);
+  });
+  test('bounds: first and last possible day, open ends unbounded', () => {
+    expect(earliestDay('2022-10/2022-12')).toBe('2022-10-01');
+    expect(latestDay('2022-10/2022-12')).toBe('2022-12-31');
+    expect(earliestDay('../2023-05')).toBe('0000-01-01');
+    expect(latestDay('2024-05-31/..')).toBe('9999-12-31');
+  });
+  test('read at their real precision', () => {
+    expect(formatDate('2022-06/2022-07')).toBe('June–July 2022');
+    expect(formatDate('2022-12/2023-01')).toBe('December 2022–January 2023');
+    expect(formatDate('2025-07-05/2025-07-06')).toBe('5–6 July 2025');
+    expect(formatDate('2025-06-30/2025-07-07')).toBe('30 June 2025–7 July 2025');
+    expect(formatDate('2024-05-31/..')).toBe('no earlier than 31 May 2024');
+    expect(formatDate('../2023-05')).toBe('no later than May 2023');
+    expect(formatDateSpec({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022 (inferred)');
+    expect(describeDateSpec({ date: '2024-05-31/..', basis: 'inferred', note: 'n' })).toBe('lower bound, day precision, inferred');
+  });
+  test('filed and sorted by what is known', () => {
+    expect(yearLabel('2022-10/2022-12')).toBe('2022');
+    expect(yearLabel('2022-12/2023-01')).toBe('2022–2023');
+    expect(yearLabel('2024-05-31/..')).toBe('2024 or later');
+    expect(yearLabel('../2023-05')).toBe('2023 or earlier');
+    expect(sortKey('../2023-05')).toBe('2023-05-01');
+    expect(datetimeAttr('2022-10/2022-12')).toBeUndefined();
+    expect(datetimeAttr('2022-10')).toBe('2022-10');
+  });
+  test('schema.org gets a date only when it is a stated point', () => {
+    expect(schemaDate({ date: '2025-07-07', basis: 'stated' })).toEqual({ datePublished: '2025-07-07' });
+    expect(schemaDate({ date: '2025-07', basis: 'inferred', note: 'n' })).toEqual({});
+    expect(schemaDate({ date: '2022-06/2022-07', basis: 'stated' })).toEqual({});
   });
 });

@@ -17,6 +17,10 @@ describe('exports match their schemas', () => {
     expect(c.via.map((v) => v.id)).toEqual(['minfin']);
     expect(c.figures[0]).toMatchObject({ value: 1027540, asOf: { date: '2025-07-07', precision: 'day', basis: 'inferred' } });
     expect(c.article.anchorUrl).toMatch(/\/articles\/hidden-war-deaths\/#afu-1027540-russian-casualties$/);
+    expect(c.corrections).toEqual([{ date: '2026-11-25', note: expect.stringMatching(/^Hedge “asserted” changed to “alleged”/) }]);
+    // A report dated only as "no earlier than 7 July 2025" exports as a bound: no last day.
+    const published = apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')!.published;
+    expect(published).toMatchObject({ date: '2025-07-07/..', kind: 'bound', precision: 'day', earliest: '2025-07-07', latest: null, basis: 'inferred' });
   });
   test('articles, sources and topics json', () => {
     expect(apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')?.outlet).toEqual({
@@ -39,7 +43,7 @@ describe('citations', () => {
   const claim = ledger.claimById.get('peskov-no-discussions-press-call')!;
   test('plain citation names claimant, claim, report, outlet, date and URL', () => {
     expect(citationText(claim)).toBe(
-      `Dmitry Peskov. “Peskov told his weekly press call there were no discussions about a second mobilization.” Claim in “Is Putin planning a second mobilization to call up 500,000 troops?,” unknown outlet, c. 2022. Claim Ledger, http://127.0.0.1:4321/claims/peskov-no-discussions-press-call/.`,
+      `Dmitry Peskov. “Peskov told his weekly press call there were no discussions about a second mobilization.” Claim in “Is Putin planning a second mobilization to call up 500,000 troops?,” unknown outlet, October–December 2022 (inferred). Claim Ledger, http://127.0.0.1:4321/claims/peskov-no-discussions-press-call/.`,
     );
   });
   test('an inferred outlet says so', () => {
@@ -48,11 +52,28 @@ describe('citations', () => {
   test('BibTeX and CSL-JSON', () => {
     const b = bibtex(claim);
     expect(b).toMatch(/^@misc\{claimledger-peskov-no-discussions-press-call,/);
+    // The report is dated October–December 2022: the year is certain, the month is not.
+    expect(b).toContain('date = {2022-10/2022-12},');
     expect(b).toContain('year = {2022}');
     expect(b).not.toContain('month');
     expect(cslJson(claim)).toEqual([
-      expect.objectContaining({ type: 'webpage', author: [{ literal: 'Dmitry Peskov' }], issued: { 'date-parts': [[2022]], circa: true } }),
+      expect.objectContaining({
+        type: 'webpage',
+        author: [{ literal: 'Dmitry Peskov' }],
+        issued: {
+          'date-parts': [
+            [2022, 10],
+            [2022, 12],
+          ],
+          circa: true,
+        },
+      }),
     ]);
+    // A bound has no CSL date form: it goes as words.
+    expect(cslJson(ledger.claimById.get('put-domoi-foreign-agent')!)).toEqual([
+      expect.objectContaining({ issued: { literal: 'no earlier than 31 May 2024' } }),
+    ]);
+    expect(bibtex(ledger.claimById.get('put-domoi-foreign-agent')!)).not.toMatch(/year =/);
   });
 });
 

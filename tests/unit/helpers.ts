@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import type { Ledger } from '../../src/lib/build-ledger';
+import { buildLedger, type Ledger } from '../../src/lib/ledger';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
-import { ledgerFromCorpus } from '../../src/lib/corpus-ledger';
 
 /** The project's real content directory. */
 export const CONTENT = join(import.meta.dirname, '../../content');
@@ -11,5 +10,5 @@ export const CONTENT = join(import.meta.dirname, '../../content');
 export function ledgerFrom(dir: string = CONTENT): Ledger {
   const corpus = validateCorpus(readCorpus(dir));
   if (corpus.problems.length) throw new Error(corpus.problems.map(formatProblem).join('\n'));
-  return ledgerFromCorpus(corpus);
+  return buildLedger(corpus);
 }

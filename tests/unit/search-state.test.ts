@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pagefindOptions, parseState, stateToQuery } from '../../src/lib/client/search-state';
+import { facetInputId, pagefindOptions, parseState, stateToQuery } from '../../src/lib/client/search-state';
 
 describe('search state in the URL', () => {
   test('reads query, repeated filters and sort', () => {
@@ -28,5 +28,15 @@ describe('search state in the URL', () => {
     expect(pagefindOptions(parseState('?q=x&kind=denial'), ['topic', 'kind'])).toEqual({
       filters: { topic: { any: [] }, kind: { any: ['denial'] } },
     });
+  });
+});
+
+describe('facetInputId', () => {
+  test('one id per value: punctuation and spaces never collide with letters or underscores', () => {
+    const values = ['a b', 'a_b', 'a-b', 'a_20_b', 'Covert (“crypto”) mobilization', 'War losses'];
+    const ids = values.map((v) => facetInputId('topic', v));
+    expect(new Set(ids).size).toBe(values.length);
+    for (const id of ids) expect(id).toMatch(/^f-topic-[A-Za-z0-9_]+$/);
+    expect(facetInputId('year', '2025')).toBe('f-year-2025');
   });
 });

@@ -5,8 +5,20 @@ export interface SearchState {
   filters: Record<string, string[]>;
 }
 
-/** The filter names, in the order the page shows them. */
+/** The filter names, in the order the page shows them: URL parameters and pagefind filter names. */
 export const FILTER_KEYS = ['topic', 'claimant', 'kind', 'report', 'year', 'evidence'] as const;
+
+/** One of the filter names. */
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/**
+ * The element id of a filter value's checkbox, the same whether the page rendered it or the
+ * script added it. Letters and digits are kept and every other character is written as its code
+ * point, so two values never share an id.
+ */
+export function facetInputId(key: FilterKey | string, value: string): string {
+  return `f-${key}-${[...value].map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`)).join('')}`;
+}
 
 /** Reads the state from a query string. Unknown parameters are ignored. */
 export function parseState(search: string): SearchState {

@@ -1,4 +1,4 @@
-import { FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
+import { facetInputId, FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
 
 // The small part of pagefind's JS API (pagefind.js, served from /pagefind/) that we use.
 interface Anchor {
@@ -82,7 +82,7 @@ function renderResult(data: ResultData): HTMLLIElement {
 
 /** One checkbox of a filter panel, as the page renders it. */
 function option(key: string, value: string): HTMLLIElement {
-  const id = `f-${key}--${value.replace(/[^\w-]+/g, '_')}`;
+  const id = facetInputId(key, value);
   const box = el('input', { type: 'checkbox', id, name: key, value });
   const count = el('span', { className: 'count' });
   count.dataset['facet'] = key;

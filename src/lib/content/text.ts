@@ -14,22 +14,56 @@ export interface RawHtml {
   value: string;
 }
 
-/** Parses a Markdown body once and returns its blocks as plain text and any raw HTML in it. */
-export function analyseMarkdown(body: string): { blocks: TextBlock[]; html: RawHtml[] } {
+/** A link, image or link definition in a Markdown body, with its destination and line. */
+export interface BodyLink {
+  kind: 'link' | 'image';
+  url: string;
+  line: number;
+}
+
+/** A top-level block whose text cannot hold a claim's quote (a list, a block quote, a table…). */
+export interface OtherBlock {
+  /** What it is, as a reader would say it: "a list item", "a block quote". */
+  what: string;
+  text: string;
+}
+
+/** Everything the validator needs from a report's body, from one parse. */
+export interface MarkdownAnalysis {
+  blocks: TextBlock[];
+  html: RawHtml[];
+  links: BodyLink[];
+  other: OtherBlock[];
+}
+
+const OTHER_BLOCKS: Record<string, string> = { list: 'a list item', blockquote: 'a block quote', table: 'a table', code: 'a code block' };
+
+/** Parses a Markdown body once: its quotable blocks as plain text, raw HTML, links and images. */
+export function analyseMarkdown(body: string): MarkdownAnalysis {
   const tree: Root = fromMarkdown(body);
-  const blocks: TextBlock[] = [];
-  const html: RawHtml[] = [];
+  const out: MarkdownAnalysis = { blocks: [], html: [], links: [], other: [] };
+  const definitions: { id: string; url: string; line: number }[] = [];
+  const imageRefs = new Set<string>();
   const walk = (node: Root | RootContent): void => {
-    if (node.type === 'html') html.push({ line: node.position?.start.line ?? 0, value: node.value });
+    const line = node.position?.start.line ?? 0;
+    if (node.type === 'html') out.html.push({ line, value: node.value });
+    if (node.type === 'link') out.links.push({ kind: 'link', url: node.url, line });
+    if (node.type === 'image') out.links.push({ kind: 'image', url: node.url, line });
+    // A reference-style link or image takes its destination from a definition elsewhere.
+    if (node.type === 'definition') definitions.push({ id: node.identifier, url: node.url, line });
+    if (node.type === 'imageReference') imageRefs.add(node.identifier);
     if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
   for (const node of tree.children) {
     if (node.type === 'paragraph' || node.type === 'heading') {
-      blocks.push({ text: toString(node), line: node.position?.start.line ?? 0 });
+      out.blocks.push({ text: toString(node), line: node.position?.start.line ?? 0 });
+    } else {
+      out.other.push({ what: OTHER_BLOCKS[node.type] ?? `a ${node.type}`, text: node.type === 'code' ? node.value : toString(node) });
     }
   }
-  return { blocks, html };
+  for (const d of definitions) out.links.push({ kind: imageRefs.has(d.id) ? 'image' : 'link', url: d.url, line: d.line });
+  return out;
 }
 
 /** What to find: a claim's id, its quote and, when the quote occurs more than once, which occurrence. */

@@ -3,5 +3,4 @@ import { getLedger } from '../../lib/ledger';
 import { claimsExport } from '../../lib/exports';
 
 /** /api/claims.json: see src/schemas/api.ts for its shape. */
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(claimsExport(await getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(JSON.stringify(claimsExport(getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });

@@ -3,5 +3,4 @@ import { getLedger } from '../../lib/ledger';
 import { eventsExport } from '../../lib/exports';
 
 /** /api/events.json: see src/schemas/api.ts for its shape. */
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(eventsExport(await getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(JSON.stringify(eventsExport(getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });

@@ -3,5 +3,4 @@ import { getLedger } from '../../lib/ledger';
 import { sourcesExport } from '../../lib/exports';
 
 /** /api/sources.json: see src/schemas/api.ts for its shape. */
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(sourcesExport(await getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(JSON.stringify(sourcesExport(getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });

@@ -3,5 +3,4 @@ import { getLedger } from '../../lib/ledger';
 import { topicsExport } from '../../lib/exports';
 
 /** /api/topics.json: see src/schemas/api.ts for its shape. */
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(topicsExport(await getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(JSON.stringify(topicsExport(getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });

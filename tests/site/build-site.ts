@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { readCorpus } from '../../src/lib/content/read';
+import { validateCorpus, type ValidatedCorpus } from '../../src/lib/content/validate';
+
+// Building the real site over other content, into a temporary folder: the spawn, the settings
+// and the clean-up, written once for every test in tests/site that needs a build of its own.
+
+/** The project root. */
+export const ROOT = join(import.meta.dirname, '../..');
+
+const made: string[] = [];
+// Registered when a test file imports this module, so every folder it made goes after its tests.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed after the importing file's tests. */
+export function tempFolder(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `claim-ledger-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** A copy of the project's content in `<dir>/content`, to change on purpose; returns its path. */
+export function copyContent(dir: string): string {
+  const content = join(dir, 'content');
+  cpSync(join(ROOT, 'content'), content, { recursive: true });
+  return content;
+}
+
+/** What a build did: its exit status and everything it printed. */
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/**
+ * Runs the production build (`astro build`, search index and citation files included) into
+ * `outDir`, over `content` (default: the project's own content), and waits for it.
+ */
+export function buildSite(outDir: string, content?: string): BuildResult {
+  const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}) },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/** The project's own content, read and validated as the build does: expected counts come from it. */
+export function projectCorpus(): ValidatedCorpus {
+  return validateCorpus(readCorpus(join(ROOT, 'content')));
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toString } from 'hast-util-to-string';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, test } from 'vitest';
+import { formatDateSpec, isPoint } from '../../src/lib/dates';
+import { firstPublishedByClaim, parsePermalinks } from '../../src/lib/permalinks';
+import { ledgerFrom } from '../unit/helpers';
+import { $$, readSite } from './dist';
+
+// RSS and JSON-LD dates in the built site, checked against the content: neither may claim more
+// precision than the content gives. schema.org's datePublished is a stated point or nothing; an
+// RSS pubDate is the day this site first published the item (permalinks.txt), never a report's
+// date padded to a day, and the item's text gives the report's date as known.
+
+const ledger = ledgerFrom();
+const firstPublished = firstPublishedByClaim(parsePermalinks(readFileSync(join(import.meta.dirname, '../../permalinks.txt'), 'utf8')));
+const ld = (page: string): Record<string, unknown> => JSON.parse(toString($$(page, 'script[type="application/ld+json"]')[0]!)) as Record<string, unknown>;
+const page = (path: string): string => `${path}index.html`;
+
+describe('JSON-LD dates', () => {
+  test("a report's datePublished is there exactly when its date is a stated point, and is that date", () => {
+    let stated = 0;
+    for (const a of ledger.articles) {
+      const d = a.data.published;
+      const got = ld(page(`/articles/${a.id}/`))['datePublished'];
+      if (d.basis === 'stated' && isPoint(d.date)) {
+        stated++;
+        expect(got, a.id).toBe(d.date);
+      } else expect(got, a.id).toBeUndefined();
+    }
+    // One report has a stated dateline; the four inferred ones must not pass as published on a day.
+    expect(stated).toBe(1);
+  });
+  test("a claim's datePublished is when it was said, else its report's, and only a stated point", () => {
+    let withDate = 0;
+    for (const c of ledger.claims) {
+      const d = c.data.stated ?? c.article.data.published;
+      const json = ld(page(`/claims/${c.id}/`));
+      if (d.basis === 'stated' && isPoint(d.date)) {
+        withDate++;
+        expect(json['datePublished'], c.id).toBe(d.date);
+      } else expect(json['datePublished'], c.id).toBeUndefined();
+      // The report it appeared in follows the same rule.
+      const appearance = json['appearance'] as Record<string, unknown>;
+      const p = c.article.data.published;
+      expect(appearance['datePublished'], c.id).toBe(p.basis === 'stated' && isPoint(p.date) ? p.date : undefined);
+    }
+    expect(withDate).toBeGreaterThan(10);
+  });
+});
+
+describe('RSS dates', () => {
+  const items = new XMLParser().parse(readSite('/rss.xml')).rss.channel.item as { link: string; pubDate?: string; description: string }[];
+  const byPath = new Map(items.map((i) => [new URL(i.link).pathname, i]));
+  const day = (pubDate: string | undefined): string | undefined => (pubDate ? new Date(pubDate).toISOString().slice(0, 10) : undefined);
+
+  test("a claim's pubDate is the day it was first published here, and its text gives the report's date as known", () => {
+    for (const c of ledger.claims) {
+      const item = byPath.get(`/claims/${c.id}/`)!;
+      expect(item, c.id).toBeDefined();
+      expect(firstPublished.get(c.id), `${c.id} is not in permalinks.txt`).toBeDefined();
+      expect(day(item.pubDate), c.id).toBe(firstPublished.get(c.id));
+      expect(item.description, c.id).toContain(`report dated ${formatDateSpec(c.article.data.published)}`);
+    }
+  });
+  test("a report's pubDate is the day its first claim was published here, never its own date padded to a day", () => {
+    for (const a of ledger.articles) {
+      const item = byPath.get(`/articles/${a.id}/`)!;
+      const first = a.claims.map((c) => firstPublished.get(c.id)!).sort()[0];
+      expect(day(item.pubDate), a.id).toBe(first);
+      expect(item.description, a.id).toContain(`Report dated ${formatDateSpec(a.data.published)}`);
+    }
+    // The second-wave report is dated October–December 2022: nothing in the feed may say 1 January 2022.
+    expect(readSite('/rss.xml')).not.toContain('01 Jan 2022');
+  });
+});

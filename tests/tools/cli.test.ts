@@ -1,0 +1,143 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readCorpus } from '../../src/lib/content/read';
+import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+import { childEnv, ROOT, runScript, stopProcessGroup } from './helpers';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** A copy of the real content in a temporary directory. */
+function contentCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-cli-'));
+  made.push(dir);
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  return join(dir, 'content');
+}
+
+describe('npm run validate', () => {
+  test('passes the real content', () => {
+    const r = runScript('validate', []);
+    expect(r.stdout).toMatch(/^content valid: 5 reports, \d+ claims, \d+ sources, \d+ topics/);
+    expect(r.status).toBe(0);
+  });
+
+  test('takes well under 2 s of processor time, npm included', () => {
+    // Processor time (user + system, children included, as bash's `time` counts it), not wall
+    // time: on a loaded shared machine the wall clock says more about the neighbours.
+    const r = spawnSync('bash', ['-c', 'TIMEFORMAT="%U %S"; time npm run --silent validate >/dev/null'], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
+    const [user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    console.log(`npm run validate: ${user}s user + ${sys}s system`);
+    expect(user! + sys!).toBeGreaterThan(0);
+    expect(user! + sys!).toBeLessThan(1.8);
+  });
+
+  test('prints the build’s lines and exits 1 on problems', () => {
+    const dir = contentCopy();
+    const file = join(dir, 'claims/hidden-war-deaths.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('claimant: csis\n', 'claimant: csis-typo\n'));
+    const r = runScript('validate', [dir]);
+    expect(r.status).toBe(1);
+    const expected = validateCorpus(readCorpus(dir, ROOT)).problems.map(formatProblem);
+    expect(expected.some((l) => /\.claimant: unknown source "csis-typo" \(no sources\/csis-typo\.yaml\)$/.test(l))).toBe(true);
+    expect(r.stderr.trim().split('\n')).toEqual([`${expected.length} content problem(s) in ${dir}:`, ...expected]);
+  });
+
+  test('--watch checks again on every save', async () => {
+    const dir = contentCopy();
+    const child = spawn('npm', ['run', '--silent', 'validate', '--', '--watch', dir], { cwd: ROOT, env: childEnv(), detached: true });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await expect.poll(() => out, { timeout: 20_000 }).toMatch(/watching/);
+      const file = join(dir, 'topics/war-losses.yaml');
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, `${good}colour: red\n`);
+      await expect.poll(() => out, { timeout: 10_000 }).toMatch(/topics\/war-losses\.yaml: colour: unknown field/);
+      writeFileSync(file, good);
+      await expect.poll(() => out.split('colour: unknown field').at(-1), { timeout: 10_000 }).toMatch(/content valid/);
+    } finally {
+      await stopProcessGroup(child);
+    }
+  });
+});
+
+describe('npm run quote', () => {
+  test('prints each sentence with the words, ready to paste', () => {
+    const r = runScript('quote', ['hidden-war-deaths', 'Rosstat', 'ceased']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '# 1 of 1: paragraph 4, line 8 of the body',
+        '    quote: >-',
+        `      It comes as the Russian Federal State Statistics Service (Rosstat) has ceased reporting on the number of deaths in Russia, which the ISW suggests is "likely as part of Kremlin efforts to conceal Russia's losses from the war in Ukraine".`,
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('fails with the list of reports for an unknown one, and says so when nothing matches', () => {
+    const unknown = runScript('quote', ['no-such-report', 'x']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('the reports are: covert-mobilization-victory-day, crypto-mobilization-popular-front, hidden-war-deaths');
+    const none = runScript('quote', ['hidden-war-deaths', 'zeppelin']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('no paragraph of content/articles/hidden-war-deaths.md contains all of: zeppelin');
+  });
+});
+
+describe('npm run new:report', () => {
+  const text = 'First paragraph, with *stars* and "quotes".\r\nSecond paragraph.\n\n\nThird paragraph.\n';
+
+  test('writes the text as the body, a skeleton that says what to fill in, and an empty claims file', () => {
+    const dir = contentCopy();
+    const input = join(dir, '..', 'sample.txt');
+    writeFileSync(input, text);
+    const r = runScript('new:report', [input, '--id', 'sample-report'], { CONTENT_DIR: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`created ${join(dir, 'articles/sample-report.md')} (3 paragraphs)`);
+    expect(r.stdout).toContain('npm run quote -- sample-report <words>');
+    const article = readFileSync(join(dir, 'articles/sample-report.md'), 'utf8');
+    expect(article.split('\n---\n')[1]).toBe('\nFirst paragraph, with *stars* and "quotes".\n\nSecond paragraph.\n\nThird paragraph.\n');
+    expect(readFileSync(join(dir, 'claims/sample-report.yaml'), 'utf8')).toMatch(/\narticle: sample-report\nclaims: \[\]\n$/);
+
+    const v = runScript('validate', [dir]);
+    expect(v.status).toBe(1);
+    const lines = v.stderr.trim().split('\n').slice(1);
+    for (const field of ['title', 'outlet.id', 'outlet.basis', 'outlet.note', 'published.date', 'published.basis', 'published.note', 'topics[0]', 'summary']) {
+      expect(lines.some((l) => l.includes(`articles/sample-report.md: ${field}: to fill in: `))).toBe(true);
+    }
+    expect(lines.filter((l) => l.includes('articles/sample-report.md')).every((l) => l.includes(': to fill in: '))).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.endsWith('claims/sample-report.yaml: claims: add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)'),
+      ),
+    ).toBe(true);
+  });
+
+  test('refuses to overwrite', () => {
+    const dir = contentCopy();
+    const input = join(dir, '..', 'hidden-war-deaths.txt');
+    writeFileSync(input, text);
+    const before = readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8');
+    const r = runScript('new:report', [input], { CONTENT_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`refusing to overwrite ${join(dir, 'articles/hidden-war-deaths.md')} and ${join(dir, 'claims/hidden-war-deaths.yaml')}`);
+    expect(readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8')).toBe(before);
+  });
+
+  test('refuses an id that is not kebab-case', () => {
+    const dir = contentCopy();
+    const input = join(dir, '..', 'x.txt');
+    writeFileSync(input, text);
+    const r = runScript('new:report', [input, '--id', 'Bad_Id'], { CONTENT_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--id "Bad_Id": must be kebab-case');
+    expect(existsSync(join(dir, 'articles/Bad_Id.md'))).toBe(false);
+  });
+});
