@@ -1,5 +1,5 @@
-// Appends every claim URL the built site publishes to permalinks.txt, the list of every claim URL
-// ever published, each with the day (UTC) it was first listed: the RSS feed dates a claim by it,
+// Appends every claim and event URL the built site publishes to permalinks.txt, the list of every
+// claim and event URL ever published, each with the day (UTC) it was first listed: the RSS feed dates a claim by it,
 // so the date is written once here and builds stay reproducible. Lines are only ever added, never
 // removed or re-dated: a URL that disappears must get a redirect (content/redirects.yaml), and the
 // durability test enforces it.
@@ -12,7 +12,8 @@ const text = existsSync(PERMALINKS_FILE) ? readFileSync(PERMALINKS_FILE, 'utf8')
 const existing = text.split('\n').filter((l) => l && !l.startsWith('#'));
 const known = new Set(parsePermalinks(text));
 const today = new Date().toISOString().slice(0, 10);
-const fresh = publishedPermalinks(JSON.parse(readFileSync('dist/api/claims.json', 'utf8')))
+const read = (/** @type {string} */ file) => JSON.parse(readFileSync(file, 'utf8'));
+const fresh = publishedPermalinks(read('dist/api/claims.json'), read('dist/api/events.json'))
   .filter((u) => !known.has(u))
   .sort()
   .map((u) => `${u} ${today}`);

@@ -4,6 +4,7 @@ import { articlesLoader } from './loaders/articles';
 import { entriesLoader } from './loaders/entries';
 import { articleSchema } from './schemas/article';
 import { claimSchema } from './schemas/claim';
+import { eventSchema } from './schemas/event';
 import { sourceSchema } from './schemas/source';
 import { topicSchema } from './schemas/topic';
 
@@ -21,5 +22,6 @@ const claims = defineCollection({
 });
 const sources = defineCollection({ loader: entriesLoader('sources', (c) => c.sources), schema: sourceSchema });
 const topics = defineCollection({ loader: entriesLoader('topics', (c) => c.topics), schema: topicSchema });
+const events = defineCollection({ loader: entriesLoader('events', (c) => c.events), schema: eventSchema });
 
-export const collections = { articles, claims, sources, topics };
+export const collections = { articles, claims, sources, topics, events };

@@ -1,6 +1,7 @@
 // Writes a synthetic corpus that passes the real validator: N reports of about 800 words, each
-// with 10 claims anchored in its text, sources and topics that are all used, and relations
-// across reports. Deterministic: the same N always gives the same files.
+// with 10 claims anchored in its text, sources and topics that are all used, relations
+// across reports, and an event per 5 reports told by two claims of each (with a measure that
+// compares two reports' figures). Deterministic: the same N always gives the same files.
 // Usage: node scripts/bench/generate.mjs <dir> <reports>
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ const wordAt = (r) => VOCABULARY[Math.floor(r ** 3 * VOCABULARY.length)];
 /** Words of middling frequency, good test queries: each appears on some pages, not all. */
 export const QUERY_WORDS = [300, 450, 600, 800, 1000].map((i) => VOCABULARY[i]);
 const CLAIMS = 10;
+/** Reports per event: each event is told by claims 0 and 1 of this many consecutive reports. */
+const EVENT_SPAN = 5;
 
 /** A small deterministic generator (mulberry32), so runs are comparable. */
 function rng(seed) {
@@ -40,7 +43,7 @@ export function generate(dir, reports) {
   const SOURCES = Math.min(200, reports * CLAIMS);
   const TOPICS = Math.min(12, reports + CLAIMS - 1);
   rmSync(dir, { recursive: true, force: true });
-  for (const d of ['articles', 'claims', 'sources', 'topics']) mkdirSync(join(dir, d), { recursive: true });
+  for (const d of ['articles', 'claims', 'sources', 'topics', 'events']) mkdirSync(join(dir, d), { recursive: true });
   for (let t = 0; t < TOPICS; t++) writeFileSync(join(dir, 'topics', `topic-${t}.yaml`), `name: "Topic ${t}"\ndescription: "Synthetic topic ${t}."\n`);
   for (let s = 0; s < SOURCES; s++)
     writeFileSync(
@@ -48,6 +51,18 @@ export function generate(dir, reports) {
       // Every source records a sentence of a report (an editorial check); the first report's first quote begins so.
       `name: "Source ${s}"\nkind: ${s % 3 ? 'person' : 'organization'}\ndescription: "Synthetic source ${s}."\nevidence:\n  - { article: report-${pad(0)}, quote: "Officials in district 0-0 said" }\n`,
     );
+  for (let k = 0; k * EVENT_SPAN < reports; k++) {
+    const first = k * EVENT_SPAN;
+    // Claim 0 of each report is a figure: the first two reports' figures count the same thing.
+    const measures =
+      first + 1 < reports
+        ? `measures:\n  - label: "synthetic count"\n    figures:\n      - { claim: r${pad(first)}-c0 }\n      - { claim: r${pad(first + 1)}-c0 }\n`
+        : '';
+    writeFileSync(
+      join(dir, 'events', `event-${pad(k)}.yaml`),
+      `name: "Synthetic event ${k}"\nsummary: "Told by reports ${first} to ${Math.min(reports, first + EVENT_SPAN) - 1}."\ndate: { date: "${dateOf(first)}", basis: stated }\ntopics: [topic-${k % TOPICS}]\n${measures}`,
+    );
+  }
   for (let i = 0; i < reports; i++) {
     const rand = rng(i + 1);
     const sentence = (n) => {
@@ -73,8 +88,9 @@ export function generate(dir, reports) {
         i > 0 && c < 3
           ? `\n    relations:\n      - { claim: r${pad(i - 1)}-c${c}, type: corroborates, note: "Synthetic relation to the previous report." }`
           : '';
+      const events = c < 2 ? `\n    events: [event-${pad(Math.floor(i / EVENT_SPAN))}]` : '';
       claims.push(
-        `  - id: r${pad(i)}-c${c}\n    quote: >-\n      ${quote}\n    statement: "Synthetic claim ${c} of report ${i}."\n    kind: ${c % 4 ? 'event' : 'figure'}\n    claimant: ${claimant}${via}\n    hedge: asserted\n    stated: { date: "${date}", basis: stated }\n    topics: [${topic}]\n    notFigures: [${notFigures}]` +
+        `  - id: r${pad(i)}-c${c}${events}\n    quote: >-\n      ${quote}\n    statement: "Synthetic claim ${c} of report ${i}."\n    kind: ${c % 4 ? 'event' : 'figure'}\n    claimant: ${claimant}${via}\n    hedge: asserted\n    stated: { date: "${date}", basis: stated }\n    topics: [${topic}]\n    notFigures: [${notFigures}]` +
           (c % 4 ? '' : `\n    figures:\n      - { value: ${1000 + c}, unit: people, counts: "synthetic count", asOf: { date: "${date}", basis: stated } }`) +
           relation,
       );

@@ -1,10 +1,13 @@
 import type { z } from 'astro/zod';
-import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
+import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiEventsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
 import { earliestDay, latestDay, type DateSpec } from '../schemas/common';
 import type { Claim, Ledger, Source, Topic } from './ledger';
 import { precisionOf, rangeOf } from './dates';
 import { SITE_NAME } from './site';
-import { absolute, articleUrl, claimUrl, sourceUrl, topicUrl } from './urls';
+import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from './urls';
+import type { Evidence, Origin } from './evidence';
+import type { LedgerEvent } from './events';
+import { claimLabels } from './event-graph';
 
 function dateOut(d: DateSpec | undefined) {
   if (!d) return null;
@@ -21,6 +24,15 @@ function dateOut(d: DateSpec | undefined) {
 }
 const sourceRef = (s: Source) => ({ id: s.id, name: s.data.name, url: absolute(sourceUrl(s.id)) });
 const topicRef = (t: Topic) => ({ id: t.id, name: t.data.name, url: absolute(topicUrl(t.id)) });
+const eventRef = (e: LedgerEvent) => ({ id: e.id, name: e.data.name, url: absolute(eventUrl(e.id)) });
+const originOut = (o: Origin) => ({ key: o.key, kind: o.kind, name: o.name, url: absolute(o.url) });
+const evidenceOut = (e: Evidence) => ({
+  label: e.label,
+  reasoning: e.reasoning,
+  origins: e.origins.map((g) => ({ origin: originOut(g.origin), claims: g.claims.map((c) => c.id) })),
+  disputed: e.disputedBy.length > 0,
+  disputedBy: e.disputedBy.map((d) => ({ claim: d.claim.id, type: d.type, origin: originOut(d.origin) })),
+});
 
 /** One claim as exported: every reference resolved, every URL absolute. */
 export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims'][number] {
@@ -42,6 +54,9 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
     relations: d.relations.map((r) => ({ claim: r.claim, url: absolute(claimUrl(r.claim)), type: r.type, note: r.note })),
     corrections: d.corrections.map((c) => ({ date: c.date, note: c.note })),
     note: d.note ?? null,
+    events: c.events.map(eventRef),
+    origin: originOut(c.origin),
+    evidence: evidenceOut(c.evidence),
   };
 }
 
@@ -103,5 +118,35 @@ export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
       claims: t.claims.map((c) => c.id),
       articles: t.articles.map((a) => a.id),
     })),
+  };
+}
+
+/** /api/events.json */
+export function eventsExport(ledger: Ledger): z.infer<typeof apiEventsSchema> {
+  return {
+    version: API_VERSION,
+    count: ledger.events.length,
+    events: ledger.events.map((e) => {
+      const labels = claimLabels(e);
+      return {
+        id: e.id,
+        url: absolute(eventUrl(e.id)),
+        name: e.data.name,
+        summary: e.data.summary,
+        date: dateOut(e.data.date)!,
+        topics: e.data.topics.map((t) => topicRef(ledger.topicById.get(t)!)),
+        note: e.data.note ?? null,
+        tellings: e.tellings.map((t) => ({
+          letter: t.letter,
+          article: { id: t.article.id, title: t.article.data.title, url: absolute(articleUrl(t.article.id)) },
+          claims: t.claims.map((c) => ({ id: c.id, label: labels.get(c)!, url: absolute(claimUrl(c.id)) })),
+        })),
+        differences: e.differences.map((d) => ({ kind: d.kind, label: d.label, sides: d.sides.map((x) => ({ claim: x.claim.id, value: x.value })) })),
+        relations: e.relations.map((r) => ({ from: r.from.id, to: r.to.id, type: r.type, note: r.note })),
+        evidence: evidenceOut(e.evidence),
+        previous: e.previous?.id ?? null,
+        next: e.next?.id ?? null,
+      };
+    }),
   };
 }

@@ -8,8 +8,10 @@ import type { QuoteContext } from './content/text';
 import type { ValidatedCorpus } from './content/validate';
 import { relationGroup, relationLabel, type RelationType } from './relations';
 import { sortKey } from './dates';
+import { computeClaimEvidence, originOf, type Evidence, type Origin } from './evidence';
+import { buildEvents, type LedgerEvent } from './events';
 
-// The ledger: every report, claim, source and topic of the validated corpus with its references
+// The ledger: every report, claim, source, topic and event of the validated corpus with its references
 // resolved and its backlinks derived, once, in maps. Pages and build hooks alike call
 // `getLedger()`; tests build one from a corpus of their own with `buildLedger`.
 
@@ -39,6 +41,12 @@ export interface Claim {
   sameEventElsewhere: Claim[];
   /** The paragraph the quote stands in, split around the quote. */
   context: QuoteContext;
+  /** The events this claim tells. */
+  events: LedgerEvent[];
+  /** Where its attribution chain ends (see ./evidence.ts). */
+  origin: Origin;
+  /** Its independent origins and who disputes it, computed once. */
+  evidence: Evidence;
 }
 /** A source with its backlinks. */
 export interface Source {
@@ -82,7 +90,13 @@ export interface Ledger {
   topicById: Map<string, Topic>;
   timeline: TimelineItem[];
   figures: FigureItem[];
+  /** Events in timeline order. */
+  events: LedgerEvent[];
+  eventById: Map<string, LedgerEvent>;
 }
+
+// Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
+const PENDING: Evidence = { label: 'single origin', origins: [], disputedBy: [], reasoning: '', filterValues: [] };
 
 function must<T>(map: Map<string, T>, id: string, what: string): T {
   const v = map.get(id);
@@ -136,17 +150,21 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     const article = must(articleById, c.article, 'article');
     // The validator has located every quote of a valid corpus; a claim without one is a bug.
     if (!c.context) throw new Error(`ledger: claim "${c.data.id}" has no located quote`);
+    const claimant = must(sourceById, c.data.claimant, 'source');
     const claim: Claim = {
       id: c.data.id,
       data: c.data,
       number: c.number,
       article,
-      claimant: must(sourceById, c.data.claimant, 'source'),
+      claimant,
       via: c.data.via.map((v) => must(sourceById, v, 'source')),
       topics: c.data.topics.map((t) => must(topicById, t, 'topic')),
       related: [],
       sameEventElsewhere: [],
       context: c.context,
+      events: [],
+      origin: originOf(claimant, article),
+      evidence: PENDING,
     };
     article.claims.push(claim);
     claimById.set(claim.id, claim);
@@ -204,6 +222,14 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
   }
   timeline.sort((a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id));
 
+  computeClaimEvidence(claims, claimById);
+  // Oldest report first, so an event's tellings read in the order the reports appeared.
+  const events = buildEvents(
+    input.events,
+    articles.flatMap((a) => a.claims),
+    [...articles].reverse(),
+  );
+
   return {
     articles,
     claims,
@@ -215,6 +241,8 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     topicById,
     timeline,
     figures,
+    events,
+    eventById: new Map(events.map((e) => [e.id, e])),
   };
 }
 

@@ -27,7 +27,8 @@ export interface Facet {
 export const filingDate = (c: Claim): DateSpec => c.data.about ?? c.data.stated ?? c.article.data.published;
 
 /** The filters' labels, by key; the order is `FILTER_KEYS`'s. */
-const LABELS: Record<FilterKey, string> = { topic: 'Topic', claimant: 'Claimant', kind: 'Kind', report: 'Report', year: 'Year' };
+// Evidence is tagged on claims only: a report has no single origin or dispute of its own.
+const LABELS: Record<FilterKey, string> = { topic: 'Topic', claimant: 'Claimant', kind: 'Kind', report: 'Report', year: 'Year', evidence: 'Evidence' };
 
 /**
  * The filters and their values, computed from the ledger at build time with the same rules the
@@ -66,6 +67,7 @@ export function claimSearchTags(c: Claim): SearchTags {
       ['report', c.article.data.title],
       ['year', yearLabel(when.date)],
       ...c.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
+      ...c.evidence.filterValues.map((v): [Facet['key'], string] => ['evidence', v]),
     ],
     meta: [
       ['date', formatDateSpec(when)],

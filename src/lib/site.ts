@@ -1,4 +1,4 @@
-import { aboutUrl, articlesUrl, claimsUrl, figuresUrl, sourcesUrl, timelineUrl, topicsUrl } from './urls';
+import { aboutUrl, articlesUrl, claimsUrl, eventsUrl, figuresUrl, sourcesUrl, timelineUrl, topicsUrl } from './urls';
 /** The site's name, used in titles, feeds and citations. */
 export const SITE_NAME = 'Claim Ledger';
 
@@ -12,6 +12,7 @@ export const NAV: readonly { href: string; label: string }[] = [
   { href: sourcesUrl(), label: 'Sources' },
   { href: topicsUrl(), label: 'Topics' },
   { href: timelineUrl(), label: 'Timeline' },
+  { href: eventsUrl(), label: 'Events' },
   { href: figuresUrl(), label: 'Figures' },
   { href: aboutUrl(), label: 'About' },
 ];

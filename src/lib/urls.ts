@@ -24,8 +24,12 @@ export const sourceUrl = (id: string): string => `/sources/${id}/`;
 export const topicsUrl = (): string => '/topics/';
 /** A topic's page. */
 export const topicUrl = (id: string): string => `/topics/${id}/`;
-/** The timeline. */
-export const timelineUrl = (): string => '/timeline/';
+/** The timeline, optionally at a year's heading. */
+export const timelineUrl = (year?: string): string => `/timeline/${year ? `#y${year}` : ''}`;
+/** The list of events, in timeline order. */
+export const eventsUrl = (): string => '/events/';
+/** An event: how each report told it. */
+export const eventUrl = (id: string): string => `/events/${id}/`;
 /** The figures table, in one of its sort orders (`''` is report order); `fragment` without `#`. */
 export const figuresUrl = (sort = '', fragment?: string): string => `/figures/${sort ? `${sort}/` : ''}${fragment ? `#${fragment}` : ''}`;
 /** The method page. */
@@ -36,7 +40,11 @@ export const searchUrl = (params: Record<string, string> = {}): string => {
   return `/search/${qs ? `?${qs}` : ''}`;
 };
 /** One of the JSON exports. */
-export const apiUrl = (name: 'claims' | 'articles' | 'sources' | 'topics'): string => `/api/${name}.json`;
+export const apiUrl = (name: 'claims' | 'articles' | 'sources' | 'topics' | 'events'): string => `/api/${name}.json`;
+/** One of the CSV exports, described by the data package (`datapackageUrl`). */
+export const csvUrl = (name: 'claims' | 'figures' | 'events'): string => `/api/${name}.csv`;
+/** The Frictionless Data Package descriptor of the CSV exports. */
+export const datapackageUrl = (): string => '/api/datapackage.json';
 /** The RSS feed. */
 export const feedUrl = (): string => '/rss.xml';
 /** The sitemap index (written by `@astrojs/sitemap`). */

@@ -22,6 +22,15 @@ const dateOut = z.strictObject({
   note: z.string().optional(),
 });
 const ref = z.strictObject({ id: z.string(), name: z.string(), url: z.url() });
+const originOut = z.strictObject({ key: z.string(), kind: z.enum(['source', 'report']), name: z.string(), url: z.url() });
+/** Evidence as exported: the label, its reasoning, the origins with their claims, who disputes it. */
+const evidenceOut = z.strictObject({
+  label: z.enum(['single origin', 'independent origins']),
+  reasoning: z.string(),
+  origins: z.array(z.strictObject({ origin: originOut, claims: z.array(z.string()) })),
+  disputed: z.boolean(),
+  disputedBy: z.array(z.strictObject({ claim: z.string(), type: z.enum(['denied', 'contradicted']), origin: originOut })),
+});
 
 /** One claim in /api/claims.json. */
 export const apiClaimSchema = z.strictObject({
@@ -44,6 +53,9 @@ export const apiClaimSchema = z.strictObject({
   /** Changes to the claim's analysis since it was first published, dated. */
   corrections: z.array(z.strictObject({ date: z.string(), note: z.string() })),
   note: z.string().nullable(),
+  events: z.array(ref),
+  origin: originOut,
+  evidence: evidenceOut,
 });
 
 /** /api/claims.json */
@@ -100,5 +112,40 @@ export const apiTopicsSchema = z.strictObject({
   count: z.number().int(),
   topics: z.array(
     z.strictObject({ id: z.string(), url: z.url(), name: z.string(), description: z.string(), claims: z.array(z.string()), articles: z.array(z.string()) }),
+  ),
+});
+
+/** /api/events.json: each event with its tellings, computed differences, relations and evidence. */
+export const apiEventsSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  count: z.number().int(),
+  events: z.array(
+    z.strictObject({
+      id: z.string(),
+      url: z.url(),
+      name: z.string(),
+      summary: z.string(),
+      date: dateOut,
+      topics: z.array(ref),
+      note: z.string().nullable(),
+      tellings: z.array(
+        z.strictObject({
+          letter: z.string(),
+          article: z.strictObject({ id: z.string(), title: z.string(), url: z.url() }),
+          claims: z.array(z.strictObject({ id: z.string(), label: z.string(), url: z.url() })),
+        }),
+      ),
+      differences: z.array(
+        z.strictObject({
+          kind: z.enum(['hedge', 'claimant', 'origin', 'chain', 'date', 'figure']),
+          label: z.string(),
+          sides: z.array(z.strictObject({ claim: z.string(), value: z.string() })),
+        }),
+      ),
+      relations: z.array(z.strictObject({ from: z.string(), to: z.string(), type: z.enum(relationTypes), note: z.string() })),
+      evidence: evidenceOut,
+      previous: z.string().nullable(),
+      next: z.string().nullable(),
+    }),
   ),
 });

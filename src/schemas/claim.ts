@@ -70,6 +70,8 @@ export const correctionSchema = z.strictObject({
 /** One claim; `content/claims/<article>.yaml` holds the list of a report's claims in text order. */
 export const claimSchema = z.strictObject({
   id: idSchema,
+  /** The events (`content/events/<id>.yaml`) this claim tells. */
+  events: z.array(idSchema).default([]),
   quote: z.string().min(3),
   occurrence: z.number().int().min(1).optional(),
   statement: z.string().min(1),

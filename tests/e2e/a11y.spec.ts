@@ -15,6 +15,8 @@ const PAGES = [
   '/topics/',
   '/topics/war-losses/',
   '/timeline/',
+  '/events/',
+  '/events/september-2022-mobilization-decree/',
   '/figures/',
   '/figures/by-value/',
   '/search/?q=mobilization',

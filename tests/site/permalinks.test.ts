@@ -8,7 +8,7 @@ import type { Redirect } from '../../src/schemas/redirect';
 import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
 import { DIST } from './dist';
 import { parsePermalinks, PERMALINKS_FILE, publishedPermalinks } from '../../scripts/permalinks-list.mjs';
-import { apiClaimsSchema } from '../../src/schemas/api';
+import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
 
 const PERMALINKS = parsePermalinks(readFileSync(join(ROOT, PERMALINKS_FILE), 'utf8'));
 
@@ -33,6 +33,16 @@ describe('permalink durability', () => {
     const listed = new Set(PERMALINKS);
     const missing = publishedPermalinks(apiClaimsSchema.parse(JSON.parse(readFileSync(join(DIST, 'api/claims.json'), 'utf8')))).filter((u) => !listed.has(u));
     expect(missing).toEqual([]);
+  });
+
+  test('every event the site publishes is listed, and stays built', () => {
+    const listed = new Set(PERMALINKS);
+    const exported = apiEventsSchema.parse(JSON.parse(readFileSync(join(DIST, 'api/events.json'), 'utf8')));
+    const { events } = exported;
+    expect(events.length).toBeGreaterThanOrEqual(6);
+    // The same list `npm run permalinks` appends from.
+    expect(publishedPermalinks({ claims: [] }, exported).filter((u) => !listed.has(u))).toEqual([]);
+    expect(PERMALINKS.filter((u) => u.startsWith('/events/'))).toHaveLength(events.length);
   });
 
   test('removing or renaming a claim fails until a redirect is declared; then the redirect serves', () => {

@@ -20,6 +20,7 @@ function filesWithSchema(corpus: RawCorpus): [RawFile, string][] {
     ...corpus.claims.map((f): [RawFile, string] => [f, 'claims.schema.json']),
     ...corpus.sources.map((f): [RawFile, string] => [f, 'source.schema.json']),
     ...corpus.topics.map((f): [RawFile, string] => [f, 'topic.schema.json']),
+    ...corpus.events.map((f): [RawFile, string] => [f, 'event.schema.json']),
     ...corpus.articles.map((f): [RawFile, string] => [f, 'article.schema.json']),
     ...(corpus.redirects ? [[corpus.redirects, 'redirects.schema.json'] as [RawFile, string]] : []),
   ];

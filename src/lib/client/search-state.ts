@@ -6,7 +6,7 @@ export interface SearchState {
 }
 
 /** The filter names, in the order the page shows them: URL parameters and pagefind filter names. */
-export const FILTER_KEYS = ['topic', 'claimant', 'kind', 'report', 'year'] as const;
+export const FILTER_KEYS = ['topic', 'claimant', 'kind', 'report', 'year', 'evidence'] as const;
 
 /** One of the filter names. */
 export type FilterKey = (typeof FILTER_KEYS)[number];

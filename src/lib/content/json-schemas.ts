@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { articleSchema } from '../../schemas/article';
 import { claimSchema } from '../../schemas/claim';
 import { idSchema } from '../../schemas/common';
+import { eventSchema } from '../../schemas/event';
 import { redirectsFileSchema } from '../../schemas/redirect';
 import { sourceSchema } from '../../schemas/source';
 import { topicSchema } from '../../schemas/topic';
@@ -22,6 +23,7 @@ export const JSON_SCHEMA_FILES: readonly { name: string; schema: z.ZodType; file
   { name: 'claims.schema.json', schema: claimsFileSchema, files: 'content/claims/*.yaml', title: 'Claim Ledger claims file' },
   { name: 'source.schema.json', schema: sourceSchema, files: 'content/sources/*.yaml', title: 'Claim Ledger source' },
   { name: 'topic.schema.json', schema: topicSchema, files: 'content/topics/*.yaml', title: 'Claim Ledger topic' },
+  { name: 'event.schema.json', schema: eventSchema, files: 'content/events/*.yaml', title: 'Claim Ledger event' },
   { name: 'redirects.schema.json', schema: redirectsFileSchema, files: 'content/redirects.yaml', title: 'Claim Ledger redirects' },
   { name: 'article.schema.json', schema: articleSchema, files: 'content/articles/*.md', title: 'Claim Ledger report frontmatter' },
 ];

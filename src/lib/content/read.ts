@@ -27,7 +27,7 @@ export interface RawFile {
 export interface Stray {
   file: string;
   reason: string;
-  collection: 'articles' | 'claims' | 'sources' | 'topics';
+  collection: 'articles' | 'claims' | 'sources' | 'topics' | 'events';
   id?: string;
 }
 
@@ -38,6 +38,8 @@ export interface RawCorpus {
   claims: RawFile[];
   sources: RawFile[];
   topics: RawFile[];
+  /** events/*.yaml */
+  events: RawFile[];
   /** `redirects.yaml`, if the corpus has one. */
   redirects: RawFile | undefined;
   /** `permalinks.txt` beside the content directory: every claim URL ever published, if kept. */
@@ -157,7 +159,7 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
 
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
- * topics/*.yaml, redirects.yaml) and `permalinks.txt` beside it. Pure I/O and parsing:
+ * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` beside it. Pure I/O and parsing:
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
@@ -169,6 +171,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     claims: readDir('claims', join(dir, 'claims'), '.yaml', cwd, strays),
     sources: readDir('sources', join(dir, 'sources'), '.yaml', cwd, strays),
     topics: readDir('topics', join(dir, 'topics'), '.yaml', cwd, strays),
+    events: readDir('events', join(dir, 'events'), '.yaml', cwd, strays),
     redirects: existsSync(redirectsPath) ? readFile(redirectsPath, 'redirects', shown(redirectsPath, cwd), false) : undefined,
     permalinks: readPermalinks(dir, cwd),
     strays,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders of a content directory that hold content files, as `readCorpus` reads them. */
-export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics'] as const;
+export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics', 'events'] as const;
 
 /**
  * A string that changes whenever a content file under `dir` is added, removed or written: each

@@ -1,10 +1,12 @@
 import type { ArticleData } from '../../schemas/article';
 import type { ClaimData } from '../../schemas/claim';
+import type { EventData } from '../../schemas/event';
 import type { Redirect } from '../../schemas/redirect';
 import type { SourceData } from '../../schemas/source';
 import type { TopicData } from '../../schemas/topic';
 import { checkBodies } from './phases/bodies';
 import { checkCoherence } from './phases/coherence';
+import { checkEvents } from './phases/events';
 import { readEntries } from './phases/entries';
 import { checkPermalinks, checkRedirects } from './phases/permalinks';
 import { locateClaimQuotes } from './phases/quotes';
@@ -51,6 +53,8 @@ export interface ValidatedCorpus {
   claims: ClaimEntry[];
   sources: DataEntry<SourceData>[];
   topics: DataEntry<TopicData>[];
+  /** Events the claims tell (validated in ./phases/events.ts). */
+  events: DataEntry<EventData>[];
   /** Retired claim URLs and where they lead. */
   redirects: Redirect[];
 }
@@ -66,13 +70,14 @@ export interface ValidationContext {
   claims: ClaimEntry[];
   sources: DataEntry<SourceData>[];
   topics: DataEntry<TopicData>[];
+  events: DataEntry<EventData>[];
   redirects: Redirect[];
   /** Each valid report's parsed body. */
   analysis: Map<string, MarkdownAnalysis>;
   articleById: Map<string, ArticleEntry>;
   sourceById: Map<string, DataEntry<SourceData>>;
   /** Ids that exist as files (or claims) even if their entry failed validation: no cascade of "unknown" lines. */
-  known: { articles: Set<string>; sources: Set<string>; topics: Set<string>; claims: Set<string> };
+  known: { articles: Set<string>; sources: Set<string>; topics: Set<string>; claims: Set<string>; events: Set<string> };
 }
 
 /** One validation phase: reads the context, adds problems and, for the first, entries. */
@@ -94,6 +99,7 @@ export const PHASES: readonly Phase[] = [
   checkReferences, // every id named resolves; dates against the report
   locateClaimQuotes, // each quote found in its report, quotes nested or separate per report
   checkCoherence, // chains, duplicate topics, contradictory relations, affiliation cycles
+  checkEvents, // events/*.yaml and each claim's events: schema, topics, tellers, measures
   checkRedirects, // content/redirects.yaml
   checkPermalinks, // every published claim URL still has a claim or a redirect
   checkUsage, // every source and topic used
@@ -112,15 +118,16 @@ export function validateCorpus(raw: RawCorpus, phases: readonly Phase[] = PHASES
     claims: [],
     sources: [],
     topics: [],
+    events: [],
     redirects: [],
     analysis: new Map(),
     articleById: new Map(),
     sourceById: new Map(),
-    known: { articles: new Set(), sources: new Set(), topics: new Set(), claims: new Set() },
+    known: { articles: new Set(), sources: new Set(), topics: new Set(), claims: new Set(), events: new Set() },
   };
   for (const phase of phases) phase(ctx);
   // Numbered once, here: the anchors in the report and every page read the same number.
   numberClaims(ctx.claims);
-  const { problems, articles, claims, sources, topics, redirects } = ctx;
-  return { problems: problems.list, articles, claims, sources, topics, redirects };
+  const { problems, articles, claims, sources, topics, events, redirects } = ctx;
+  return { problems: problems.list, articles, claims, sources, topics, events, redirects };
 }

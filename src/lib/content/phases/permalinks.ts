@@ -26,10 +26,12 @@ export function checkRedirects(ctx: ValidationContext): void {
 
 const CLAIM_URL = /^\/claims\/([^/]+)\/$/;
 const ANCHOR_URL = /^\/articles\/([^/]+)\/#(.+)$/;
+const EVENT_URL = /^\/events\/([^/]+)\/$/;
 
 /**
- * Phase 7: every claim URL ever published (`permalinks.txt`) still leads somewhere: its claim is
- * still published (in the same report, for an anchor) or its id has a redirect. Removing a claim
+ * Phase 7: every claim and event URL ever published (`permalinks.txt`) still leads somewhere: its
+ * claim is still published (in the same report, for an anchor) or its id has a redirect; its
+ * event still exists. Removing a claim
  * otherwise passes the build and breaks every citation of it.
  */
 export function checkPermalinks(ctx: ValidationContext): void {
@@ -45,7 +47,14 @@ export function checkPermalinks(ctx: ValidationContext): void {
     const field = `line ${line} (${url})`;
     const claim = CLAIM_URL.exec(url);
     const anchor = ANCHOR_URL.exec(url);
-    if (claim) {
+    const event = EVENT_URL.exec(url);
+    if (event) {
+      const id = event[1]!;
+      // An event file that fails validation still exists: its own problem says what to fix.
+      if (problems.complete('events') && !ctx.known.events.has(id)) {
+        problems.add(raw.permalinks.file, field, `published event "${id}" no longer exists; restore events/${id}.yaml (an event URL is permanent)`);
+      }
+    } else if (claim) {
       const id = claim[1]!;
       if (!present(id)) problems.add(raw.permalinks.file, field, `published claim "${id}" no longer exists; ${how(id)}`);
     } else if (anchor) {
@@ -55,7 +64,7 @@ export function checkPermalinks(ctx: ValidationContext): void {
         problems.add(raw.permalinks.file, field, `claim "${id}" is now in report "${articleOf.get(id)}", so this anchor in "${article}" is gone; keep claim ids in their report`);
       }
     } else {
-      problems.add(raw.permalinks.file, field, 'not a claim URL: expected /claims/<id>/ or /articles/<report>/#<id>');
+      problems.add(raw.permalinks.file, field, 'not a claim or event URL: expected /claims/<id>/, /articles/<report>/#<id> or /events/<id>/');
     }
   }
 }

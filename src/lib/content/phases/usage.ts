@@ -24,8 +24,9 @@ export function checkUsage(ctx: ValidationContext): void {
     }
     for (const s of ctx.sources) if (!used.has(s.id)) problems.add(s.file, '(entry)', 'source is never used by any claim, report, or source they name');
   }
-  if (problems.complete('articles', 'claims')) {
-    const used = new Set([...ctx.articles.flatMap((a) => a.data.topics), ...ctx.claims.flatMap((c) => c.data.topics)]);
+  if (problems.complete('articles', 'claims', 'events')) {
+    // A topic used only by an event counts as used.
+    const used = new Set([...ctx.articles.flatMap((a) => a.data.topics), ...ctx.claims.flatMap((c) => c.data.topics), ...ctx.events.flatMap((e) => e.data.topics)]);
     for (const t of ctx.topics) if (!used.has(t.id)) problems.add(t.file, '(entry)', 'topic is never used by any claim or report');
   }
 }

@@ -1,0 +1,40 @@
+import type { Claim } from './ledger';
+import type { Difference, LedgerEvent } from './events';
+import { claimLabels } from './event-graph';
+import { yearOf } from './dates';
+import { groupBy } from './group';
+import { relationLabel } from './relations';
+
+/** A difference as the page shows it: each value once, with the claims (by label) that give it. */
+export interface DifferenceRow {
+  kind: Difference['kind'];
+  label: string;
+  values: { value: string; claims: { claim: Claim; label: string }[] }[];
+}
+
+/** What an event page shows, derived from the ledger's event without further lookups. */
+export function eventView(ev: LedgerEvent) {
+  const labels = claimLabels(ev);
+  const differences: DifferenceRow[] = ev.differences.map((d) => ({
+    kind: d.kind,
+    label: d.label,
+    values: [...groupBy(d.sides, (s) => s.value)].map(([value, sides]) => ({
+      value,
+      claims: sides.map((s) => ({ claim: s.claim, label: labels.get(s.claim)! })),
+    })),
+  }));
+  const relations = ev.relations.map((r) => ({
+    from: { claim: r.from, label: labels.get(r.from)! },
+    to: { claim: r.to, label: labels.get(r.to)! },
+    verb: relationLabel(r.type, 'out').toLowerCase(),
+    type: r.type,
+    note: r.note,
+  }));
+  const reports = ev.tellings.length;
+  return { labels, differences, relations, reports, differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`) };
+}
+
+/** Events grouped by the year they are filed under, for the timeline. */
+export function eventsByYear(events: readonly LedgerEvent[]): Map<string, LedgerEvent[]> {
+  return groupBy(events, (e) => yearOf(e.data.date.date));
+}

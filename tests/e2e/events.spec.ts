@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+
+const DECREE = '/events/september-2022-mobilization-decree/';
+
+test('an event page sets the tellings side by side, marks differences, names origins and draws the graph', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(DECREE);
+  const tellings = page.locator('.telling');
+  await expect(tellings).toHaveCount(2);
+  await expect(tellings.nth(0).locator('h3')).toContainText('Is Putin planning a second mobilization');
+  await expect(tellings.nth(1).locator('h3')).toContainText('Excerpts on the 2022 Russian mobilization');
+  // Side by side on a desktop: same top, the second to the right of the first.
+  const [a, b] = [await tellings.nth(0).boundingBox(), await tellings.nth(1).boundingBox()];
+  expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
+  expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
+
+  // Each claim with its chain and hedge.
+  const b1 = page.locator('#p_claim-B1');
+  await expect(b1.locator('.chain li')).toHaveText(['the report', 'Wikipedia', 'Novaya Gazeta']);
+  await expect(b1.locator('dt:text-is("Hedge") + dd')).toHaveText('asserted');
+  await expect(page.locator('#p_claim-B3 dt:text-is("Hedge") + dd')).toHaveText('doubted');
+  // The different number is marked on both sides and listed with both values.
+  await expect(page.locator('#p_claim-A1 dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
+  await expect(b1.locator('dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
+  await expect(page.locator('#differences + ul li[data-kind="figure"]')).toHaveText(
+    'Number: people the decree allows to be called up: “300,000 people” in A1 · “up to 1,000,000 men” in B1',
+  );
+  await expect(page.locator('#differences + ul li[data-kind="date"]')).toHaveText('Date: “no date given” in A1 · “22 September 2022” in B1');
+
+  // Evidence: the label, and the origins named and linked.
+  const evidence = page.locator('[aria-labelledby="evidence-h"]');
+  await expect(evidence.locator('.evidence-label')).toHaveText(['4 independent origins', 'Disputed']);
+  await expect(evidence.getByRole('link', { name: 'Novaya Gazeta' })).toHaveAttribute('href', '/sources/novaya-gazeta/');
+  await expect(evidence.locator('.evidence-reasoning')).toContainText('contradicted by');
+
+  // The graph: drawn, with its text equivalent, and a link from a difference lands on the claim.
+  const graph = page.getByRole('img', { name: /Relation graph of “The September 2022 partial mobilization decree”/ });
+  await expect(graph).toBeVisible();
+  await expect(graph.locator('text', { hasText: 'B1 · Novaya Gazeta' })).toHaveCount(1);
+  await expect(page.locator('#p_relations-text li').first()).toHaveText(/B1 \(Novaya Gazeta\) contradicts A1/);
+  await page.locator('#differences + ul li[data-kind="figure"]').getByRole('link', { name: 'B1' }).click();
+  await expect(page).toHaveURL(/#p_claim-B1$/);
+  await expect(b1).toBeInViewport();
+});
+
+test('on a phone the tellings stack, one after another', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(DECREE);
+  const tellings = page.locator('.telling');
+  await expect(tellings).toHaveCount(2);
+  const [a, b] = [await tellings.nth(0).boundingBox(), await tellings.nth(1).boundingBox()];
+  expect(b!.y).toBeGreaterThanOrEqual(a!.y + a!.height);
+  expect(a!.width).toBeLessThanOrEqual(390);
+});
+
+test('two reports relaying ISW are labelled a single origin; the claim page links to its event', async ({ page }) => {
+  await page.goto('/claims/putin-avoiding-new-partial-mobilization/');
+  await expect(page.locator('.evidence .evidence-label')).toHaveText(['Single origin']);
+  await page.getByRole('link', { name: 'ISW: Putin avoids a new partial mobilization' }).click();
+  await expect(page).toHaveURL(/\/events\/isw-putin-averse-to-new-partial-mobilization\/$/);
+  await expect(page.locator('.evidence-reasoning')).toHaveText(
+    /all trace back to Institute for the Study of War, so they are one origin, not independent corroboration/,
+  );
+  await expect(page.locator('#differences + ul li[data-kind="chain"]')).toHaveText(
+    'Attribution chain: “named directly by the report” in A1 · “through Fakti → News.bg” in B1',
+  );
+});
+
+test('the evidence filter narrows the results and is kept in the URL', async ({ page }) => {
+  await page.goto('/search/?q=Peskov');
+  const status = page.locator('#search-status');
+  await expect(status).toHaveText(/^\d+ results? for “Peskov”/);
+  const total = (): Promise<number> => status.textContent().then((t) => Number(/^(\d+)/.exec(t ?? '')?.[1] ?? NaN));
+  const before = await total();
+
+  await page.locator('summary', { hasText: 'Evidence' }).click();
+  await page.getByLabel(/^Disputed \(/).check();
+  await expect(page).toHaveURL(/[?&]evidence=Disputed(&|$)/);
+  await expect(status).toHaveText(/^\d+ results? for “Peskov”, Disputed\./);
+  const after = await total();
+  expect(after).toBeGreaterThan(0);
+  expect(after).toBeLessThan(before);
+  const hrefs = await page.locator('#results a.result-title').evaluateAll((as) => as.map((x) => x.getAttribute('href')));
+  expect(hrefs).toContain('/claims/peskov-kremlin-not-discussing-second-wave/');
+  expect(hrefs).not.toContain('/claims/peskov-refuted-mobilization-continues/');
+
+  // The URL alone restores the filter.
+  await page.reload();
+  await expect(page.getByLabel(/^Disputed \(/)).toBeChecked();
+  await expect(status).toHaveText(new RegExp(`^${after} results? for “Peskov”, Disputed\\.`));
+  // Back undoes it.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\/\?q=Peskov$/);
+  await expect.poll(total).toBe(before);
+});

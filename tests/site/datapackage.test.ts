@@ -1,0 +1,117 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
+import { $$, readSite } from './dist';
+
+// The CSV exports are read back with a CSV library and held to what datapackage.json declares:
+// the same columns in the same order, and every value of the declared type and constraints.
+interface Field {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  trueValues?: string[];
+  falseValues?: string[];
+  constraints?: { required?: boolean; pattern?: string };
+}
+interface Resource {
+  name: string;
+  path: string;
+  format: string;
+  schema: {
+    fields: Field[];
+    missingValues: string[];
+    primaryKey: string[];
+    foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[];
+  };
+}
+const pkg = JSON.parse(readSite('/api/datapackage.json')) as { profile: string; licenses: { name: string; path: string }[]; resources: Resource[] };
+const rowsOf = (r: Resource): string[][] => parse(readSite(`/api/${r.path}`), { bom: true, relax_column_count: false }) as string[][];
+
+const valid: Record<Field['type'], (v: string, f: Field) => boolean> = {
+  string: () => true,
+  integer: (v) => /^-?\d+$/.test(v),
+  number: (v) => v.trim() !== '' && Number.isFinite(Number(v)),
+  boolean: (v, f) => [...(f.trueValues ?? []), ...(f.falseValues ?? [])].includes(v),
+};
+
+describe('CSV exports and datapackage.json', () => {
+  test('the package describes claims, figures and events, with a licence', () => {
+    expect(pkg.profile).toBe('tabular-data-package');
+    expect(pkg.resources.map((r) => [r.name, r.path, r.format])).toEqual([
+      ['claims', 'claims.csv', 'csv'],
+      ['figures', 'figures.csv', 'csv'],
+      ['events', 'events.csv', 'csv'],
+    ]);
+    expect(pkg.licenses[0]?.path).toMatch(/^https:\/\/creativecommons\.org\//);
+  });
+
+  test.each(['claims', 'figures', 'events'])('%s.csv has the declared columns, and every value has the declared type', (name) => {
+    const r = pkg.resources.find((x) => x.name === name)!;
+    const [header, ...rows] = rowsOf(r);
+    expect(header).toEqual(r.schema.fields.map((f) => f.name));
+    expect(rows.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    rows.forEach((row, i) =>
+      r.schema.fields.forEach((f, j) => {
+        const v = row[j]!;
+        if (r.schema.missingValues.includes(v)) {
+          if (f.constraints?.required) problems.push(`row ${i + 1} ${f.name}: required but empty`);
+          return;
+        }
+        if (!valid[f.type](v, f)) problems.push(`row ${i + 1} ${f.name}: "${v}" is not a ${f.type}`);
+        if (f.constraints?.pattern && !new RegExp(f.constraints.pattern).test(v))
+          problems.push(`row ${i + 1} ${f.name}: "${v}" does not match ${f.constraints.pattern}`);
+      }),
+    );
+    expect(problems).toEqual([]);
+    // The primary key is unique.
+    const key = r.schema.primaryKey.map((k) => header!.indexOf(k));
+    const keys = rows.map((row) => key.map((k) => row[k]).join(' '));
+    expect(new Set(keys).size).toBe(rows.length);
+  });
+
+  test('the CSVs agree with the JSON exports, and foreign keys resolve', () => {
+    const claims = apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims;
+    const events = apiEventsSchema.parse(JSON.parse(readSite('/api/events.json'))).events;
+    const csv = (name: string): Record<string, string>[] => parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
+    const claimRows = csv('claims');
+    expect(claimRows.map((c) => c['id'])).toEqual(claims.map((c) => c.id));
+    const afu = claimRows.find((c) => c['id'] === 'putin-avoiding-new-partial-mobilization')!;
+    expect(afu).toMatchObject({
+      origin: 'source:isw',
+      evidence: 'single origin',
+      origin_count: '1',
+      disputed: 'false',
+      events: 'isw-putin-averse-to-new-partial-mobilization',
+    });
+    const figureRows = csv('figures');
+    expect(figureRows.length).toBe(claims.reduce((n, c) => n + c.figures.length, 0));
+    expect(figureRows.find((f) => f['claim_id'] === 'csis-ukrainian-fatalities' && f['figure'] === '1')).toMatchObject({ value: '60000', upper: '100000' });
+    const ids = new Set(claims.map((c) => c.id));
+    expect(figureRows.filter((f) => !ids.has(f['claim_id']!))).toEqual([]);
+    const eventRows = csv('events');
+    expect(eventRows.map((e) => e['id'])).toEqual(events.map((e) => e.id));
+    expect(eventRows.find((e) => e['id'] === 'september-2022-mobilization-decree')).toMatchObject({
+      date: '2022-09',
+      date_precision: 'month',
+      report_count: '2',
+      disputed: 'true',
+    });
+  });
+});
+
+describe('event pages', () => {
+  test('every event page has its tellings, differences, evidence and a graph with a text equivalent', () => {
+    const events = apiEventsSchema.parse(JSON.parse(readSite('/api/events.json'))).events;
+    for (const e of events) {
+      const page = `${new URL(e.url).pathname}index.html`;
+      expect($$(page, '.telling').length, e.id).toBe(e.tellings.length);
+      expect($$(page, '#differences + ul > li').length, e.id).toBe(e.differences.length);
+      const svg = $$(page, 'svg[role="img"]');
+      expect(svg, e.id).toHaveLength(1);
+      expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['relations-text']);
+      expect($$(page, '#p_relations-text').length).toBe(1);
+      // No script on an event page: the graph is drawn at build time.
+      expect($$(page, 'script'), e.id).toEqual([]);
+    }
+  });
+});

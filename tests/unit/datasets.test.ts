@@ -1,0 +1,30 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { dataPackage, datasetCsv, DATASETS } from '../../src/lib/datasets';
+import { ledgerFrom } from './helpers';
+
+describe('CSV datasets', () => {
+  test('the descriptor lists every column of every dataset, in order', () => {
+    const pkg = dataPackage();
+    for (const r of pkg.resources) {
+      expect(r.schema.fields.map((f) => f.name)).toEqual(DATASETS[r.name as keyof typeof DATASETS].columns.map((c) => c.name));
+    }
+  });
+
+  test('a text cell that a spreadsheet would run as a formula is made inert; numbers stay numbers', () => {
+    const ledger = ledgerFrom();
+    const c = ledger.claims.find((x) => x.data.figures.length > 0)!;
+    c.data.statement = '=HYPERLINK("http://example.invalid","x")';
+    c.data.note = '@SUM(1+1)';
+    const rows = parse(datasetCsv(ledger, 'claims'), { columns: true }) as Record<string, string>[];
+    const row = rows.find((r) => r['id'] === c.id)!;
+    expect(row['statement']).toBe('\'=HYPERLINK("http://example.invalid","x")');
+    expect(row['note']).toBe("'@SUM(1+1)");
+    // A quote with commas, quotes and line breaks survives the round trip unchanged.
+    expect(rows.find((r) => r['id'] === 'putin-averse-to-partial-mobilization')!['quote']).toBe(
+      ledger.claimById.get('putin-averse-to-partial-mobilization')!.data.quote,
+    );
+    const figures = parse(datasetCsv(ledger, 'figures'), { columns: true }) as Record<string, string>[];
+    expect(figures.find((f) => f['claim_id'] === c.id)!['value']).toBe(String(c.data.figures[0]!.value));
+  });
+});
