@@ -6,7 +6,7 @@ import { corpusForLoader, rerunOnContentChange } from './watch';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
-const RENDER_VERSION = 2;
+const RENDER_VERSION = 3;
 
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
