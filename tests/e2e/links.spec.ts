@@ -20,6 +20,8 @@ const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> =>
   ((await (await request.get('/api/claims.json')).json()) as { claims: ApiClaim[] }).claims;
 
 test('every claim page copies its own permanent URL', async ({ page, request }) => {
+  // One page visit per claim: on a loaded shared machine this loop alone can take minutes.
+  test.setTimeout(600_000);
   const claims = await apiClaims(request);
   expect(claims.length).toBeGreaterThan(100);
   for (const c of claims) {
