@@ -37,7 +37,8 @@ async function audit(path, config) {
 
 let failed = 0;
 try {
-  for (let i = 0; i < 50; i++) {
+  // Up to a minute: on a loaded shared machine the preview server can take that long to answer.
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
     } catch {
