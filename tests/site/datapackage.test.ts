@@ -108,7 +108,7 @@ describe('event pages', () => {
       expect($$(page, '#p_differences + ul > li').length, e.id).toBe(e.differences.length);
       const svg = $$(page, 'svg[role="img"]');
       expect(svg, e.id).toHaveLength(1);
-      expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['relations-text']);
+      expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['p_relations-text']);
       expect($$(page, '#p_relations-text').length).toBe(1);
       // No script on an event page: the graph is drawn at build time.
       expect($$(page, 'script'), e.id).toEqual([]);
