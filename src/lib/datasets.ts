@@ -33,8 +33,12 @@ interface Dataset<T> {
   foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[];
 }
 
-/** A date of any precision: "2022", "2022-09" or "2022-09-21". */
-const DATE_PATTERN = '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$';
+/**
+ * A date as the content gives it (src/lib/dates.ts): a point of any precision ("2022", "2022-09",
+ * "2022-09-21"), an interval ("2022-06/2022-07") or a bound open at one end ("2024-05-31/..", "../2023-05").
+ */
+const DATE_PATTERN =
+  '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\\.\\./[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?/([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\\.\\.))$';
 const LIST = '; ';
 const dateColumns = <T>(prefix: string, what: string, pick: (row: T) => DateSpec | undefined): Column<T>[] => [
   {

@@ -105,10 +105,10 @@ describe('event pages', () => {
     for (const e of events) {
       const page = `${new URL(e.url).pathname}index.html`;
       expect($$(page, '.telling').length, e.id).toBe(e.tellings.length);
-      expect($$(page, '#differences + ul > li').length, e.id).toBe(e.differences.length);
+      expect($$(page, '#p_differences + ul > li').length, e.id).toBe(e.differences.length);
       const svg = $$(page, 'svg[role="img"]');
       expect(svg, e.id).toHaveLength(1);
-      expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['relations-text']);
+      expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['p_relations-text']);
       expect($$(page, '#p_relations-text').length).toBe(1);
       // No script on an event page: the graph is drawn at build time.
       expect($$(page, 'script'), e.id).toEqual([]);
