@@ -63,15 +63,9 @@ export interface ValidatedCorpus {
  * What the phases share: the raw files, the one problem collector, the entries validated so far
  * and the id sets every reference check looks up (so the whole run stays linear in the corpus).
  */
-export interface ValidationContext {
+export interface ValidationContext extends Omit<ValidatedCorpus, 'problems'> {
   raw: RawCorpus;
   problems: Problems;
-  articles: ArticleEntry[];
-  claims: ClaimEntry[];
-  sources: DataEntry<SourceData>[];
-  topics: DataEntry<TopicData>[];
-  events: DataEntry<EventData>[];
-  redirects: Redirect[];
   /** Each valid report's parsed body. */
   analysis: Map<string, MarkdownAnalysis>;
   articleById: Map<string, ArticleEntry>;

@@ -1,3 +1,4 @@
+import type { z } from 'astro/zod';
 import { articleSchema } from '../../../schemas/article';
 import { claimFileSchema, claimSchema } from '../../../schemas/claim';
 import { sourceSchema } from '../../../schemas/source';
@@ -5,7 +6,7 @@ import { topicSchema } from '../../../schemas/topic';
 import { check, type Collection, type Problems } from '../problems';
 import type { RawFile } from '../read';
 import { analyseMarkdown } from '../text';
-import type { ClaimEntry, ValidationContext } from '../validate';
+import type { ClaimEntry, DataEntry, ValidationContext } from '../validate';
 
 /** Whether a file was read; if not, says why and marks its collection as partly known. */
 function readable(f: RawFile, collection: Collection, problems: Problems): boolean {
@@ -13,6 +14,23 @@ function readable(f: RawFile, collection: Collection, problems: Problems): boole
   problems.add(f.file, f.error.field, f.error.reason);
   problems.incomplete(collection);
   return false;
+}
+
+/** Sources and topics alike: each file known by id, checked against its schema, kept if valid. */
+function readData<S extends z.ZodType>(
+  files: readonly RawFile[],
+  schema: S,
+  collection: 'sources' | 'topics',
+  into: DataEntry<z.infer<S>>[],
+  { problems, known }: ValidationContext,
+): void {
+  for (const f of files) {
+    known[collection].add(f.id);
+    if (!readable(f, collection, problems)) continue;
+    const data = check(schema, f.data, f.file, '', problems);
+    if (data) into.push({ id: f.id, file: f.file, data });
+    else problems.incomplete(collection);
+  }
 }
 
 /**
@@ -29,20 +47,8 @@ export function readEntries(ctx: ValidationContext): void {
     if (s.collection === 'claims') problems.incomplete('claim-ids');
   }
 
-  for (const f of raw.sources) {
-    known.sources.add(f.id);
-    if (!readable(f, 'sources', problems)) continue;
-    const data = check(sourceSchema, f.data, f.file, '', problems);
-    if (data) ctx.sources.push({ id: f.id, file: f.file, data });
-    else problems.incomplete('sources');
-  }
-  for (const f of raw.topics) {
-    known.topics.add(f.id);
-    if (!readable(f, 'topics', problems)) continue;
-    const data = check(topicSchema, f.data, f.file, '', problems);
-    if (data) ctx.topics.push({ id: f.id, file: f.file, data });
-    else problems.incomplete('topics');
-  }
+  readData(raw.sources, sourceSchema, 'sources', ctx.sources, ctx);
+  readData(raw.topics, topicSchema, 'topics', ctx.topics, ctx);
   for (const f of raw.articles) {
     known.articles.add(f.id);
     if (!readable(f, 'articles', problems)) continue;
