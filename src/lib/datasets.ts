@@ -179,7 +179,13 @@ const events: Dataset<LedgerEvent> = {
       description: `Origins of its claims (source:<id> or report:<id>), separated by "${LIST}"`,
       get: (e) => e.evidence.origins.map((o) => o.origin.key).join(LIST),
     },
-    { name: 'origin_count', type: 'integer', required: true, description: 'Independent origins of its claims', get: (e) => e.evidence.origins.length },
+    {
+      name: 'origin_count',
+      type: 'integer',
+      required: true,
+      description: 'Origins its claims trace to (telling one event is not corroboration)',
+      get: (e) => e.evidence.origins.length,
+    },
     {
       name: 'disputed',
       type: 'boolean',

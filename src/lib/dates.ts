@@ -66,8 +66,16 @@ export function formatDate(date: string): string {
  * bound "(inferred)", so an inferred date never passes as stated.
  */
 export function formatDateSpec(spec: DateSpec): string {
-  if (spec.basis === 'stated') return formatDate(spec.date);
-  return isPoint(spec.date) ? `about ${formatDate(spec.date)}` : `${formatDate(spec.date)} (inferred)`;
+  const text = formatDateSpecBrief(spec);
+  return spec.basis === 'inferred' && !isPoint(spec.date) ? `${text} (inferred)` : text;
+}
+
+/**
+ * The date as `formatDateSpec` gives it, without the "(inferred)" after an interval or bound:
+ * for where `describeDateSpec` follows and already says "inferred".
+ */
+export function formatDateSpecBrief(spec: DateSpec): string {
+  return spec.basis === 'inferred' && isPoint(spec.date) ? `about ${formatDate(spec.date)}` : formatDate(spec.date);
 }
 
 /** A short label for the precision and basis, e.g. "month, inferred" or "interval of months, stated". */

@@ -12,8 +12,12 @@ export interface Origin {
 
 /** How a claim or event stands: how many independent origins stand behind it, and who disputes it. */
 export interface Evidence {
-  /** One origin, or two or more independent ones. */
-  label: 'single origin' | 'independent origins';
+  /**
+   * One origin, or two or more independent ones backing a claim. An event told from two or more
+   * origins has `several origins`: telling one event is not corroborating one another, since the
+   * tellings may disagree on its details.
+   */
+  label: 'single origin' | 'independent origins' | 'several origins';
   /** Each origin with the claims (this one and those that corroborate it) that trace to it. */
   origins: { origin: Origin; claims: Claim[] }[];
   /** The claims that deny or contradict it, with their origins. */
@@ -84,12 +88,13 @@ export function evidenceFor(claims: readonly Claim[], disputedBy: Evidence['disp
   } else {
     reasoning =
       subject === 'event'
-        ? `Told by ${plural(reports, 'report')} in ${plural(claims.length, 'claim')}, tracing to ${origins.length} independent origins: ${describeOrigins(origins)}.`
+        ? `Told by ${plural(reports, 'report')} in ${plural(claims.length, 'claim')}, tracing to ${origins.length} origins: ${describeOrigins(origins)}. Telling one event is not corroboration: the tellings may differ on its details.`
         : `Corroborated by ${origins.length} independent origins: ${describeOrigins(origins)}.`;
   }
   reasoning += describeDisputes(disputedBy);
   const filterValues: string[] = [single ? EVIDENCE_FILTER.single : EVIDENCE_FILTER.independent, ...(disputedBy.length ? [EVIDENCE_FILTER.disputed] : [])];
-  return { label: single ? 'single origin' : 'independent origins', origins, disputedBy, reasoning, filterValues };
+  const label = single ? 'single origin' : subject === 'event' ? 'several origins' : 'independent origins';
+  return { label, origins, disputedBy, reasoning, filterValues };
 }
 
 /**

@@ -25,7 +25,7 @@ const ref = z.strictObject({ id: z.string(), name: z.string(), url: z.url() });
 const originOut = z.strictObject({ key: z.string(), kind: z.enum(['source', 'report']), name: z.string(), url: z.url() });
 /** Evidence as exported: the label, its reasoning, the origins with their claims, who disputes it. */
 const evidenceOut = z.strictObject({
-  label: z.enum(['single origin', 'independent origins']),
+  label: z.enum(['single origin', 'independent origins', 'several origins']),
   reasoning: z.string(),
   origins: z.array(z.strictObject({ origin: originOut, claims: z.array(z.string()) })),
   disputed: z.boolean(),

@@ -33,7 +33,7 @@ test('an event page sets the tellings side by side, marks differences, names ori
 
   // Evidence: the label, and the origins named and linked.
   const evidence = page.locator('[aria-labelledby="p_evidence-h"]');
-  await expect(evidence.locator('.evidence-label')).toHaveText(['4 independent origins', 'Disputed']);
+  await expect(evidence.locator('.evidence-label')).toHaveText(['4 origins', 'Disputed']);
   await expect(evidence.getByRole('link', { name: 'Novaya Gazeta' })).toHaveAttribute('href', '/sources/novaya-gazeta/');
   await expect(evidence.locator('.evidence-reasoning')).toContainText('contradicted by');
 

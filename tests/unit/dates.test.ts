@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { calendarDateProblem, dateSpecSchema, earliestDay, latestDay } from '../../src/schemas/common';
-import { datetimeAttr, describeDateSpec, formatDate, formatDateSpec, precisionOf, sortKey, yearLabel } from '../../src/lib/dates';
+import { datetimeAttr, describeDateSpec, formatDate, formatDateSpec, formatDateSpecBrief, precisionOf, sortKey, yearLabel } from '../../src/lib/dates';
 import { parseDateRange } from '../../src/schemas/common';
 import { schemaDate } from '../../src/lib/jsonld';
 
@@ -104,6 +104,10 @@ describe('intervals and open bounds (an EDTF subset)', () => {
     expect(formatDate('../2023-05')).toBe('no later than May 2023');
     expect(formatDateSpec({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022 (inferred)');
     expect(describeDateSpec({ date: '2024-05-31/..', basis: 'inferred', note: 'n' })).toBe('lower bound, day precision, inferred');
+    // Where the detail follows, the date does not say "inferred" a second time.
+    expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022');
+    expect(formatDateSpecBrief({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('about December 2022');
+    expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'stated' })).toBe('October–December 2022');
   });
   test('filed and sorted by what is known', () => {
     expect(yearLabel('2022-10/2022-12')).toBe('2022');

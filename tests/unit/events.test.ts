@@ -95,6 +95,15 @@ describe('origins and evidence', () => {
     expect(c.filterValues).toEqual(['Independent origins']);
   });
 
+  test('an event told from several origins is not called corroborated', () => {
+    const e = ev('september-2022-mobilization-decree').evidence;
+    expect(e.origins.length).toBeGreaterThan(1);
+    expect(e.label).toBe('several origins');
+    expect(e.reasoning).toMatch(/tracing to \d+ origins: /);
+    expect(e.reasoning).not.toMatch(/independent/);
+    expect(e.reasoning).toContain('Telling one event is not corroboration');
+  });
+
   test('disputed: by whom, and how', () => {
     const d = claim('decree-allowed-300000').evidence;
     expect(d.disputedBy.map((x) => [x.claim.id, x.type, x.origin.name])).toEqual([['novaya-gazeta-point-7-one-million', 'contradicted', 'Novaya Gazeta']]);
