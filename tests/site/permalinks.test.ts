@@ -75,10 +75,12 @@ describe('permalink durability', () => {
       '/claims/kobak-request-refused/: no longer built; declare a redirect in content/redirects.yaml',
     ]);
 
+    // Added to the project's own redirects, which the copy keeps.
+    const declared = existsSync(join(content, 'redirects.yaml')) ? readFileSync(join(content, 'redirects.yaml'), 'utf8') : 'redirects:\n';
     writeFileSync(
       join(content, 'redirects.yaml'),
       [
-        'redirects:',
+        declared.trimEnd(),
         '  - { from: crypto-mobilisation-defined, article: hidden-war-deaths, note: "Removed in a test." }',
         '  - { from: kobak-request-refused, to: kobak-request-refused-by-rosstat, note: "Renamed in a test." }',
         '',
