@@ -2,14 +2,13 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { ContentError, loadValidatedCorpus, problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { isContentPath } from '../loaders/watch';
-import { redirectMap } from '../lib/permalinks';
 import { CONTENT_DIR } from '../lib/settings';
 import { formatProblem } from '../lib/content/validate';
 import { contentProblemsPage, isPageRequest } from '../lib/problems-page';
 
 /**
- * Validates the whole corpus before Astro loads anything, and declares the redirects for retired
- * claim ids. `astro build` and `astro check` stop on bad content with the problem list alone, one
+ * Validates the whole corpus before Astro loads anything. (Retired claim ids get their redirect
+ * pages from `src/pages/claims/[...retired].astro`, not from Astro's `redirects` config.) `astro build` and `astro check` stop on bad content with the problem list alone, one
  * line per problem (file, field, reason), and exit 1. `astro dev` starts anyway: it prints the
  * problems in the terminal on every save and serves a page listing them instead of the site until
  * they are fixed.
@@ -18,7 +17,7 @@ export default function validateContent(): AstroIntegration {
   return {
     name: 'claim-ledger:validate-content',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, logger }) => {
         let corpus;
         try {
           corpus = command === 'dev' ? readValidatedCorpus() : loadValidatedCorpus();
@@ -33,8 +32,6 @@ export default function validateContent(): AstroIntegration {
           logger.error(problemsMessage(corpus));
           return;
         }
-        // Retired claim URLs keep working: each becomes a redirect page to its successor or report.
-        updateConfig({ redirects: redirectMap(corpus.redirects) });
         logger.info(
           `content valid: ${corpus.articles.length} reports, ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.topics.length} topics`,
         );

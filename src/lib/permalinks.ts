@@ -1,11 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Redirect } from '../schemas/redirect';
-import { articleUrl, claimUrl } from './urls';
-
-/** Where each retired claim's page now leads: `/claims/<old>/` → the new claim page, or its report. */
-export function redirectMap(redirects: readonly Redirect[]): Record<string, string> {
-  return Object.fromEntries(redirects.map((r) => [claimUrl(r.from), r.to ? claimUrl(r.to) : articleUrl(r.article!)]));
-}
 
 /** Retired ids that live on as extra anchors next to the claim that replaced them, by claim id. */
 export function aliasesByClaim(redirects: readonly Redirect[]): Map<string, string[]> {

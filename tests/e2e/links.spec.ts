@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { z } from 'astro/zod';
@@ -93,4 +94,38 @@ test('no page asks another origin for anything, or breaks the Content-Security-P
   }
   expect(offsite).toEqual([]);
   expect(violations).toEqual([]);
+});
+
+test('a retired claim URL lands on the claim that replaced it, and its old anchor on the quote', async ({ page }) => {
+  const { redirects } = validateCorpus(readCorpus(join(import.meta.dirname, '../../content')));
+  const renamed = redirects.find((r) => r.from === 'peskov-refuted-mobilization-continues');
+  expect(renamed?.to).toBe('peskov-refuted-this-claim');
+  await page.goto('/claims/peskov-refuted-mobilization-continues/');
+  // The refresh moves the browser on by itself; poll for where it ends up.
+  await expect(page).toHaveURL(/\/claims\/peskov-refuted-this-claim\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kremlin spokesman Dmitry Peskov refuted a claim that the excerpt does not include.');
+  // The old anchor in the report is kept just before the renamed claim's quote.
+  await page.goto('/articles/partial-mobilization-encyclopedia/#peskov-refuted-mobilization-continues');
+  await expect(page.locator('#peskov-refuted-mobilization-continues + mark.claim')).toHaveAttribute('data-claim', 'peskov-refuted-this-claim');
+  await expect(page.locator('mark.claim[data-claim="peskov-refuted-this-claim"]')).toBeInViewport();
+});
+
+test('the retired page itself is accessible and says where the claim went', async ({ page }) => {
+  // Served as built but without its refresh, so that it stays on screen long enough to be checked:
+  // what a reader sees whose browser does not follow it.
+  await page.route('**/claims/groups-helping-avoid-call-up/', async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/claims/agora-and-other-groups-listed/">');
+    await route.fulfill({ response, body: html.replace(/<meta http-equiv="refresh"[^>]*>/, '') });
+  });
+  await page.goto('/claims/groups-helping-avoid-call-up/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This claim has a new address');
+  const link = page.getByRole('link', { name: "The groups named include Agora, the Committee of Soldiers' Mothers, Conscript's School and others." });
+  await expect(link).toHaveAttribute('href', '/claims/agora-and-other-groups-listed/');
+  await expect(page.locator('main p.lede')).toHaveText(/^Renamed: /);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await link.click();
+  await expect(page).toHaveURL(/\/claims\/agora-and-other-groups-listed\/$/);
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +10,8 @@ import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
 import { DIST } from './dist';
 import { parsePermalinks, PERMALINKS_FILE, publishedPermalinks } from '../../scripts/permalinks-list.mjs';
 import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
+import { CSP } from '../../src/lib/site';
+import { SITE_URL } from '../../src/lib/settings';
 
 const PERMALINKS = parsePermalinks(readFileSync(join(ROOT, PERMALINKS_FILE), 'utf8'));
 
@@ -72,10 +75,12 @@ describe('permalink durability', () => {
       '/claims/kobak-request-refused/: no longer built; declare a redirect in content/redirects.yaml',
     ]);
 
+    // Added to the project's own redirects, which the copy keeps.
+    const declared = existsSync(join(content, 'redirects.yaml')) ? readFileSync(join(content, 'redirects.yaml'), 'utf8') : 'redirects:\n';
     writeFileSync(
       join(content, 'redirects.yaml'),
       [
-        'redirects:',
+        declared.trimEnd(),
         '  - { from: crypto-mobilisation-defined, article: hidden-war-deaths, note: "Removed in a test." }',
         '  - { from: kobak-request-refused, to: kobak-request-refused-by-rosstat, note: "Renamed in a test." }',
         '',
@@ -84,10 +89,33 @@ describe('permalink durability', () => {
     build(join(dir, 'out2'));
     const out2 = join(dir, 'out2');
     expect(checkPermalinks(PERMALINKS, builtSite(out2), redirectsOf(content))).toEqual([]);
-    const removed = readFileSync(join(out2, 'claims/crypto-mobilisation-defined/index.html'), 'utf8');
-    expect(removed).toMatch(/http-equiv="refresh" content="0;url=\/articles\/hidden-war-deaths\/"/);
-    const renamed = readFileSync(join(out2, 'claims/kobak-request-refused/index.html'), 'utf8');
-    expect(renamed).toMatch(/http-equiv="refresh" content="0;url=\/claims\/kobak-request-refused-by-rosstat\/"/);
+    // Each retired URL is a page of the site's own: its CSP, a refresh and a canonical link to the
+    // target, kept out of search indexes and the sitemap, and a visible link with the note.
+    const page = (path: string): string => readFileSync(join(out2, path, 'index.html'), 'utf8');
+    const removed = page('claims/crypto-mobilisation-defined');
+    expect(removed).toContain('<meta http-equiv="refresh" content="0; url=/articles/hidden-war-deaths/">');
+    expect(removed).toContain(`<link rel="canonical" href="${SITE_URL}/articles/hidden-war-deaths/">`);
+    expect(removed).toMatch(/<p class="lede">Removed in a test\.<\/p><p>Its report: <a href="\/articles\/hidden-war-deaths\/">[^<]+<\/a><\/p>/);
+    const renamed = page('claims/kobak-request-refused');
+    expect(renamed).toContain('<meta http-equiv="refresh" content="0; url=/claims/kobak-request-refused-by-rosstat/">');
+    expect(renamed).toContain(`<link rel="canonical" href="${SITE_URL}/claims/kobak-request-refused-by-rosstat/">`);
+    expect(renamed).toContain(
+      '<p class="lede">Renamed in a test.</p><p>It is now: <a href="/claims/kobak-request-refused-by-rosstat/">Dmitry Kobak reported that Rosstat refused his request for 2024 male excess mortality and monthly deaths by date.</a></p>',
+    );
+    for (const html of [removed, renamed]) {
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).toMatch(/<title>This claim (has a new address|was removed) · Claim Ledger<\/title>/);
+    }
+    const sitemap = readFileSync(join(out2, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/claims/kobak-request-refused-by-rosstat/<');
+    expect(sitemap).not.toContain('/claims/kobak-request-refused/<');
+    // The W3C Nu checker and the CSP check the whole built site in `npm test`; here, the two pages.
+    const nu = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/kobak-request-refused')], { cwd: ROOT, encoding: 'utf8' });
+    expect(nu.stdout.trim().split('\n').at(-1)).toBe('W3C Nu checker: 1 pages, 0 errors');
+    const nuRemoved = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/crypto-mobilisation-defined')], { cwd: ROOT, encoding: 'utf8' });
+    expect(nuRemoved.stdout.trim().split('\n').at(-1)).toBe('W3C Nu checker: 1 pages, 0 errors');
     // The old fragment lands on the renamed claim's quote.
     expect(readFileSync(join(out2, 'articles/hidden-war-deaths/index.html'), 'utf8')).toContain(
       '<span id="kobak-request-refused" class="claim-alias"></span><mark class="claim" data-claim="kobak-request-refused-by-rosstat"',

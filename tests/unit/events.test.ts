@@ -110,7 +110,7 @@ describe('origins and evidence', () => {
     const g = claim('gerashchenko-russia-preparing-second-wave').evidence;
     expect(g.disputedBy.map((x) => [x.type, x.origin.name])).toEqual([['denied', 'Dmitry Peskov']]);
     // A denial does not make the denier disputed.
-    expect(claim('peskov-refuted-mobilization-continues').evidence.disputedBy.map((x) => x.type)).not.toContain('denied');
+    expect(claim('peskov-refuted-this-claim').evidence.disputedBy.map((x) => x.type)).not.toContain('denied');
   });
 });
 

@@ -51,6 +51,8 @@ describe('hedge words', () => {
     'is seemingly trying',
     'rumors of a second draft',
     'reportedly said',
+    'it could be a war of defense',
+    'might be killed or injured',
   ])('"%s" is a hedge', (q) => expect(HEDGE_WORDS.test(q)).toBe(true));
   test.each(['On 4 October 2022, a video appeared', 'There is no doubt that', 'Rosstat refused'])('"%s" is not', (q) =>
     expect(HEDGE_WORDS.test(q)).toBe(false),
@@ -106,7 +108,10 @@ describe('relay chain', () => {
   const a = article(['y']);
   test("a claimant's chain starts with the report's relay; the report's own voice is the relay exactly", () => {
     expect(lint([claim({ via: ['y'] })], a)).toEqual([]);
-    expect(lint([claim({ claimant: 'y' })], a)).toEqual([]);
+    expect(lint([claim({ claimant: 'y', via: [] })], a)).toEqual([
+      `claims (c).claimant: "y" is the report's relay itself: its own voice is claimant the-report, via [y] [relay-chain]`,
+    ]);
+    expect(lint([claim({ claimant: 'z', via: ['y'] })], a)).toEqual([]);
     expect(lint([claim({})], a)).toEqual(["claims (c).via: the chain [x] does not start with the report's relay chain [y] [relay-chain]"]);
     expect(lint([claim({ claimant: 'the-report', via: [] })], a)[0]).toMatch(/via should be \[y\] \[relay-chain\]$/);
     expect(lint([claim({ claimant: 'the-report', via: ['y'] })], a)).toEqual([]);

@@ -25,7 +25,7 @@ export const REPORT_VOICE = 'the-report';
 
 /** Words that attribute without vouching or that hedge: a claim quoted with one is not `asserted`. */
 export const HEDGE_WORDS =
-  /\b(?:claims?|claimed|alleged(?:ly)?|reportedly|(?:is|are|was|were) seen as|appears?|apparently|seemingly|seems?|likely|unlikely|probably|rumou?rs?|rumou?red|suggests?)\b/i;
+  /\b(?:claims?|claimed|alleged(?:ly)?|reportedly|(?:is|are|was|were) seen as|appears?|apparently|seemingly|seems?|likely|unlikely|probably|rumou?rs?|rumou?red|suggests?|could|might)\b/i;
 
 /**
  * Distancing words, each with the words a faithful paraphrase may use for it: a statement that
@@ -141,6 +141,11 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
       const relay = article.data.relay.chain;
       const chain = d.claimant === REPORT_VOICE ? d.via : [...d.via, d.claimant];
       const ok = d.claimant === REPORT_VOICE ? d.via.join() === relay.join() : relay.every((id, i) => chain[i] === id);
+      // The relay's own voice has one encoding, the report's voice through the relay: a claim whose
+      // claimant is the relay's last link would record the same voice a second way.
+      if (ok && relay.length > 0 && d.claimant !== REPORT_VOICE && chain.join() === relay.join()) {
+        flag('relay-chain', 'claimant', `"${d.claimant}" is the report's relay itself: its own voice is claimant ${REPORT_VOICE}, via [${relay.join(', ')}]`);
+      }
       if (!ok) {
         flag(
           'relay-chain',
