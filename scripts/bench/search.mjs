@@ -7,20 +7,27 @@ import { chromium } from '@playwright/test';
 import { median } from './measure.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
-/** Resolves in the page with the time the first result of a new list appears. */
+/**
+ * Resolves in the page with the time the first result of a new list is shown: an item of the
+ * new list that is filled (the list puts placeholders in rank order and fills each as its
+ * fragment arrives; a placeholder is `aria-busy`). `__allResults` resolves when the list is no
+ * longer busy, every result of the page filled.
+ */
 const armResults = () => {
   const w = window;
   const list = document.getElementById('results');
   for (const li of list.children) li.dataset.old = '1';
-  w.__results = new Promise((resolve) => {
-    new MutationObserver((_, obs) => {
-      const first = list.querySelector(':scope > li');
-      if (first && !first.dataset.old) {
-        obs.disconnect();
-        resolve(performance.now());
-      }
-    }).observe(list, { childList: true });
-  });
+  const when = (test) =>
+    new Promise((resolve) => {
+      new MutationObserver((_, obs) => {
+        if (test()) {
+          obs.disconnect();
+          resolve(performance.now());
+        }
+      }).observe(list, { childList: true, subtree: true, attributes: true });
+    });
+  w.__results = when(() => list.querySelector(':scope > li:not([data-old]):not([aria-busy="true"])'));
+  w.__allResults = when(() => list.querySelector(':scope > li:not([data-old])') && list.getAttribute('aria-busy') === 'false');
 };
 
 export async function measureSearch(baseUrl, queries) {
