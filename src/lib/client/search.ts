@@ -22,7 +22,6 @@ interface Search {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  preload: (q: string) => Promise<void>;
   search: (q: string | null, o: ReturnType<typeof pagefindOptions>) => Promise<Search | null>;
   debouncedSearch: (q: string | null, o: ReturnType<typeof pagefindOptions>, ms: number) => Promise<Search | null>;
 }
@@ -286,10 +285,6 @@ export function startSearch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    // While the debounce waits, fetch the index chunks for the words typed so far, so the search
-    // that follows finds them loaded.
-    const words = input.value.trim();
-    if (words && pagefind) void pagefind.then((pf) => pf.preload(words)).catch(() => undefined);
     timer = setTimeout(() => commit(false), 150);
   });
   form.addEventListener('change', (e) => {
