@@ -263,7 +263,6 @@ export function startSearch(): void {
     const n = search.results.length;
     const what = [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
     status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${what}.` : `No results for ${what}. Try other words, or fewer filters.`;
-    if (!n) list.setAttribute('aria-busy', 'false');
     // The fragments are requested first (showMore asks for them before its first await), and the
     // filter counts are written while they download.
     const filled = showMore();
