@@ -84,6 +84,8 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   const after = await total();
   expect(after).toBeGreaterThan(0);
   expect(after).toBeLessThan(before);
+  // The results are shown one by one as they arrive; the list is busy until all are shown.
+  await expect(page.locator('#results')).toHaveAttribute('aria-busy', 'false');
   const hrefs = await page.locator('#results a.result-title').evaluateAll((as) => as.map((x) => x.getAttribute('href')));
   // Since the re-audit, analysts contradict Peskov's refutation; the report that reads his denial
   // of a second wave as leaving one open only qualifies it, so that denial is not disputed.

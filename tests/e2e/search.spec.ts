@@ -1,4 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
+
+/**
+ * Waits until every result of the page on screen is filled: results are shown one by one as their
+ * fragments arrive, in placeholders marked busy, and the list is busy until the last is filled.
+ */
+const settled = (page: Page): Promise<void> => expect(page.locator('#results')).toHaveAttribute('aria-busy', 'false');
 
 test('typing a word from a report finds that report', async ({ page }) => {
   await page.goto('/search/');
@@ -27,6 +33,7 @@ test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic na
   const list = page.locator('#results');
   await expect(list.locator('> li').first()).toBeVisible();
   await expect(page.locator('#search-status')).toContainText('results for “Rosstat”');
+  await settled(page);
   const hrefs = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toContain('/claims/meduza-rosstat-stopped-mortality-data/');
   expect(hrefs).toContain('/claims/rosstat-ceased-reporting-deaths/');
@@ -36,9 +43,10 @@ test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic na
   await page.getByLabel(/^Mortality statistics and demographic data/).check();
   await expect(page).toHaveURL(/topic=Mortality\+statistics\+and\+demographic\+data/);
   // Wait for the filtered results themselves: the status names the topic once they have been
-  // searched, and they are listed all at once; the unfiltered list must not pass for them.
+  // searched (in the same step as their placeholders replace the old list), then every
+  // placeholder is filled; the unfiltered list must not pass for them.
   await expect(page.locator('#search-status')).toContainText('Mortality statistics and demographic data');
-  await expect(list.locator('> li').first()).toBeVisible();
+  await settled(page);
   const after = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(after.length).toBeGreaterThan(0);
   expect(after.length).toBeLessThanOrEqual(before);
@@ -94,7 +102,7 @@ test('a search downloads the counts of the open filter panels only; opening anot
     if (r.url().includes('/pagefind/filter/')) filterFiles.push(r.url());
   });
   await page.goto('/search/?q=Peskov');
-  await expect(page.locator('#results > li').first()).toBeVisible();
+  await settled(page);
   const results = await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   // Only the Topic panel is open: one filter index of the five.
   expect(filterFiles).toHaveLength(1);
@@ -163,10 +171,67 @@ test('a match in what a claim says or who said it ranks above a passing mention 
     ['Slabunova', 'Emilia Slabunova'],
   ]) {
     await page.goto(`/search/?q=${q}`);
-    await expect(page.locator('#results > li').first()).toBeVisible();
+    await settled(page);
     const kinds = (await page.locator('#results .kind').allTextContents()).map((t) => (t.startsWith('Report') ? 'report' : 'claim'));
     expect(kinds, q).toContain('report');
     expect(kinds.indexOf('report'), q).toBe(kinds.lastIndexOf('claim') + 1);
     await expect(page.locator('#results > li').first().locator('.muted')).toContainText(`${claimant} · in`);
   }
+});
+
+test('results are shown as their fragments arrive, in rank order, without waiting for all ten, and announced once', async ({ page, context }) => {
+  // The ranked list as a search shows it when nothing is held back.
+  await page.goto('/search/?q=mobilization');
+  await settled(page);
+  const ranked = await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(ranked).toHaveLength(10);
+
+  // Hold back every result's fragment (the words and filters still load).
+  // Until `holding` is cleared, every fragment request waits in `held`; after, they go through.
+  const held: Route[] = [];
+  let holding = true;
+  await context.route('**/pagefind/fragment/**', (route) => void (holding ? held.push(route) : route.continue()));
+  await page.goto('/search/?q=mobilization');
+  const list = page.locator('#results');
+  const status = page.locator('#search-status');
+  await expect(status).toHaveText(/^\d+ results for “mobilization”\.$/);
+  // Ten places held in rank order, none shown yet.
+  await expect(list.locator('> li[aria-busy="true"]')).toHaveCount(10);
+  await expect(list.locator('> li').first()).toBeHidden();
+  await expect(list).toHaveAttribute('aria-busy', 'true');
+  // The results list is not a live region: only the status line speaks, and it has spoken.
+  await expect(list).not.toHaveAttribute('aria-live');
+  await page.evaluate(() => {
+    const w = window as unknown as { statusChanges: number };
+    w.statusChanges = 0;
+    new MutationObserver(() => w.statusChanges++).observe(document.getElementById('search-status')!, { childList: true, characterData: true, subtree: true });
+  });
+  await expect.poll(() => held.length).toBeGreaterThan(1);
+  /** The shown results' links, in list order; null for a place not shown yet. */
+  const shownHrefs = (): Promise<(string | null)[]> =>
+    list
+      .locator('> li')
+      .evaluateAll((lis) =>
+        lis.map((li) => (li.getAttribute('aria-busy') === 'true' ? null : (li.querySelector('a.result-title')?.getAttribute('href') ?? ''))),
+      );
+
+  // Every fragment but the last asked for arrives: the results above the missing one are shown,
+  // in their ranks, and the list still waits for the rest.
+  holding = false;
+  const last = held.pop()!;
+  for (const route of held.splice(0).reverse()) await route.continue();
+  await expect.poll(async () => (await shownHrefs()).filter((h) => h !== null).length).toBeGreaterThan(0);
+  await expect(list.locator('> li[data-filled]')).toHaveCount(9);
+  const partly = await shownHrefs();
+  const prefix = partly.indexOf(null);
+  expect(prefix).toBeGreaterThan(0);
+  expect(partly.slice(0, prefix)).toEqual(ranked.slice(0, prefix));
+  expect(partly.slice(prefix).every((h) => h === null)).toBe(true);
+  await expect(list).toHaveAttribute('aria-busy', 'true');
+
+  // The last one arrives: all ten, in the ranking's order, and the status line said nothing more.
+  await last.continue();
+  await settled(page);
+  expect(await shownHrefs()).toEqual(ranked);
+  expect(await page.evaluate(() => (window as unknown as { statusChanges: number }).statusChanges)).toBe(0);
 });

@@ -52,10 +52,20 @@ function nearestClaims(data: ResultData, max = 3): Anchor[] {
   return [...picked.values()];
 }
 
-/** Builds one result item. The excerpt is pagefind's own HTML: text with `<mark>` around matches. */
-function renderResult(data: ResultData): HTMLLIElement {
+/** An empty item holding a result's place in rank order until it is filled and shown. */
+function placeholder(): HTMLLIElement {
+  const li = el('li', { className: 'pending' });
+  li.setAttribute('aria-busy', 'true');
+  return li;
+}
+
+/**
+ * Fills a result's placeholder; it stays hidden until `reveal` shows it. The excerpt is
+ * pagefind's own HTML: text with `<mark>` around matches.
+ */
+function fillResult(li: HTMLLIElement, data: ResultData): void {
   const isReport = data.filters['kind']?.includes('report') ?? false;
-  const li = el('li');
+  li.replaceChildren();
   const date = data.meta['date'] ? ` · ${data.meta['date']}` : '';
   li.append(el('span', { className: 'kind' }, isReport ? `Report${date}` : `Claim · ${data.filters['kind']?.[0] ?? ''}${date}`), el('br'));
   const title = data.meta['title'] ?? data.url;
@@ -77,7 +87,20 @@ function renderResult(data: ResultData): HTMLLIElement {
     }
   }
   if (bits.length) li.append(el('p', { className: 'muted' }, ...bits));
-  return li;
+  li.dataset['filled'] = '';
+}
+
+/**
+ * Shows the filled results that have every result above them shown: a result never appears
+ * above one already on screen, so nothing on screen moves (no layout shift) and the order is the
+ * ranking's from the start. A hidden placeholder below may still be waiting for its fragment.
+ */
+function reveal(list: HTMLOListElement): void {
+  for (const li of list.querySelectorAll<HTMLLIElement>(':scope > li.pending')) {
+    if (li.dataset['filled'] === undefined) return;
+    li.classList.remove('pending');
+    li.removeAttribute('aria-busy');
+  }
 }
 
 /** One checkbox of a filter panel, as the page renders it. */
@@ -189,13 +212,34 @@ export function startSearch(): void {
     }
   };
 
+  // The ten fragments are fetched at once and each result is filled as its own arrives, in a
+  // hidden placeholder that holds its rank; `reveal` shows it once the ones above it are shown.
+  // The first result waits for its own fragment, not for all ten. The list is not a live region
+  // (the status line announces a search once); it is marked busy until all ten are shown.
   const showMore = async (): Promise<void> => {
-    if (!current) return;
-    const slice = current.results.slice(shown, shown + PAGE);
-    const items = await Promise.all(slice.map((r) => r.data()));
-    list.append(...items.map(renderResult));
+    const search = current;
+    if (!search) return;
+    const slice = search.results.slice(shown, shown + PAGE);
     shown += slice.length;
-    more.hidden = shown >= current.results.length;
+    more.hidden = shown >= search.results.length;
+    const slots = slice.map(placeholder);
+    list.setAttribute('aria-busy', 'true');
+    list.append(...slots);
+    await Promise.all(
+      slice.map((r, i) =>
+        r
+          .data()
+          .then(
+            (data) => fillResult(slots[i]!, data),
+            () => {
+              slots[i]!.replaceChildren('This result could not be loaded.');
+              slots[i]!.dataset['filled'] = '';
+            },
+          )
+          .then(() => reveal(list)),
+      ),
+    );
+    if (search === current && !list.querySelector(':scope > li.pending')) list.setAttribute('aria-busy', 'false');
   };
 
   const execute = async (state: SearchState): Promise<void> => {
@@ -203,6 +247,7 @@ export function startSearch(): void {
     const hasFilters = Object.keys(state.filters).length > 0;
     if (!state.q && !hasFilters) {
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       more.hidden = true;
       status.textContent = 'Type a word, or choose a filter, to list matching claims and reports.';
       return;
@@ -215,11 +260,14 @@ export function startSearch(): void {
     currentState = state;
     shown = 0;
     list.replaceChildren();
-    updateCounts(search, state.filters);
     const n = search.results.length;
     const what = [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
     status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${what}.` : `No results for ${what}. Try other words, or fewer filters.`;
-    await showMore();
+    // The fragments are requested first (showMore asks for them before its first await), and the
+    // filter counts are written while they download.
+    const filled = showMore();
+    updateCounts(search, state.filters);
+    await filled;
   };
 
   const commit = (push: boolean): void => {
