@@ -1,11 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
 import { ContentError, loadValidatedCorpus, problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
-import { isContentPath } from '../loaders/watch';
 import { redirectMap } from '../lib/permalinks';
-import { CONTENT_DIR } from '../lib/settings';
-import { formatProblem } from '../lib/content/validate';
-import { contentProblemsPage, isPageRequest } from '../lib/problems-page';
+import { liveContent } from './live-content';
 
 /**
  * Validates the whole corpus before Astro loads anything, and declares the redirects for retired
@@ -34,41 +30,13 @@ export default function validateContent(): AstroIntegration {
           return;
         }
         // Retired claim URLs keep working: each becomes a redirect page to its successor or report.
-        updateConfig({ redirects: redirectMap(corpus.redirects) });
+        // `astro dev` redirects them itself (./live-content.ts), as the file says at each request.
+        if (command !== 'dev') updateConfig({ redirects: redirectMap(corpus.redirects) });
         logger.info(
           `content valid: ${corpus.articles.length} reports, ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.topics.length} topics`,
         );
       },
-      'astro:server:setup': ({ server, logger }) => {
-        const dir = resolve(CONTENT_DIR);
-        server.watcher.add(dir);
-        let reported = '';
-        // Each save is checked once; the same list is not printed twice in a row.
-        const report = (): void => {
-          const corpus = readValidatedCorpus();
-          const now = corpus.problems.map(formatProblem).join('\n');
-          if (now === reported) return;
-          if (now) logger.error(problemsMessage(corpus));
-          else logger.info(`content valid again: ${corpus.articles.length} reports, ${corpus.claims.length} claims`);
-          reported = now;
-        };
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        server.watcher.on('all', (_event, path) => {
-          if (!isContentPath(path, dir)) return;
-          clearTimeout(timer);
-          timer = setTimeout(report, 50);
-        });
-        // Runs before Astro renders: while the content has problems, every page is the list of them.
-        server.middlewares.use((req, res, next) => {
-          if (req.method !== 'GET' || !isPageRequest(req.url ?? '/')) return next();
-          const corpus = readValidatedCorpus();
-          if (corpus.problems.length === 0) return next();
-          res.statusCode = 500;
-          res.setHeader('content-type', 'text/html; charset=utf-8');
-          res.setHeader('cache-control', 'no-store');
-          res.end(contentProblemsPage(corpus.problems.map(formatProblem), CONTENT_DIR));
-        });
-      },
+      'astro:server:setup': ({ server, logger, refreshContent }) => liveContent(server, logger, refreshContent),
     },
   };
 }

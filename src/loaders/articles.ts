@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
-import { corpusForLoader, rerunOnContentChange } from './watch';
+import { corpusForLoader } from './corpus';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
@@ -11,17 +11,14 @@ const RENDER_VERSION = 3;
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
  * entry's digest, so editing a claim re-renders its report, while unchanged reports are taken
- * from Astro's content cache between builds. In `astro dev` it re-runs whenever a content file
- * changes, re-rendering only the reports whose digest changed.
+ * from Astro's content cache between builds. In `astro dev` it runs again on every content change
+ * (`refreshContent`, from integrations/live-content.ts), re-rendering only the reports whose
+ * digest changed.
  */
 export function articlesLoader(): Loader {
   return {
     name: 'claim-ledger-articles',
-    load: async (context) => {
-      const sync = (): Promise<void> => syncArticles(context);
-      await sync();
-      rerunOnContentChange(context, sync);
-    },
+    load: (context) => syncArticles(context),
   };
 }
 
