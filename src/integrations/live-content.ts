@@ -16,13 +16,14 @@ const SETTLE_MS = 20;
 
 /**
  * The live content loop of `astro dev`. On every change in the content directory (or to
- * `permalinks.txt`), seen by our own watcher (the content directory is kept out of Vite's): validate (re-parsing only the files saved, see `readCorpus`), print the
- * problems or that the content is valid, and, when valid, run the content loaders at once through
- * Astro's `refreshContent`. That sync writes the content store to disk immediately, which clears
- * Astro's cached `getStaticPaths` and reloads open pages; the loaders re-running on the watcher
- * themselves instead leave the write to the store's 500 ms save debounce. While the content has
- * problems, every page is the list of them; retired claim URLs redirect as `redirects.yaml` says
- * now, not as it said when the server started.
+ * `permalinks.txt`), seen by our own watcher (the content directory is kept out of Vite's):
+ * validate (re-parsing only the files saved, see `readCorpus`) and print the problems, or, when
+ * the content is valid, have Astro drop its cached `getStaticPaths` results (pages that read the
+ * ledger show the edit from then on) and run the content loaders at once through Astro's
+ * `refreshContent`. That sync writes the content store to disk immediately, which reloads open
+ * pages; loaders re-running on the watcher themselves would leave that write to the store's 500 ms
+ * save debounce. While the content has problems, every page is the list of them; retired claim
+ * URLs redirect as `redirects.yaml` says now, not as it said when the server started.
  */
 export function liveContent(
   server: ViteDevServer,
@@ -60,6 +61,13 @@ export function liveContent(
         if (corpus.problems.length > 0) reportProblems(corpus);
         last = corpus;
         if (corpus.problems.length > 0) continue;
+        // Claim, source, topic and event pages read the ledger, not the store: they can show the
+        // edit now, before a changed report is re-rendered, once Astro drops the `getStaticPaths`
+        // results it keeps. The store's write after the refresh sends the same event again, so
+        // should Astro rename it, pages still update, only later.
+        for (const [name, environment] of Object.entries(server.environments)) {
+          if (name !== 'client') environment.hot.send('astro:content-changed', {});
+        }
         await refreshContent?.({ loaders: [...CONTENT_LOADERS] });
         reportValid(corpus, hadProblems, Math.round(performance.now() - savedAt));
       } while (again);
