@@ -94,20 +94,43 @@ test('an edited claim shows on the next request', async () => {
 });
 
 test(`edits show within a second at five reports (bound: median of three ≤ ${BOUND_MS} ms)`, async () => {
-  const times: number[] = [];
-  let text = 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
+  // Both paths an edit takes: a claim page reads the ledger, a report's text comes from Astro's
+  // content store once the report is re-rendered.
+  const claim: number[] = [];
+  const report: number[] = [];
+  let statement = 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
+  let paragraph = 'has been remarkably slow."\n';
+  // Each edit waits for the server to finish handling the one before (its "pages updated" line):
+  // two syncs of Astro's content store in quick succession can leave a report's page on the
+  // older text, in Astro's own dev server (see the README), and that is not what is timed here.
+  const updates = (): number => output.split('pages updated').length;
+  const settled = async (before: number): Promise<void> => {
+    await expect.poll(updates, { timeout: 30_000 }).toBeGreaterThan(before);
+  };
+  // The previous test's edit may still be being handled.
+  await new Promise((r) => setTimeout(r, 1_500));
   for (const n of [1, 2, 3]) {
     const next = `Rosstat no longer reports how many people die in Russia (timed edit ${n}).`;
-    edit(text, next);
-    times.push(await pollPage(shows(next), 60_000));
-    text = next;
-    // Let the dev server settle (the store's own follow-up writes) before the next edit.
-    await new Promise((r) => setTimeout(r, 1_000));
+    let before = updates();
+    edit(statement, next);
+    claim.push(await pollPage(shows(next), 60_000));
+    statement = next;
+    await settled(before);
+    const added = `has been remarkably slow."\n\nTimed paragraph ${n}.\n`;
+    before = updates();
+    edit(paragraph, added, 'articles/hidden-war-deaths.md');
+    report.push(await pollPage(shows(`Timed paragraph ${n}.`), 60_000, '/articles/hidden-war-deaths/'));
+    paragraph = added;
+    await settled(before);
   }
-  edit(text, 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).');
-  const median = [...times].sort((a, b) => a - b)[1]!;
-  console.log(`timed edits visible after ${times.join(', ')} ms (median ${median} ms)`);
-  expect(median).toBeLessThanOrEqual(BOUND_MS);
+  const before = updates();
+  edit(statement, 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).');
+  edit(paragraph, 'has been remarkably slow."\n', 'articles/hidden-war-deaths.md');
+  await settled(before);
+  const median = (times: number[]): number => [...times].sort((a, b) => a - b)[1]!;
+  console.log(`timed edits visible after: claim ${claim.join(', ')} ms; report ${report.join(', ')} ms`);
+  expect(median(claim), 'median time for a claim edit').toBeLessThanOrEqual(BOUND_MS);
+  expect(median(report), "median time for an edit to a report's text").toBeLessThanOrEqual(BOUND_MS);
 });
 
 test('an edit to a report, a source, a topic or an event shows on the next request', async () => {
