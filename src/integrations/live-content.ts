@@ -1,5 +1,5 @@
 import type { AstroIntegrationLogger, RefreshContentOptions } from 'astro';
-import type { ViteDevServer } from 'vite';
+import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
 import { resolve } from 'node:path';
 import { problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { formatProblem, type ValidatedCorpus } from '../lib/content/validate';
@@ -13,6 +13,31 @@ import { watchContent } from '../lib/content/watch';
 // save can be several events (truncate, then write): reading in between would validate a half-
 // written file and flash its problems. 20 ms covers such a burst and costs nothing noticeable.
 const SETTLE_MS = 20;
+
+// Astro's id for the content store's module in the dev server (astro/dist/content/consts.js).
+const STORE_MODULE = '\0astro:data-layer-content';
+// How long after a refresh the server's copy of the store is dropped once more (see below).
+const RELOAD_STORE_MS = 300;
+
+/**
+ * Drops the dev server's loaded copy of the content store, as Astro does after writing it: the
+ * next request reads the store from disk again. Astro's own invalidation can be lost when a
+ * request is loading the store at that moment (two saves close together, a page open in a
+ * browser reloading): the report's page then kept the older text until the next save. Doing it
+ * again once the requests of the moment are done closes that gap.
+ */
+function reloadStore(server: ViteDevServer): void {
+  for (const [name, environment] of Object.entries(server.environments)) {
+    if (name === 'client') continue;
+    const node = environment.moduleGraph.getModuleById(STORE_MODULE);
+    if (node) environment.moduleGraph.invalidateModule(node);
+    if (isRunnableDevEnvironment(environment)) {
+      const evaluated = environment.runner.evaluatedModules.getModuleById(STORE_MODULE);
+      if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
+    }
+    environment.hot.send('astro:content-changed', {});
+  }
+}
 
 /**
  * The live content loop of `astro dev`. On every change in the content directory (or to
@@ -69,6 +94,7 @@ export function liveContent(
           if (name !== 'client') environment.hot.send('astro:content-changed', {});
         }
         await refreshContent?.({ loaders: [...CONTENT_LOADERS] });
+        setTimeout(() => reloadStore(server), RELOAD_STORE_MS);
         reportValid(corpus, hadProblems, Math.round(performance.now() - savedAt));
       } while (again);
     } catch (e) {

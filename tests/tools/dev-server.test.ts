@@ -101,9 +101,8 @@ test(`edits show within a second at five reports (bound: median of three ≤ ${B
   const report: number[] = [];
   let statement = 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
   let paragraph = 'has been remarkably slow."\n';
-  // Each edit waits for the server to finish handling the one before (its "pages updated" line):
-  // two syncs of Astro's content store in quick succession can leave a report's page on the
-  // older text, in Astro's own dev server (see the README), and that is not what is timed here.
+  // Each edit waits for the server to finish handling the one before (its "pages updated" line),
+  // so that one save at a time is timed.
   const updates = (): number => output.split('pages updated').length;
   const settled = async (before: number): Promise<void> => {
     await expect.poll(updates, { timeout: 30_000 }).toBeGreaterThan(before);
