@@ -1,12 +1,10 @@
 // `npm run validate [-- [--watch] [content-dir]]`: the build's content checks alone, without
 // Astro. Same validator, same `file: field: reason` lines; exit status 1 when there are problems.
 // With --watch it stays running and checks again on every save.
-import { existsSync, watch } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemsMessage, readValidatedCorpus } from '../src/lib/content/corpus';
 import { CONTENT_DIR } from '../src/lib/settings';
-import { CONTENT_FOLDERS } from '../src/lib/content/signature';
+import { watchContent } from '../src/lib/content/watch';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { watch: { type: 'boolean', default: false } } });
 const dir = positionals[0] ?? CONTENT_DIR;
@@ -43,7 +41,5 @@ const onChange = (): void => {
     check();
   }, 100);
 };
-// One watcher per content folder rather than a recursive one: Node sets a recursive watcher up
-// on Linux by walking the tree asynchronously, and a save made meanwhile would be missed.
-for (const folder of [dir, ...CONTENT_FOLDERS.map((f) => join(dir, f))]) if (existsSync(folder)) watch(folder, onChange);
+watchContent(dir, onChange);
 console.log(`watching ${dir} for changes (Ctrl+C to stop)`);

@@ -1,5 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Redirect } from '../schemas/redirect';
+import { articleUrl, claimUrl } from './urls';
+
+/**
+ * Old claim URL → where it now leads, for `astro dev`, which answers a retired URL with a 301 from
+ * the current `redirects.yaml` (a build writes a page per retired id instead: see redirect-pages.ts).
+ */
+export function redirectMap(redirects: readonly Redirect[]): Record<string, string> {
+  return Object.fromEntries(redirects.map((r) => [claimUrl(r.from), r.to ? claimUrl(r.to) : articleUrl(r.article!)]));
+}
 
 /** Retired ids that live on as extra anchors next to the claim that replaced them, by claim id. */
 export function aliasesByClaim(redirects: readonly Redirect[]): Map<string, string[]> {

@@ -9,8 +9,10 @@ export const GENERATED_FOLDERS: readonly string[] = ['dist', 'bench-out', 'test-
 
 /**
  * Vite's `server.watch.ignored`: true for a path inside one of the project's generated folders,
- * unless it leads to the content directory being served (`CONTENT_DIR` may be a benchmark corpus
- * in bench-out/). Chokidar passes a second argument (the file's stats), hence no optional one.
+ * and for the content directory being served, which `astro dev` watches itself
+ * (integrations/live-content.ts): on Vite's watcher every saved YAML or Markdown file would make
+ * Astro reload its content config, and the content store cannot be refreshed meanwhile. Chokidar
+ * passes a second argument (the file's stats), hence no optional one.
  */
 export function watchIgnored(path: string): boolean {
   return ignoredUnder(process.cwd(), resolve(CONTENT_DIR), path);
@@ -19,7 +21,7 @@ export function watchIgnored(path: string): boolean {
 /** `watchIgnored` for a given project root and content directory (absolute paths). */
 export function ignoredUnder(root: string, content: string, path: string): boolean {
   const abs = resolve(path);
-  if (abs === content || abs.startsWith(content + sep) || content.startsWith(abs + sep)) return false;
+  if (abs === content || abs.startsWith(content + sep)) return true;
   const top = relative(root, abs).split(sep)[0] ?? '';
   return GENERATED_FOLDERS.includes(top);
 }

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
-import { corpusForLoader, rerunOnContentChange } from './watch';
+import { corpusForLoader } from './corpus';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
@@ -11,24 +11,33 @@ const RENDER_VERSION = 3;
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
  * entry's digest, so editing a claim re-renders its report, while unchanged reports are taken
- * from Astro's content cache between builds. In `astro dev` it re-runs whenever a content file
- * changes, re-rendering only the reports whose digest changed.
+ * from Astro's content cache between builds. In `astro dev` it runs again on every content change
+ * (`refreshContent`, from integrations/live-content.ts), re-rendering only the reports whose
+ * digest changed.
  */
 export function articlesLoader(): Loader {
   return {
     name: 'claim-ledger-articles',
     load: async (context) => {
-      const sync = (): Promise<void> => syncArticles(context);
-      await sync();
-      rerunOnContentChange(context, sync);
+      const rendered = await syncArticles(context);
+      // In `astro dev`, with every report taken from the content cache, Astro would create its
+      // Markdown renderer on the first edit, which then took seconds longer than the next ones.
+      if (context.watcher && rendered === 0 && !warmed) {
+        warmed = true;
+        await context.renderMarkdown('Warm-up.');
+      }
     },
   };
 }
 
-async function syncArticles(context: LoaderContext): Promise<void> {
+let warmed = false;
+
+/** Stores every report whose digest changed, rendered; returns how many were rendered. */
+async function syncArticles(context: LoaderContext): Promise<number> {
   const { store, generateDigest, renderMarkdown } = context;
   const corpus = corpusForLoader(context);
-  if (!corpus) return;
+  if (!corpus) return 0;
+  let rendered = 0;
   const anchors = new Map<string, ClaimAnchor[]>();
   const aliases = aliasesByClaim(corpus.redirects);
   // In text order, numbered as validation numbered them (`numberClaims`).
@@ -58,8 +67,10 @@ async function syncArticles(context: LoaderContext): Promise<void> {
     // Already parsed by our validator with the collection's own schema.
     const data = a.data as unknown as Record<string, unknown>;
     // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
-    const rendered = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
-    store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered });
+    const html = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
+    store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered: html });
+    rendered += 1;
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  return rendered;
 }

@@ -1,32 +1,34 @@
 import type { Loader } from 'astro/loaders';
 import type { ValidatedCorpus } from '../lib/content/validate';
-import { corpusForLoader, rerunOnContentChange } from './watch';
+import { corpusForLoader } from './corpus';
 
 type Pick = (corpus: ValidatedCorpus) => { id: string; file: string; data: object }[];
 
 /**
- * A loader for the data collections (claims, sources, topics), fed from the corpus that was
- * read and validated once, so Astro and our validator never disagree about the content.
+ * A loader for the data collections (claims, sources, topics, events), fed from the corpus that
+ * was read and validated once, so Astro and our validator never disagree about the content.
  * The data is stored as our validator parsed it, with the same zod schemas the collections
  * declare: running `parseData` again would validate every entry twice (at 50,000 claims, seconds).
- * In `astro dev` it re-runs whenever a content file changes.
+ * In `astro dev` it runs again on every content change (`refreshContent`, from
+ * integrations/live-content.ts).
  */
 export function entriesLoader(name: string, pick: Pick): Loader {
   return {
     name: `claim-ledger-${name}`,
     load: async (context) => {
       const { store, generateDigest } = context;
-      const sync = async (): Promise<void> => {
-        const corpus = corpusForLoader(context);
-        if (!corpus) return;
-        store.clear();
-        for (const e of pick(corpus)) {
-          const data = e.data as Record<string, unknown>;
-          store.set({ id: e.id, data, filePath: e.file, digest: generateDigest(data) });
-        }
-      };
-      await sync();
-      rerunOnContentChange(context, sync);
+      const corpus = corpusForLoader(context);
+      if (!corpus) return;
+      // Entry by entry rather than clearing the store: an entry whose digest is unchanged is not
+      // set again, so an edit to one file changes one entry, not the whole collection.
+      const seen = new Set<string>();
+      for (const e of pick(corpus)) {
+        const data = e.data as Record<string, unknown>;
+        seen.add(e.id);
+        // The path is part of the digest: builds over another CONTENT_DIR share this cache.
+        store.set({ id: e.id, data, filePath: e.file, digest: generateDigest({ file: e.file, data }) });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     },
   };
 }

@@ -5,53 +5,72 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { childEnv, ROOT, stopProcessGroup } from './helpers';
 
-// `astro dev` over a copy of the content: an edit shows on the next request, a broken reference
-// replaces every page with the list of problems (and prints it in the terminal), and fixing the
-// file brings the site back, all without restarting the server.
+// `astro dev` over a copy of the content: an edit to any kind of content file shows on the next
+// request, within a second at five reports; a broken reference replaces every page with the list
+// of problems (and prints it in the terminal), and fixing the file brings the site back;
+// redirects.yaml and permalinks.txt are live too, all without restarting the server.
 const PORT = Number(process.env['DEV_TEST_PORT'] ?? 4443);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PAGE = `${BASE}/claims/rosstat-ceased-reporting-deaths/`;
+const PAGE = '/claims/rosstat-ceased-reporting-deaths/';
 const CLAIMS = 'claims/hidden-war-deaths.yaml';
 const OLD = 'statement: Rosstat has stopped reporting the number of deaths in Russia.';
 const NEW = 'statement: Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
+// The bound on how long an edit takes to show, from the write to a reload that shows it. The
+// target is 1 s at five reports. The bound is twice that, on the median of three edits, because
+// this test runs beside other builds and browser tests on two cores: at load averages of 12 to 21,
+// single edits took 0.1 to 2.4 s (at 3 to 5, 0.06 to 0.3 s). It still fails a loop that leaves
+// the pages to the content store's 500 ms save debounce, as the previous one did (a claim edit
+// 0.8 s at a load of 3 to 5, 1.7 s at 8.5 to 12): with 2.1 s added before the store is refreshed,
+// the report-text median was 4.2 s.
+const BOUND_MS = 2_000;
 
 let dir = '';
 let server: ChildProcess | undefined;
 let output = '';
 
-async function get(url: string): Promise<{ status: number; text: string }> {
+type Page = { status: number; text: string; location: string | null };
+
+async function get(path: string): Promise<Page> {
   try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    return { status: r.status, text: await r.text() };
+    const r = await fetch(BASE + path, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+    return { status: r.status, text: await r.text(), location: r.headers.get('location') };
   } catch {
-    return { status: 0, text: '' };
+    return { status: 0, text: '', location: null };
   }
 }
 
-/** Polls the page until `ok` holds for it, or fails after `ms` with what the page last said. */
-async function pollPage(ok: (r: { status: number; text: string }) => boolean, ms: number): Promise<number> {
+/** Polls a page until `ok` holds for it, or fails after `ms` with what the page last said; returns how long it took. */
+async function pollPage(ok: (r: Page) => boolean, ms: number, path: string = PAGE): Promise<number> {
   const start = Date.now();
-  let last = { status: 0, text: '' };
+  let last: Page = { status: 0, text: '', location: null };
   while (Date.now() - start < ms && server?.exitCode === null) {
-    last = await get(PAGE);
+    last = await get(path);
     if (ok(last)) return Date.now() - start;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(
-    `page never reached the expected state (server exit code ${server?.exitCode}, waited up to ${ms} ms); last status ${last.status}, server output:\n${output.slice(-2000)}`,
+    `${path} never reached the expected state (server exit code ${server?.exitCode}, waited up to ${ms} ms); last status ${last.status}, server output:\n${output.slice(-2000)}`,
   );
 }
 
-function edit(from: string, to: string): void {
-  const file = join(dir, 'content', CLAIMS);
-  const text = readFileSync(file, 'utf8');
+/** Replaces `from` with `to` in a file of the content copy (`../permalinks.txt` is beside it). */
+function edit(from: string, to: string, file: string = CLAIMS): void {
+  const path = join(dir, 'content', file);
+  const text = readFileSync(path, 'utf8');
   expect(text).toContain(from);
-  writeFileSync(file, text.replace(from, to));
+  writeFileSync(path, text.replace(from, to));
 }
+
+/** Whether a page is served and shows `text`. */
+const shows =
+  (text: string) =>
+  (r: Page): boolean =>
+    r.status === 200 && r.text.includes(text);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claim-ledger-dev-'));
   cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   server = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
     cwd: ROOT,
     env: childEnv({ CONTENT_DIR: join(dir, 'content') }),
@@ -60,7 +79,7 @@ beforeAll(async () => {
   });
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await pollPage((r) => r.status === 200 && r.text.includes('Rosstat has stopped reporting'), 240_000);
+  await pollPage(shows('Rosstat has stopped reporting'), 240_000);
 }, 270_000);
 
 afterAll(async () => {
@@ -69,9 +88,73 @@ afterAll(async () => {
 });
 
 test('an edited claim shows on the next request', async () => {
+  // The first edit also pays one-time costs (the Markdown renderer is created, code compiled).
   edit(OLD, NEW);
-  const ms = await pollPage((r) => r.status === 200 && r.text.includes('Rosstat no longer reports how many people die'), 60_000);
-  console.log(`edit visible after ${ms} ms`);
+  const ms = await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
+  console.log(`first edit visible after ${ms} ms`);
+});
+
+test(`edits show within a second at five reports (bound: median of three ≤ ${BOUND_MS} ms)`, async () => {
+  // Both paths an edit takes: a claim page reads the ledger, a report's text comes from Astro's
+  // content store once the report is re-rendered.
+  const claim: number[] = [];
+  const report: number[] = [];
+  let statement = 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
+  let paragraph = 'has been remarkably slow."\n';
+  // Each edit waits for the server to finish handling the one before (its "pages updated" line),
+  // so that one save at a time is timed.
+  const updates = (): number => output.split('pages updated').length;
+  const settled = async (before: number): Promise<void> => {
+    await expect.poll(updates, { timeout: 30_000 }).toBeGreaterThan(before);
+  };
+  // The previous test's edit may still be being handled.
+  await new Promise((r) => setTimeout(r, 1_500));
+  for (const n of [1, 2, 3]) {
+    const next = `Rosstat no longer reports how many people die in Russia (timed edit ${n}).`;
+    let before = updates();
+    edit(statement, next);
+    claim.push(await pollPage(shows(next), 60_000));
+    statement = next;
+    await settled(before);
+    const added = `has been remarkably slow."\n\nTimed paragraph ${n}.\n`;
+    before = updates();
+    edit(paragraph, added, 'articles/hidden-war-deaths.md');
+    report.push(await pollPage(shows(`Timed paragraph ${n}.`), 60_000, '/articles/hidden-war-deaths/'));
+    paragraph = added;
+    await settled(before);
+  }
+  const before = updates();
+  edit(statement, 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).');
+  edit(paragraph, 'has been remarkably slow."\n', 'articles/hidden-war-deaths.md');
+  await settled(before);
+  const median = (times: number[]): number => [...times].sort((a, b) => a - b)[1]!;
+  console.log(`timed edits visible after: claim ${claim.join(', ')} ms; report ${report.join(', ')} ms`);
+  expect(median(claim), 'median time for a claim edit').toBeLessThanOrEqual(BOUND_MS);
+  expect(median(report), "median time for an edit to a report's text").toBeLessThanOrEqual(BOUND_MS);
+});
+
+test('an edit to a report, a source, a topic or an event shows on the next request', async () => {
+  const cases: [file: string, from: string, to: string, page: string][] = [
+    [
+      'articles/hidden-war-deaths.md',
+      'has been remarkably slow."\n',
+      'has been remarkably slow."\n\nA paragraph added in a dev-server test.\n',
+      '/articles/hidden-war-deaths/',
+    ],
+    ['sources/csis.yaml', 'with historical offensives."', 'with historical offensives (edited in a dev-server test)."', '/sources/csis/'],
+    ['topics/war-losses.yaml', 'are being hidden."', 'are being hidden (edited in a dev-server test)."', '/topics/war-losses/'],
+    [
+      'events/rosstat-mortality-data-halt.yaml',
+      'for 2024 mortality data."',
+      'for 2024 mortality data (edited in a dev-server test)."',
+      '/events/rosstat-mortality-data-halt/',
+    ],
+  ];
+  for (const [file, from, to, page] of cases) {
+    edit(from, to, file);
+    const ms = await pollPage(shows(to.includes('paragraph') ? 'A paragraph added in a dev-server test.' : '(edited in a dev-server test)'), 60_000, page);
+    console.log(`${file}: edit visible after ${ms} ms`);
+  }
 });
 
 test('a broken reference replaces the page with the problem, in the browser and the terminal', async () => {
@@ -83,6 +166,32 @@ test('a broken reference replaces the page with the problem, in the browser and 
 
 test('fixing the file brings the site back by itself', async () => {
   edit('claimant: csis-typo\n', 'claimant: csis\n');
-  await pollPage((r) => r.status === 200 && r.text.includes('Rosstat no longer reports how many people die'), 60_000);
+  await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
   await expect.poll(() => output, { timeout: 10_000 }).toMatch(/content valid again/);
+});
+
+test('permalinks.txt and redirects.yaml are live: a published URL with no claim is a problem, a redirect fixes it', async () => {
+  const retired = 'rosstat-stopped-reporting-deaths';
+  const published = `/claims/${retired}/ 2026-11-24\n`;
+  const permalinks = join(dir, 'permalinks.txt');
+  writeFileSync(permalinks, readFileSync(permalinks, 'utf8') + published);
+  await pollPage((r) => r.status === 500 && r.text.includes(`published claim &#34;${retired}&#34; no longer exists`), 60_000);
+
+  // Added to the project's own redirects (its retired URLs are in permalinks.txt too).
+  const redirects = join(dir, 'content', 'redirects.yaml');
+  const ownRedirects = readFileSync(redirects, 'utf8');
+  const added = `  - { from: ${retired}, to: rosstat-ceased-reporting-deaths, note: "Renamed in a dev-server test." }\n`;
+  writeFileSync(redirects, ownRedirects + added);
+  await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
+  await pollPage((r) => r.status === 301 && r.location === PAGE, 60_000, `/claims/${retired}/`);
+
+  // A changed redirect takes effect without a restart too.
+  edit(`to: rosstat-ceased-reporting-deaths`, 'article: hidden-war-deaths', 'redirects.yaml');
+  await pollPage((r) => r.status === 301 && r.location === '/articles/hidden-war-deaths/', 60_000, `/claims/${retired}/`);
+
+  // And so does a removed one: the URL is no longer redirected (nor published, once permalinks.txt forgets it).
+  writeFileSync(permalinks, readFileSync(permalinks, 'utf8').replace(published, ''));
+  writeFileSync(redirects, ownRedirects);
+  await pollPage((r) => r.status === 404, 60_000, `/claims/${retired}/`);
+  await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
 });

@@ -90,14 +90,18 @@ describe("VS Code's YAML extension with the committed settings", () => {
   test('completes field names', async () => {
     expect(await labels('content/claims/x.yaml', `${CLAIM}    hed|`)).toEqual(expect.arrayContaining(['hedge', 'kind', 'via', 'relations', 'figures']));
     expect(await labels('content/sources/x.yaml', 'name: X\n|')).toEqual(expect.arrayContaining(['kind', 'description', 'affiliation', 'aliases']));
+    expect(await labels('content/events/x.yaml', 'name: X\n|')).toEqual(expect.arrayContaining(['summary', 'date', 'topics', 'measures', 'note']));
   });
 
-  test('flags unknown fields in claims, sources and topics files', async () => {
+  test('flags unknown fields in claims, sources, topics and events files', async () => {
     expect(await messages('content/claims/x.yaml', `${CLAIM}    kind: event\n    hedge: likely\n    colour: red\n`)).toEqual([
       'Property colour is not allowed.',
     ]);
     expect(await messages('content/sources/x.yaml', 'name: X\nkind: person\ndescription: d\ncolour: red\n')).toEqual(['Property colour is not allowed.']);
     expect(await messages('content/topics/x.yaml', 'name: X\ndescription: d\ncolour: red\n')).toEqual(['Property colour is not allowed.']);
     expect(await messages('content/topics/x.yaml', 'name: X\ndescription: d\n')).toEqual([]);
+    const event = 'name: X\nsummary: s\ndate: { date: "2025", basis: stated }\ntopics: [t]\n';
+    expect(await messages('content/events/x.yaml', `${event}colour: red\n`)).toEqual(['Property colour is not allowed.']);
+    expect(await messages('content/events/x.yaml', event)).toEqual([]);
   });
 });

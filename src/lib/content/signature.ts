@@ -5,9 +5,18 @@ import { join } from 'node:path';
 export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics', 'events'] as const;
 
 /**
- * A string that changes whenever a content file under `dir` is added, removed or written: each
- * file's name, size and modification time. Stat calls only, no reading, so checking whether a
- * cached validation is still current costs about a millisecond at five reports.
+ * `permalinks.txt`, which the validator reads beside the content directory (every claim URL ever
+ * published must still lead somewhere), so an edit to it counts as a content change too.
+ */
+export function permalinksPath(dir: string): string {
+  return join(dir, '..', 'permalinks.txt');
+}
+
+/**
+ * A string that changes whenever a content file under `dir` (or `permalinks.txt` beside it) is
+ * added, removed or written: each file's name, size and modification time. Stat calls only, no
+ * reading, so checking whether a cached validation is still current costs about a millisecond at
+ * five reports.
  */
 export function contentSignature(dir: string): string {
   const parts: string[] = [];
@@ -21,5 +30,6 @@ export function contentSignature(dir: string): string {
     if (existsSync(folder)) for (const name of readdirSync(folder).sort()) add(folder, name);
   }
   add(dir, 'redirects.yaml');
+  add(join(dir, '..'), 'permalinks.txt');
   return parts.join('\n');
 }

@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { watchContent } from '../../src/lib/content/watch';
+
+// The content watcher of `validate --watch` and `astro dev`: content files and permalinks.txt
+// count, other files beside the content directory do not, and a collection folder made later is
+// watched from then on.
+let root = '';
+let stop = (): void => undefined;
+afterEach(() => {
+  stop();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+test('sees content files, permalinks.txt and new collection folders, and nothing else beside them', async () => {
+  root = mkdtempSync(join(tmpdir(), 'claim-ledger-watch-'));
+  const content = join(root, 'content');
+  mkdirSync(join(content, 'claims'), { recursive: true });
+  let calls = 0;
+  stop = watchContent(content, () => (calls += 1));
+  const after = async (change: () => void): Promise<number> => {
+    const before = calls;
+    change();
+    // fs.watch reports asynchronously; nothing more arrives after a quiet 300 ms.
+    await new Promise((r) => setTimeout(r, 300));
+    return calls - before;
+  };
+
+  expect(await after(() => writeFileSync(join(content, 'claims', 'a.yaml'), 'x: 1\n'))).toBeGreaterThan(0);
+  expect(await after(() => writeFileSync(join(content, 'redirects.yaml'), 'redirects: []\n'))).toBeGreaterThan(0);
+  expect(await after(() => writeFileSync(join(root, 'permalinks.txt'), '/claims/a/ 2026-11-24\n'))).toBeGreaterThan(0);
+  expect(await after(() => writeFileSync(join(root, 'notes.md'), 'not content\n'))).toBe(0);
+  await after(() => mkdirSync(join(content, 'events')));
+  expect(await after(() => writeFileSync(join(content, 'events', 'e.yaml'), 'name: E\n'))).toBeGreaterThan(0);
+  stop();
+  expect(await after(() => writeFileSync(join(content, 'claims', 'a.yaml'), 'x: 2\n'))).toBe(0);
+});
