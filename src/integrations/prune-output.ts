@@ -35,6 +35,8 @@ export function writeIfChanged(path: string, text: string): void {
 export function pruneOlderThan(dir: string, since: number, keep: ReadonlySet<string> = new Set()): number {
   let removed = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // A deployment checkout in the output folder is not the build's: Astro's own emptying spares it too.
+    if (entry.name === '.git') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       removed += pruneOlderThan(path, since, keep);
