@@ -9,10 +9,24 @@ export function precisionOf(date: string): Precision {
   return parts === 1 ? 'year' : parts === 2 ? 'month' : 'day';
 }
 
-/** A validated date string as a range; content has passed the schema, so this cannot fail. */
+// Parsed ranges and formatted dates, by date string: a corpus has few distinct dates, but every
+// claim page formats several, so at scale parsing and Intl formatting were redone tens of
+// thousands of times. Both are pure functions of the string.
+const RANGES = new Map<string, DateRange>();
+const FORMATTED = new Map<string, string>();
+
+/**
+ * A validated date string as a range; content has passed the schema, so this cannot fail.
+ * The result is shared between callers (cached): do not modify it.
+ */
 export function rangeOf(date: string): DateRange {
-  const r = parseDateRange(date);
-  if (typeof r === 'string') throw new Error(r);
+  let r = RANGES.get(date);
+  if (r === undefined) {
+    const parsed = parseDateRange(date);
+    if (typeof parsed === 'string') throw new Error(parsed);
+    r = Object.freeze(parsed);
+    RANGES.set(date, r);
+  }
   return r;
 }
 
@@ -44,6 +58,15 @@ function formatPoint(point: string): string {
  * "June–July 2022" or "2022–2023"; a bound as "no earlier than 31 May 2024" or "no later than 2022".
  */
 export function formatDate(date: string): string {
+  let text = FORMATTED.get(date);
+  if (text === undefined) {
+    text = formatUncached(date);
+    FORMATTED.set(date, text);
+  }
+  return text;
+}
+
+function formatUncached(date: string): string {
   const r = rangeOf(date);
   if (r.kind === 'point') return formatPoint(date);
   if (r.start === null) return `no later than ${formatPoint(r.end!)}`;

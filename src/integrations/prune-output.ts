@@ -1,0 +1,78 @@
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// A file written by this build can carry a modification time slightly before the build's start:
+// the file system stamps with a coarse clock (a few milliseconds behind `Date.now()`).
+const CLOCK_SLACK_MS = 1000;
+
+// Files this build left as they were because their bytes did not change: not stale, although old.
+// On `globalThis` because the config's integrations may load this module more than once.
+const KEY = Symbol.for('claim-ledger.unchanged-outputs');
+const unchanged = ((globalThis as { [KEY]?: Set<string> })[KEY] ??= new Set<string>());
+
+/**
+ * Writes `text` to `path` unless the file already holds exactly that, so that a rebuild leaves
+ * unchanged files alone (reading and comparing costs a quarter of writing). Such a file is
+ * recorded as written by this build, for the pruning at the end.
+ */
+export function writeIfChanged(path: string, text: string): void {
+  let old: string | undefined;
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    // no such file yet
+  }
+  if (old === text) unchanged.add(path);
+  else writeFileSync(path, text);
+}
+
+/**
+ * Removes from `dir` every file last modified before `since`, and the folders left empty;
+ * `keep` lists files to leave whatever their age. Returns the number of files removed.
+ */
+export function pruneOlderThan(dir: string, since: number, keep: ReadonlySet<string> = new Set()): number {
+  let removed = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // A deployment checkout in the output folder is not the build's: Astro's own emptying spares it too.
+    if (entry.name === '.git') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      removed += pruneOlderThan(path, since, keep);
+      if (readdirSync(path).length === 0) rmdirSync(path);
+    } else if (!keep.has(path) && statSync(path).mtimeMs < since) {
+      unlinkSync(path);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
+ * Keeps the output folder between builds and removes, at the end, only what this build did not
+ * write. Astro empties the folder before building (`vite.build.emptyOutDir`, turned off in the
+ * config), which at 5,000 reports meant deleting 200,000 files only to write most of them again
+ * (15 minutes on a loaded machine). Every page, asset and data file is written again by each
+ * build (or, for files written with `writeIfChanged`, found already right), so any other file
+ * older than the build's start is one a cold build would not produce (a removed page, an old asset
+ * hash, the previous search index): it goes, and the output stays what a
+ * cold build into an empty folder gives. Must be the last integration: it runs after the others
+ * have written their files.
+ */
+export default function pruneOutput(): AstroIntegration {
+  let started = 0;
+  return {
+    name: 'claim-ledger:prune-output',
+    hooks: {
+      'astro:build:start': () => {
+        started = Date.now();
+        unchanged.clear();
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const removed = pruneOlderThan(fileURLToPath(dir), started - CLOCK_SLACK_MS, unchanged);
+        if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
+      },
+    },
+  };
+}
