@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
-import { corpusForLoader } from './corpus';
+import { corpusForLoader, loaderName } from './corpus';
 import { aliasesByClaim } from '../lib/permalinks';
 
 // Bump when the anchoring output changes, so cached renders are redone.
@@ -17,7 +17,7 @@ const RENDER_VERSION = 3;
  */
 export function articlesLoader(): Loader {
   return {
-    name: 'claim-ledger-articles',
+    name: loaderName('articles'),
     load: async (context) => {
       const rendered = await syncArticles(context);
       // In `astro dev`, with every report taken from the content cache, Astro would create its

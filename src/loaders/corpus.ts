@@ -1,9 +1,13 @@
 import type { LoaderContext } from 'astro/loaders';
 import type { ValidatedCorpus } from '../lib/content/validate';
 import { readValidatedCorpus, loadValidatedCorpus } from '../lib/content/corpus';
+import { CONTENT_FOLDERS } from '../lib/content/signature';
+
+/** The name of the loader of one content collection (each folder of the content directory is one). */
+export const loaderName = (collection: (typeof CONTENT_FOLDERS)[number]): string => `claim-ledger-${collection}`;
 
 /** The names of the site's content loaders, as `refreshContent({ loaders })` takes them. */
-export const CONTENT_LOADERS: readonly string[] = ['articles', 'claims', 'sources', 'topics', 'events'].map((c) => `claim-ledger-${c}`);
+export const CONTENT_LOADERS: readonly string[] = CONTENT_FOLDERS.map(loaderName);
 
 /**
  * The validated corpus for a loader run. In a build it throws on problems (the integration has

@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import type { ValidatedCorpus } from '../lib/content/validate';
-import { corpusForLoader } from './corpus';
+import { corpusForLoader, loaderName } from './corpus';
 
 type Pick = (corpus: ValidatedCorpus) => { id: string; file: string; data: object }[];
 
@@ -12,9 +12,9 @@ type Pick = (corpus: ValidatedCorpus) => { id: string; file: string; data: objec
  * In `astro dev` it runs again on every content change (`refreshContent`, from
  * integrations/live-content.ts).
  */
-export function entriesLoader(name: string, pick: Pick): Loader {
+export function entriesLoader(name: Parameters<typeof loaderName>[0], pick: Pick): Loader {
   return {
-    name: `claim-ledger-${name}`,
+    name: loaderName(name),
     load: async (context) => {
       const { store, generateDigest } = context;
       const corpus = corpusForLoader(context);
