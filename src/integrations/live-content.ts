@@ -1,6 +1,7 @@
 import type { AstroIntegrationLogger, RefreshContentOptions } from 'astro';
 import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
 import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { formatProblem, type ValidatedCorpus } from '../lib/content/validate';
 import { CONTENT_DIR } from '../lib/settings';
@@ -121,8 +122,16 @@ export function liveContent(
   server.httpServer?.once('close', stop);
 
   const redirects = new WeakMap<ValidatedCorpus, Map<string, string>>();
-  // Runs before Astro renders.
-  server.middlewares.use((req, res, next) => {
+  // Placed before Astro's trailing-slash check, which answers a slashless page URL with a 404
+  // before any later middleware sees it. Astro puts its own middlewares at the front of the stack
+  // after this hook has run, so ours is placed once the server listens (after all of them), just
+  // before that check (Astro's request guards stay in front of it).
+  server.httpServer?.once('listening', () => {
+    const stack = server.middlewares.stack;
+    const at = stack.findIndex((layer) => (layer.handle as { name?: string }).name === 'devTrailingSlash');
+    stack.splice(Math.max(at, 0), 0, { route: '', handle: pageMiddleware });
+  });
+  function pageMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const url = req.url ?? '/';
     if (!isPageRequest(url)) return next();
@@ -136,11 +145,16 @@ export function liveContent(
     }
     if (!redirects.has(corpus)) redirects.set(corpus, new Map(Object.entries(redirectMap(corpus.redirects))));
     const path = url.split(/[?#]/)[0] ?? '/';
-    const to = redirects.get(corpus)!.get(path.endsWith('/') ? path : `${path}/`);
+    const query = url.slice(path.length);
+    // A page URL typed or pasted without its trailing slash: a static host redirects it to the
+    // folder, Astro's dev server (trailingSlash: 'always') answered 404. Astro's own routes
+    // (`/_image`, `/_server-islands`) are left to it.
+    const slashless = !path.endsWith('/') && !path.endsWith('.html') && !path.startsWith('/_');
+    const to = redirects.get(corpus)!.get(path.endsWith('/') ? path : `${path}/`) ?? (slashless ? `${path}/${query}` : undefined);
     if (!to) return next();
     res.statusCode = 301;
     res.setHeader('location', to);
     res.setHeader('cache-control', 'no-store');
     res.end();
-  });
+  }
 }

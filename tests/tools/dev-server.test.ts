@@ -195,3 +195,11 @@ test('permalinks.txt and redirects.yaml are live: a published URL with no claim 
   await pollPage((r) => r.status === 404, 60_000, `/claims/${retired}/`);
   await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
 });
+
+test('a page URL without its trailing slash redirects to the page, keeping the query; a data file does not', async () => {
+  const page = await get(`${PAGE.slice(0, -1)}?from=feed`);
+  expect(page.status).toBe(301);
+  expect(page.location).toBe(`${PAGE}?from=feed`);
+  const data = await get('/api/claims.json');
+  expect(data.status).toBe(200);
+});
