@@ -44,7 +44,7 @@ function report(title: string, text: string[], claims: FakeClaim[], opts: { date
   };
   return {
     url: `/articles/${title.replace(/\s/g, '-')}/`,
-    excerpt: '',
+    content: '',
     meta: { title, claims: JSON.stringify(record) },
     anchors,
     locations: opts.locations ?? [],

@@ -17,7 +17,8 @@ export interface Anchor {
 /** What pagefind returns for one indexed report (`result.data()`). */
 export interface ResultData {
   url: string;
-  excerpt: string;
+  /** The indexed text: its words, split at white space, are what `location`s count. */
+  content: string;
   meta: Record<string, string | undefined>;
   anchors: Anchor[];
   /** Where the query's words occur, as word indexes. */
@@ -27,7 +28,7 @@ export interface ResultData {
 /** One result as the list shows it: a claim, a report, or a report that could not be loaded. */
 export type Item =
   | { type: 'claim'; claim: ClaimInfo; report: ResultData; quote: Anchor | undefined; hits: number[]; key: string }
-  | { type: 'report'; report: ResultData; near: Anchor[]; key: string }
+  | { type: 'report'; report: ResultData; near: Anchor[]; hits: number[]; key: string }
   | { type: 'error'; key: string };
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -86,6 +87,7 @@ export function itemsOf(data: ResultData, state: Pick<SearchState, 'q' | 'filter
         quotes.map((q) => q.a),
         textHits,
       ),
+      hits: textHits,
       key: report.sortKey,
     });
   return items;

@@ -1,4 +1,4 @@
-import { Feed, type Anchor, type Item, type ResultData } from './search-feed';
+import { Feed, type Item, type ResultData } from './search-feed';
 import { facetInputId, FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
 
 // The small part of pagefind's JS API (pagefind.js, served from /pagefind/) that we use.
@@ -24,24 +24,27 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A quote, cut to about `max` words around its first matched word, with the matched words marked. */
-function quoteExcerpt(quote: Anchor, hits: number[], max = 24): HTMLParagraphElement {
-  const all = quote.text.split(/\s+/).filter(Boolean);
-  const marked = new Set(hits.map((h) => h - quote.location));
+/**
+ * Words cut to about `max` around the first matched one, the matched ones marked (`hits` are word
+ * locations; `offset` is the location of the first word). Built as DOM nodes: text stays text.
+ */
+function excerpt(words: string[], offset: number, hits: number[], max = 24): HTMLParagraphElement {
+  const marked = new Set(hits.map((h) => h - offset));
   const first = marked.size ? Math.min(...marked) : 0;
-  const start = all.length <= max ? 0 : Math.max(0, Math.min(all.length - max, first - 4));
+  const start = words.length <= max ? 0 : Math.max(0, Math.min(words.length - max, first - 6));
   const p = el('p', {}, start > 0 ? '…' : '');
-  all.slice(start, start + max).forEach((w, i) => {
+  words.slice(start, start + max).forEach((w, i) => {
     if (i) p.append(' ');
     p.append(marked.has(start + i) ? el('mark', {}, w) : w);
   });
-  if (start + max < all.length) p.append('…');
+  if (start + max < words.length) p.append('…');
   return p;
 }
 
+const split = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+
 /**
- * One result as a list item. Everything from the index is written as text (DOM nodes, never
- * HTML), except pagefind's own excerpt of a report: text it escaped, with `<mark>` around matches.
+ * One result as a list item. Everything from the index is written as text (DOM nodes, never HTML).
  */
 function resultItem(item: Item): HTMLLIElement {
   const li = el('li');
@@ -55,16 +58,16 @@ function resultItem(item: Item): HTMLLIElement {
     const c = item.claim;
     li.append(el('span', { className: 'kind' }, `Claim · ${c.kind} · ${c.date}`), el('br'));
     li.append(el('a', { href: c.url, className: 'result-title' }, c.statement));
-    if (item.quote) li.append(quoteExcerpt(item.quote, item.hits));
+    if (item.quote) li.append(excerpt(split(item.quote.text), item.quote.location, item.hits));
     li.append(el('p', { className: 'muted' }, `${c.claimant} · `, el('a', { href: `${r.url}#${c.id}` }, `in “${title}”`)));
     return li;
   }
   const date = r.meta['date'] ? ` · ${r.meta['date']}` : '';
   li.append(el('span', { className: 'kind' }, `Report${date}`), el('br'));
   li.append(el('a', { href: r.url, className: 'result-title' }, title));
-  const excerpt = el('p');
-  excerpt.innerHTML = r.excerpt;
-  li.append(excerpt);
+  // The excerpt is cut from the report's text around the first word that matched there (pagefind's
+  // own excerpt favours the claim list, whose words weigh more).
+  li.append(excerpt(split(r.content), 0, item.hits));
   if (item.near.length) {
     const bits: (Node | string)[] = ['Claims near the match: '];
     item.near.forEach((a, i) =>
