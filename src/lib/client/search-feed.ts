@@ -28,7 +28,7 @@ export interface ResultData {
 /** One result as the list shows it: a claim, a report, or a report that could not be loaded. */
 export type Item =
   | { type: 'claim'; claim: ClaimInfo; report: ResultData; quote: Anchor | undefined; hits: number[]; key: string }
-  | { type: 'report'; report: ResultData; near: Anchor[]; hits: number[]; key: string }
+  | { type: 'report'; report: ResultData; near: Anchor[]; hits: number[]; textEnd: number; key: string }
   | { type: 'error'; key: string };
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -88,6 +88,7 @@ export function itemsOf(data: ResultData, state: Pick<SearchState, 'q' | 'filter
         textHits,
       ),
       hits: textHits,
+      textEnd: listStart,
       key: report.sortKey,
     });
   return items;

@@ -65,9 +65,9 @@ function resultItem(item: Item): HTMLLIElement {
   const date = r.meta['date'] ? ` · ${r.meta['date']}` : '';
   li.append(el('span', { className: 'kind' }, `Report${date}`), el('br'));
   li.append(el('a', { href: r.url, className: 'result-title' }, title));
-  // The excerpt is cut from the report's text around the first word that matched there (pagefind's
-  // own excerpt favours the claim list, whose words weigh more).
-  li.append(excerpt(split(r.content), 0, item.hits));
+  // The excerpt is cut from the report's text (not its claim list) around the first word that
+  // matched there (pagefind's own excerpt favours the claim list, whose words weigh more).
+  li.append(excerpt(split(r.content).slice(0, item.textEnd), 0, item.hits));
   if (item.near.length) {
     const bits: (Node | string)[] = ['Claims near the match: '];
     item.near.forEach((a, i) =>
