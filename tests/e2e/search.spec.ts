@@ -1,8 +1,8 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 
 /**
- * Waits until every result of the page on screen is filled: results are shown one by one as their
- * fragments arrive, in placeholders marked busy, and the list is busy until the last is filled.
+ * Waits until the page of results on screen is complete: results are appended report by report as
+ * their fragments arrive, and the list is busy until the page is full or the results run out.
  */
 const settled = (page: Page): Promise<void> => expect(page.locator('#results')).toHaveAttribute('aria-busy', 'false');
 
@@ -32,7 +32,7 @@ test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic na
   await page.goto('/search/?q=Rosstat');
   const list = page.locator('#results');
   await expect(list.locator('> li').first()).toBeVisible();
-  await expect(page.locator('#search-status')).toContainText('results for “Rosstat”');
+  await expect(page.locator('#search-status')).toHaveText(/^\d+ reports? match “Rosstat”\.$/);
   await settled(page);
   const hrefs = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toContain('/claims/meduza-rosstat-stopped-mortality-data/');
@@ -66,15 +66,22 @@ test('/search/?q=Peskov shows results without typing; filters update the URL; Ba
   await expect(page.getByLabel('Words or phrase')).toHaveValue('Peskov');
   await expect(page.locator('#results > li').first()).toBeVisible();
   await page.locator('summary', { hasText: 'Kind' }).click();
-  // The counts are those of the current results: as many denials as the filter then lists.
+  // The counts are those of the current results, in reports: as many reports as the denials
+  // then listed come from.
   const label = page.locator('label', { hasText: /^denial \(/ });
   await expect(label).not.toHaveText('denial (0)');
   const count = Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')![1]);
   expect(count).toBeGreaterThan(0);
   await page.getByLabel(/^denial \(/).check();
-  await expect(page.locator('#results > li')).toHaveCount(count);
   await expect(page).toHaveURL(/\?q=Peskov&kind=denial$/);
-  await expect(page.locator('#results .kind').first()).toHaveText(/^Claim · denial · (about )?\w/);
+  await expect(page.locator('#search-status')).toHaveText(`${count} report${count === 1 ? '' : 's'} match “Peskov”, denial.`);
+  await settled(page);
+  // Only denials: the other claims of the same reports, which carry "Peskov" too, are left out.
+  const kinds = await page.locator('#results .kind').allTextContents();
+  expect(kinds.length).toBeGreaterThan(0);
+  expect(kinds.every((k) => /^Claim · denial · (about )?\w/.test(k))).toBe(true);
+  const reports = await page.locator('#results p.muted a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(new Set(reports).size).toBe(count);
   await page.goBack();
   await expect(page).toHaveURL(/\?q=Peskov$/);
   await expect(page.getByLabel(/^denial \(/)).not.toBeChecked();
@@ -124,10 +131,11 @@ test('a long filter list shows the commonest values, re-lists them for the resul
   await expect(claimants.locator('li')).toHaveCount(30);
   await expect(claimants.locator('.facet-more')).toHaveText('11 more: narrow the search to list them.');
 
-  // With the panel open, a search lists just the claimants in its results, each counted.
+  // With the panel open, a search lists just the claimants in its results, each counted in
+  // reports (Peskov's four claims are in two reports).
   await claimants.locator('summary').click();
   await page.getByLabel('Words or phrase').fill('Peskov');
-  await expect(claimants.locator('li').first()).toHaveText('Dmitry Peskov (4)');
+  await expect(claimants.locator('li').first()).toHaveText('Dmitry Peskov (2)');
   const counts = await claimants.locator('.count').allTextContents();
   expect(counts.length).toBeLessThan(30);
   expect(counts.every((c) => /^\([1-9]\d*\)$/.test(c))).toBe(true);
@@ -158,13 +166,15 @@ test('results can be ordered by date, oldest or newest first, and the order is i
   await expect(page.locator('#results > li')).toHaveCount(10);
   await page.getByLabel('Order').selectOption('date-asc');
   await expect(page).toHaveURL(/\?q=mobilization&sort=date-asc$/);
-  await expect.poll(() => order(1)).toEqual({ count: 10, first: 2011, inOrder: true });
+  // The earliest claim with the word (or its stem) in what it says, its quote or its claimant's
+  // name is of February 2022 (the 2011 claim, on the Popular Front, does not use the word).
+  await expect.poll(() => order(1)).toEqual({ count: 10, first: 2022, inOrder: true });
   await page.getByLabel('Order').selectOption('date-desc');
   await expect(page).toHaveURL(/sort=date-desc$/);
   await expect.poll(() => order(-1)).toEqual({ count: 10, first: 2025, inOrder: true });
 });
 
-test('a match in what a claim says or who said it ranks above a passing mention in a report', async ({ page }) => {
+test("a match in what a claim says or who said it comes first, above a passing mention in its report's text", async ({ page }) => {
   for (const [q, claimant] of [
     ['Peskov', 'Dmitry Peskov'],
     ['Kobak', 'Dmitry Kobak'],
@@ -172,21 +182,38 @@ test('a match in what a claim says or who said it ranks above a passing mention 
   ]) {
     await page.goto(`/search/?q=${q}`);
     await settled(page);
-    const kinds = (await page.locator('#results .kind').allTextContents()).map((t) => (t.startsWith('Report') ? 'report' : 'claim'));
-    expect(kinds, q).toContain('report');
-    expect(kinds.indexOf('report'), q).toBe(kinds.lastIndexOf('claim') + 1);
+    // Each result as [claim or report, the report it is in].
+    const rows = await page.locator('#results > li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const isReport = li.querySelector('.kind')!.textContent!.startsWith('Report');
+        const link = isReport ? li.querySelector('a.result-title') : li.querySelector('p.muted a');
+        return [isReport ? 'report' : 'claim', new URL((link as HTMLAnchorElement).href).pathname] as const;
+      }),
+    );
+    expect(
+      rows.map((r) => r[0]),
+      q,
+    ).toContain('report');
+    // A report's own result follows every claim result of that report.
+    rows.forEach(([kind, report], i) => {
+      if (kind === 'report')
+        expect(
+          rows.slice(i + 1).some((r) => r[0] === 'claim' && r[1] === report),
+          `${q}: ${report}`,
+        ).toBe(false);
+    });
     await expect(page.locator('#results > li').first().locator('.muted')).toContainText(`${claimant} · in`);
   }
 });
 
-test('results are shown as their fragments arrive, in rank order, without waiting for all ten, and announced once', async ({ page, context }) => {
+test('results are shown as their fragments arrive, in rank order, without waiting for the rest, and announced once', async ({ page, context }) => {
   // The ranked list as a search shows it when nothing is held back.
   await page.goto('/search/?q=mobilization');
   await settled(page);
   const ranked = await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(ranked).toHaveLength(10);
 
-  // Hold back every result's fragment (the words and filters still load).
+  // Hold back every report's fragment (the words and filters still load).
   // Until `holding` is cleared, every fragment request waits in `held`; after, they go through.
   const held: Route[] = [];
   let holding = true;
@@ -194,11 +221,10 @@ test('results are shown as their fragments arrive, in rank order, without waitin
   await page.goto('/search/?q=mobilization');
   const list = page.locator('#results');
   const status = page.locator('#search-status');
-  await expect(status).toHaveText(/^\d+ results for “mobilization”\.$/);
-  // Ten places held in rank order, none shown yet.
-  await expect(list.locator('> li[aria-busy="true"]')).toHaveCount(10);
-  await expect(list.locator('> li').first()).toBeHidden();
+  await expect(status).toHaveText(/^\d+ reports match “mobilization”\.$/);
+  // Nothing shown yet, and the list says it is busy.
   await expect(list).toHaveAttribute('aria-busy', 'true');
+  await expect(list.locator('> li')).toHaveCount(0);
   // The results list is not a live region: only the status line speaks, and it has spoken.
   await expect(list).not.toHaveAttribute('aria-live');
   await page.evaluate(() => {
@@ -206,32 +232,61 @@ test('results are shown as their fragments arrive, in rank order, without waitin
     w.statusChanges = 0;
     new MutationObserver(() => w.statusChanges++).observe(document.getElementById('search-status')!, { childList: true, characterData: true, subtree: true });
   });
+  // Fragments are asked for in rank order, several at once.
   await expect.poll(() => held.length).toBeGreaterThan(1);
-  /** The shown results' links, in list order; null for a place not shown yet. */
-  const shownHrefs = (): Promise<(string | null)[]> =>
-    list
-      .locator('> li')
-      .evaluateAll((lis) =>
-        lis.map((li) => (li.getAttribute('aria-busy') === 'true' ? null : (li.querySelector('a.result-title')?.getAttribute('href') ?? ''))),
-      );
+  const hrefs = (): Promise<(string | null)[]> => list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
-  // Every fragment but the last asked for arrives: the results above the missing one are shown,
-  // in their ranks, and the list still waits for the rest.
+  // Every fragment but the last asked for arrives: results are shown, the ranking's first ones,
+  // without waiting for that last fragment.
   holding = false;
   const last = held.pop()!;
-  for (const route of held.splice(0).reverse()) await route.continue();
-  await expect.poll(async () => (await shownHrefs()).filter((h) => h !== null).length).toBeGreaterThan(0);
-  await expect(list.locator('> li[data-filled]')).toHaveCount(9);
-  const partly = await shownHrefs();
-  const prefix = partly.indexOf(null);
-  expect(prefix).toBeGreaterThan(0);
-  expect(partly.slice(0, prefix)).toEqual(ranked.slice(0, prefix));
-  expect(partly.slice(prefix).every((h) => h === null)).toBe(true);
-  await expect(list).toHaveAttribute('aria-busy', 'true');
+  for (const route of held.splice(0)) await route.continue();
+  await expect
+    .poll(async () => {
+      const shown = await hrefs();
+      return shown.length > 0 && shown.every((h, i) => h === ranked[i]);
+    })
+    .toBe(true);
 
-  // The last one arrives: all ten, in the ranking's order, and the status line said nothing more.
+  // The last one arrives: the page is the ranking's ten, and the status line said nothing more.
   await last.continue();
   await settled(page);
-  expect(await shownHrefs()).toEqual(ranked);
+  expect(await hrefs()).toEqual(ranked);
   expect(await page.evaluate(() => (window as unknown as { statusChanges: number }).statusChanges)).toBe(0);
+});
+
+test('in date order, claims of different reports interleave as their dates do, across pages', async ({ page }) => {
+  // The 15 figures: September 2022 (the partial-mobilization report), three of October 2022 (the
+  // second-wave report), then May 2024 from the first report again, and so on.
+  await page.goto('/search/?kind=figure&sort=date-asc');
+  await settled(page);
+  const more = page.getByRole('button', { name: 'Show more results' });
+  await more.click();
+  await expect(page.locator('#results > li')).toHaveCount(15);
+  await settled(page);
+  await expect(more).toBeHidden();
+  const reports = await page.locator('#results p.muted a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
+  expect(reports.slice(0, 5)).toEqual([
+    'partial-mobilization-encyclopedia',
+    'second-mobilization-rumours',
+    'second-mobilization-rumours',
+    'second-mobilization-rumours',
+    'partial-mobilization-encyclopedia',
+  ]);
+  const kinds = await page.locator('#results .kind').allTextContents();
+  expect(kinds.every((k) => k.startsWith('Claim · figure · '))).toBe(true);
+  // Filed under the earliest day a date can be: the first year named ("October 2022 – 2023").
+  const years = kinds.map((k) => Number(/(\d{4})/.exec(k.split(' · ')[2]!)![1]));
+  expect(years).toEqual([...years].sort((a, b) => a - b));
+});
+
+test('a claim is listed only if it matches every chosen filter, even when another claim of its report has the other value', async ({ page }) => {
+  // The second-wave report has Peskov's denial and quotes, and figures by others: it carries both
+  // "denial" and "figure", and "Dmitry Peskov", but no claim of it is a figure by Peskov.
+  await page.goto('/search/?claimant=Dmitry+Peskov&kind=figure');
+  await expect(page.locator('#search-status')).toHaveText('No results for Dmitry Peskov, figure. Try other words, or fewer filters.');
+  await expect(page.locator('#results > li')).toHaveCount(0);
+  await page.goto('/search/?claimant=Dmitry+Peskov&kind=denial');
+  await settled(page);
+  await expect(page.locator('#results .kind')).toHaveText([/^Claim · denial · /, /^Claim · denial · /]);
 });

@@ -8,6 +8,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { idProblems, scriptProblems } from './page-checks';
+import { decodeRecord } from '../../src/lib/client/search-record';
 
 // The real build over the fixture corpus with hostile text laid over it: a report title, a quote
 // and a statement that try to close the JSON-LD script and open one of their own, and claims
@@ -55,6 +56,17 @@ describe('hostile content', () => {
     expect(jsonLd('/claims/main/index.html')['abstract']).toBe(statement);
     const rss = new XMLParser().parse(readFileSync(join(out, 'rss.xml'), 'utf8')) as { rss: { channel: { item: { title: string }[] } } };
     expect(rss.rss.channel.item.map((i) => i.title)).toContain(`Report: First fixture report ${BREAKOUT}`);
+  });
+
+  test('the search record a report carries for its claims holds hostile text as inert text, and gives it back intact', () => {
+    const html = readFileSync(join(out, 'articles/a-one/index.html'), 'utf8');
+    // The record is the text of one element: nothing in it can close that element or open another.
+    const raw = /<span data-pagefind-meta="claims">([^<]*)<\/span>/.exec(html);
+    expect(raw).not.toBeNull();
+    expect(raw![1]).not.toMatch(/[<>]/);
+    const span = select('[data-pagefind-meta="claims"]', page('/articles/a-one/index.html'))!;
+    const { claims } = decodeRecord(toString(span), 'First fixture report');
+    expect(claims.find((c) => c.id === 'main')?.statement).toBe('A user posted </script><script>alert(2)</script> & <!-- in the chat \u2028.');
   });
 
   test('claims named like the page’s own elements keep their anchors; the page’s ids give way', () => {

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { apiArticlesSchema, apiClaimsSchema } from '../../src/schemas/api';
 import { DIST, readSite } from './dist';
+import { decodeRecord, listEntryId } from '../../src/lib/client/search-record';
 
 // Pagefind writes one fragment per indexed page: gzip of a signature and a JSON record with the
 // page's URL, indexed text, filters and metadata. Reading them back shows what search will see.
@@ -12,6 +13,7 @@ interface Fragment {
   content: string;
   filters: Record<string, string[]>;
   meta: Record<string, string>;
+  anchors: { element: string; id: string; text: string; location: number }[];
 }
 const SIGNATURE = 'pagefind_dcd';
 const dir = join(DIST, 'pagefind/fragment');
@@ -27,30 +29,48 @@ const { articles } = apiArticlesSchema.parse(JSON.parse(readSite('/api/articles.
 const path = (u: string): string => new URL(u).pathname + new URL(u).hash;
 
 describe('the search index', () => {
-  test('holds every report and every claim, and nothing else', () => {
-    expect([...byUrl.keys()].sort()).toEqual([...articles.map((a) => path(a.url)), ...claims.map((c) => path(c.url))].sort());
+  test('holds every report and nothing else (a claim is found through its report)', () => {
+    expect([...byUrl.keys()].sort()).toEqual(articles.map((a) => path(a.url)).sort());
   });
 
-  test('files each claim under its statement, with its filters and a link to its anchor', () => {
-    for (const c of claims) {
-      const f = byUrl.get(path(c.url))!;
-      expect(f.meta['title'], c.id).toBe(c.statement);
-      expect(f.meta['anchor'], c.id).toBe(path(c.article.anchorUrl));
-      expect(f.filters['kind'], c.id).toEqual([c.kind]);
-      expect(f.filters['claimant'], c.id).toEqual([c.claimant.name]);
-      expect(f.filters['report'], c.id).toEqual([c.article.title]);
-      expect(f.filters['topic']?.sort(), c.id).toEqual(c.topics.map((t) => t.name).sort());
-      // A year, or the years a date can fall in ("2022–2023", "2025 or later").
-      expect(f.filters['year']?.[0], c.id).toMatch(/^\d{4}(?:–\d{4}| or (?:earlier|later))?$/);
+  test("carries each report's claims, with what a result shows and the filters it is checked against", () => {
+    for (const a of articles) {
+      const f = byUrl.get(path(a.url))!;
+      const { report, claims: got } = decodeRecord(f.meta['claims'], f.meta['title']!);
+      const mine = claims.filter((c) => c.article.id === a.id);
+      expect(got.map((c) => c.id).sort(), a.id).toEqual(mine.map((c) => c.id).sort());
+      for (const c of mine) {
+        const g = got.find((x) => x.id === c.id)!;
+        expect(g.url, c.id).toBe(path(c.url));
+        expect(g.statement, c.id).toBe(c.statement);
+        expect(g.values.claimant, c.id).toEqual([c.claimant.name]);
+        expect(g.values.kind, c.id).toEqual([c.kind]);
+        expect(g.values.report, c.id).toEqual([a.title]);
+        expect(g.values.topic?.sort(), c.id).toEqual(c.topics.map((t) => t.name).sort());
+        // A year, or the years a date can fall in ("2022–2023", "2025 or later").
+        expect(g.values.year?.[0], c.id).toMatch(/^\d{4}(?:–\d{4}| or (?:earlier|later))?$/);
+        // Pagefind filters reports: each carries every value of its claims.
+        for (const [key, values] of Object.entries(g.values)) for (const v of values) expect(f.filters[key], `${c.id} ${key}`).toContain(v);
+      }
+      expect(report.values.kind).toEqual(['report']);
+      expect(f.filters['kind']).toContain('report');
     }
   });
 
-  test("indexes what a claim says, not its report's title or its filter labels", () => {
-    for (const c of claims) {
-      const f = byUrl.get(path(c.url))!;
-      expect(f.content.startsWith(c.statement), c.id).toBe(true);
-      expect(f.content, c.id).not.toContain(c.article.title);
-      expect(f.content, c.id).not.toContain('/articles/');
+  test('indexes the report text and what each claim says and who said it, each claim entry anchored by its id', () => {
+    for (const a of articles) {
+      const f = byUrl.get(path(a.url))!;
+      for (const c of claims.filter((c) => c.article.id === a.id)) {
+        expect(f.content, c.id).toContain(c.statement);
+        expect(f.content, c.id).toContain(c.claimant.name);
+        expect(f.anchors.find((x) => x.id === c.id)?.element, c.id).toBe('mark');
+        const entry = f.anchors.find((x) => x.id === listEntryId(c.id));
+        expect(entry?.text.startsWith(c.statement), c.id).toBe(true);
+      }
+      // Not the list's links, hedges and citation boxes, nor the hidden filter labels and record.
+      expect(f.content, a.id).not.toContain('in the text');
+      expect(f.content, a.id).not.toContain('Link and cite');
+      expect(f.content, a.id).not.toContain('/claims/');
     }
   });
 });

@@ -20,9 +20,11 @@ describe('search state in the URL', () => {
   test('becomes pagefind options: any-of within a filter, sort by date', () => {
     expect(pagefindOptions(parseState('?topic=A&topic=B&claimant=C&sort=date-asc'))).toEqual({
       filters: { topic: { any: ['A', 'B'] }, claimant: { any: ['C'] } },
-      sort: { date: 'asc' },
+      sort: { first: 'asc' },
     });
     expect(pagefindOptions(parseState('?q=x'))).toEqual({ filters: {} });
+    // Reports are ordered by their latest claim date for newest first.
+    expect(pagefindOptions(parseState('?q=x&sort=date-desc'))).toEqual({ filters: {}, sort: { last: 'desc' } });
   });
   test('asks for the counts of the open panels without narrowing by them', () => {
     expect(pagefindOptions(parseState('?q=x&kind=denial'), ['topic', 'kind'])).toEqual({

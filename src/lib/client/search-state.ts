@@ -44,6 +44,7 @@ export function stateToQuery(state: SearchState): string {
 
 /**
  * Pagefind's filter and sort options for a state: OR within a filter, AND across filters.
+ * Pagefind filters and sorts reports; the search page then keeps the claims that match.
  * `counted` names the filters whose per-value counts the page wants back (the panels a reader
  * has open). Pagefind fetches a filter's index only when a search names that filter, and
  * returns counts only for the indexes it has; an empty `any` names a filter without narrowing
@@ -56,5 +57,7 @@ export function pagefindOptions(
   const filters: Record<string, { any: string[] }> = {};
   for (const key of counted) filters[key] = { any: [] };
   for (const [key, values] of Object.entries(state.filters)) if (values.length) filters[key] = { any: values };
-  return { filters, ...(state.sort ? { sort: { date: state.sort === 'date-asc' ? 'asc' : 'desc' } } : {}) };
+  // A report is filed under its earliest claim date for oldest first, its latest for newest first
+  // (see Feed in ./search-feed.ts, which merges their claims).
+  return { filters, ...(state.sort ? { sort: state.sort === 'date-asc' ? { first: 'asc' } : { last: 'desc' } } : {}) };
 }

@@ -1,29 +1,14 @@
+import { Feed, type Item, type ResultData } from './search-feed';
 import { facetInputId, FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
 
 // The small part of pagefind's JS API (pagefind.js, served from /pagefind/) that we use.
-interface Anchor {
-  element: string;
-  id: string;
-  text: string;
-  location: number;
-}
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
-  anchors: Anchor[];
-  locations: number[];
-}
 interface Search {
   results: { id: string; data: () => Promise<ResultData> }[];
   filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (q: string | null, o: ReturnType<typeof pagefindOptions>) => Promise<Search | null>;
-  debouncedSearch: (q: string | null, o: ReturnType<typeof pagefindOptions>, ms: number) => Promise<Search | null>;
 }
 
 const PAGE = 10;
@@ -39,68 +24,58 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** The claims in a report closest before the words that matched, as anchors to link to. */
-function nearestClaims(data: ResultData, max = 3): Anchor[] {
-  const claims = data.anchors.filter((a) => a.element === 'mark').sort((a, b) => a.location - b.location);
-  const picked = new Map<string, Anchor>();
-  for (const loc of data.locations) {
-    let best: Anchor | undefined;
-    for (const a of claims) if (a.location <= loc) best = a;
-    if (best) picked.set(best.id, best);
-    if (picked.size >= max) break;
-  }
-  return [...picked.values()];
+/**
+ * Words cut to about `max` around the first matched one, the matched ones marked (`hits` are word
+ * locations; `offset` is the location of the first word). Built as DOM nodes: text stays text.
+ */
+function excerpt(words: string[], offset: number, hits: number[], max = 24): HTMLParagraphElement {
+  const marked = new Set(hits.map((h) => h - offset));
+  const first = marked.size ? Math.min(...marked) : 0;
+  const start = words.length <= max ? 0 : Math.max(0, Math.min(words.length - max, first - 6));
+  const p = el('p', {}, start > 0 ? '…' : '');
+  words.slice(start, start + max).forEach((w, i) => {
+    if (i) p.append(' ');
+    p.append(marked.has(start + i) ? el('mark', {}, w) : w);
+  });
+  if (start + max < words.length) p.append('…');
+  return p;
 }
 
-/** An empty item holding a result's place in rank order until it is filled and shown. */
-function placeholder(): HTMLLIElement {
-  const li = el('li', { className: 'pending' });
-  li.setAttribute('aria-busy', 'true');
+const split = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+
+/**
+ * One result as a list item. Everything from the index is written as text (DOM nodes, never HTML).
+ */
+function resultItem(item: Item): HTMLLIElement {
+  const li = el('li');
+  if (item.type === 'error') {
+    li.append('This result could not be loaded.');
+    return li;
+  }
+  const r = item.report;
+  const title = r.meta['title'] ?? r.url;
+  if (item.type === 'claim') {
+    const c = item.claim;
+    li.append(el('span', { className: 'kind' }, `Claim · ${c.kind} · ${c.date}`), el('br'));
+    li.append(el('a', { href: c.url, className: 'result-title' }, c.statement));
+    if (item.quote) li.append(excerpt(split(item.quote.text), item.quote.location, item.hits));
+    li.append(el('p', { className: 'muted' }, `${c.claimant} · `, el('a', { href: `${r.url}#${c.id}` }, `in “${title}”`)));
+    return li;
+  }
+  const date = r.meta['date'] ? ` · ${r.meta['date']}` : '';
+  li.append(el('span', { className: 'kind' }, `Report${date}`), el('br'));
+  li.append(el('a', { href: r.url, className: 'result-title' }, title));
+  // The excerpt is cut from the report's text (not its claim list) around the first word that
+  // matched there (pagefind's own excerpt favours the claim list, whose words weigh more).
+  li.append(excerpt(split(r.content).slice(0, item.textEnd), 0, item.hits));
+  if (item.near.length) {
+    const bits: (Node | string)[] = ['Claims near the match: '];
+    item.near.forEach((a, i) =>
+      bits.push(...(i ? [' · '] : []), el('a', { href: `${r.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text)),
+    );
+    li.append(el('p', { className: 'muted' }, ...bits));
+  }
   return li;
-}
-
-/**
- * Fills a result's placeholder; it stays hidden until `reveal` shows it. The excerpt is
- * pagefind's own HTML: text with `<mark>` around matches.
- */
-function fillResult(li: HTMLLIElement, data: ResultData): void {
-  const isReport = data.filters['kind']?.includes('report') ?? false;
-  li.replaceChildren();
-  const date = data.meta['date'] ? ` · ${data.meta['date']}` : '';
-  li.append(el('span', { className: 'kind' }, isReport ? `Report${date}` : `Claim · ${data.filters['kind']?.[0] ?? ''}${date}`), el('br'));
-  const title = data.meta['title'] ?? data.url;
-  li.append(el('a', { href: data.url, className: 'result-title' }, title));
-  const excerpt = el('p');
-  excerpt.innerHTML = data.excerpt;
-  li.append(excerpt);
-  const bits: (Node | string)[] = [];
-  if (!isReport) {
-    if (data.meta['claimant']) bits.push(`${data.meta['claimant']} · `);
-    if (data.meta['anchor']) bits.push(el('a', { href: data.meta['anchor'] }, `in “${data.meta['report'] ?? 'the report'}”`));
-  } else {
-    const near = nearestClaims(data);
-    if (near.length) {
-      bits.push('Claims near the match: ');
-      near.forEach((a, i) =>
-        bits.push(...(i ? [' · '] : []), el('a', { href: `${data.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text)),
-      );
-    }
-  }
-  if (bits.length) li.append(el('p', { className: 'muted' }, ...bits));
-  li.dataset['filled'] = '';
-}
-
-/**
- * Shows the filled results that have every result above them shown: a result never appears
- * above one already on screen, so nothing on screen moves (no layout shift) and the order is the
- * ranking's from the start. A hidden placeholder below may still be waiting for its fragment.
- */
-function reveal(list: HTMLOListElement): void {
-  for (const li of list.querySelectorAll<HTMLLIElement>(':scope > li.pending')) {
-    if (li.dataset['filled'] === undefined) return;
-    li.classList.remove('pending');
-    li.removeAttribute('aria-busy');
-  }
 }
 
 /** One checkbox of a filter panel, as the page renders it. */
@@ -161,8 +136,7 @@ export function startSearch(): void {
   const list = document.getElementById('results') as HTMLOListElement;
   const more = document.getElementById('more') as HTMLButtonElement;
   let pagefind: Promise<Pagefind> | undefined;
-  let shown = 0;
-  let current: Search | null = null;
+  let current: Feed | null = null;
   let currentState: SearchState | null = null;
   let run = 0;
 
@@ -212,40 +186,33 @@ export function startSearch(): void {
     }
   };
 
-  // The ten fragments are fetched at once and each result is filled as its own arrives, in a
-  // hidden placeholder that holds its rank; `reveal` shows it once the ones above it are shown.
-  // The first result waits for its own fragment, not for all ten. The list is not a live region
-  // (the status line announces a search once); it is marked busy until all ten are shown.
+  // A page of ten results is filled as the reports' fragments arrive: they are fetched ten at a
+  // time in parallel and read in rank (or date) order, and each report's results are appended as
+  // soon as every report above it has been read, so a result never appears above one already on
+  // screen and nothing on screen moves. The list is not a live region (the status line announces
+  // a search once); it is marked busy until the page is full or the results run out.
   const showMore = async (): Promise<void> => {
-    const search = current;
-    if (!search) return;
-    const slice = search.results.slice(shown, shown + PAGE);
-    shown += slice.length;
-    more.hidden = shown >= search.results.length;
-    const slots = slice.map(placeholder);
+    const feed = current;
+    if (!feed) return;
+    more.hidden = true;
     list.setAttribute('aria-busy', 'true');
-    list.append(...slots);
-    await Promise.all(
-      slice.map((r, i) =>
-        r
-          .data()
-          .then(
-            (data) => fillResult(slots[i]!, data),
-            () => {
-              slots[i]!.replaceChildren('This result could not be loaded.');
-              slots[i]!.dataset['filled'] = '';
-            },
-          )
-          .then(() => reveal(list)),
-      ),
-    );
-    if (search === current && !list.querySelector(':scope > li.pending')) list.setAttribute('aria-busy', 'false');
+    await feed.take(PAGE, (items) => {
+      if (feed === current) list.append(...items.map(resultItem));
+    });
+    if (feed !== current) return;
+    list.setAttribute('aria-busy', 'false');
+    more.hidden = feed.done;
+    if (feed.done && !list.childElementCount) status.textContent = noResults(currentState!);
   };
+
+  const describe = (state: SearchState): string => [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
+  const noResults = (state: SearchState): string => `No results for ${describe(state)}. Try other words, or fewer filters.`;
 
   const execute = async (state: SearchState): Promise<void> => {
     const mine = ++run;
     const hasFilters = Object.keys(state.filters).length > 0;
     if (!state.q && !hasFilters) {
+      current = null;
       list.replaceChildren();
       list.removeAttribute('aria-busy');
       more.hidden = true;
@@ -256,14 +223,13 @@ export function startSearch(): void {
     const pf = await load();
     const search = await pf.search(state.q || null, pagefindOptions(state, openFacets()));
     if (mine !== run || !search) return; // a newer query has started; drop this one
-    current = search;
+    current = new Feed(search.results, state, PAGE);
     currentState = state;
-    shown = 0;
     list.replaceChildren();
+    // Pagefind counts reports: how many claims match is known only once every report is read.
     const n = search.results.length;
-    const what = [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
-    status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${what}.` : `No results for ${what}. Try other words, or fewer filters.`;
-    // The fragments are requested first (showMore asks for them before its first await), and the
+    status.textContent = n ? `${n} report${n === 1 ? '' : 's'} match ${describe(state)}.` : noResults(state);
+    // The fragments are requested first (take asks for them before its first await), and the
     // filter counts are written while they download.
     const filled = showMore();
     updateCounts(search, state.filters);
