@@ -95,6 +95,11 @@ function riskyQuotes(text: string): boolean {
     const indent = line.length - line.trimStart().length;
     if (block >= 0 && (line.trim() === '' || indent > block)) continue;
     block = -1;
+    if (!line.includes('"') && !line.includes("'")) {
+      // Most lines hold no quote: only a block scalar's header matters there.
+      if (BLOCK_HEADER.test(line.replace(/(^| )#.*$/, ''))) block = indent;
+      continue;
+    }
     let quote = '';
     let prev = ' ';
     let end = line.length;
