@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseYamlFast, readsFast, YAML_OPTIONS } from '../../src/lib/content/yaml';
-// @ts-expect-error: a plain .mjs script without types
 import { generate } from '../../scripts/bench/generate.mjs';
 
 // The fast YAML path must be invisible: for any text, the same data (`toStrictEqual`: a Date stays
