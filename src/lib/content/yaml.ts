@@ -1,9 +1,11 @@
 import { load, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import { Document, isScalar, parse, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
-// `timestamp` makes an unquoted date arrive as a Date, exactly as Astro's own YAML parsing
-// would; the date schema then refuses it by name instead of letting it pass as a string.
-/** The options of the `yaml` package's parse, whose results (data and errors) are the reference. */
+/**
+ * The options of the `yaml` package's parse, whose results (data and errors) are the reference.
+ * `timestamp` makes an unquoted date arrive as a Date, exactly as Astro's own YAML parsing would;
+ * the date schema then refuses it by name instead of letting it pass as a string.
+ */
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], uniqueKeys: true };
 
 /** A tag of the `yaml` package's schema, as far as plain-scalar resolution uses it. */
@@ -54,10 +56,10 @@ const UNSAFE = [
   /<</,
   // Directives, explicit keys, and a flow collection used as a key.
   /^%/m,
-  // A comment right after a closing quote or bracket: `yaml` wants a space before it.
-  /["'\]}]#/,
   /(?:^|[\s[{,])\?(?:\s|$)/,
   /[\]}][ ]*:/,
+  // A comment right after a closing quote or bracket: `yaml` wants a space before it.
+  /["'\]}]#/,
   // Very long lines: `yaml` caps an implicit key at 1024 characters.
   /^.{1000,}$/m,
 ];
