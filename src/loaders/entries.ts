@@ -10,13 +10,22 @@ type Pick = (corpus: ValidatedCorpus) => { id: string; file: string; data: objec
  * The data is stored as our validator parsed it, with the same zod schemas the collections
  * declare: running `parseData` again would validate every entry twice (at 50,000 claims, seconds).
  * In `astro dev` it runs again on every content change (`refreshContent`, from
- * integrations/live-content.ts).
+ * integrations/live-content.ts). In a build it stores nothing (see below).
  */
 export function entriesLoader(name: Parameters<typeof loaderName>[0], pick: Pick): Loader {
   return {
     name: loaderName(name),
     load: async (context) => {
       const { store, generateDigest } = context;
+      // No page reads these collections (pages read the ledger, src/lib/ledger.ts, built from the
+      // same validated corpus; only report bodies come from the store), so a build leaves them
+      // empty: at 5,000 reports, 50,000 claims digested, stored and serialised into the content
+      // cache for nothing. `astro dev` (the only run with a `watcher`) keeps them, because writing
+      // the changed store after an edit is what reloads the open pages there.
+      if (!context.watcher) {
+        store.clear();
+        return;
+      }
       const corpus = corpusForLoader(context);
       if (!corpus) return;
       // Entry by entry rather than clearing the store: an entry whose digest is unchanged is not
