@@ -40,7 +40,7 @@ const LABELS: Record<FilterKey, string> = { topic: 'Topic', claimant: 'Claimant'
  */
 export function searchFacets(ledger: Ledger): Facet[] {
   const values = new Map<FilterKey, string[]>(FILTER_KEYS.map((k) => [k, []]));
-  for (const a of ledger.articles) for (const [key, value] of articleSearchTags(a).filters) values.get(key)!.push(value);
+  for (const a of ledger.articles) for (const [key, value] of articleFilters(a)) values.get(key)!.push(value);
   return FILTER_KEYS.map((key) => {
     const counted = [...groupBy(values.get(key)!, (v) => v)]
       .map(([value, list]) => ({ value, count: list.length }))
@@ -78,6 +78,16 @@ const ownFilters = (a: Article): [key: Facet['key'], value: string][] => [
   ...a.topics.map((t): [Facet['key'], string] => ['topic', t.data.name]),
 ];
 
+/**
+ * A report's filter values as its page carries them: its own and every value of its claims, each
+ * once. `searchFacets` counts by these, so the page's counts are pagefind's before any query.
+ */
+function articleFilters(a: Article): [key: Facet['key'], value: string][] {
+  const filters = new Map<string, [Facet['key'], string]>();
+  for (const f of [...ownFilters(a), ...a.claims.flatMap(claimFilters)]) filters.set(`${f[0]}\n${f[1]}`, f);
+  return [...filters.values()];
+}
+
 /** The report's search record (see `ReportRecord`): what its search results show of each claim. */
 export function searchRecord(a: Article): ReportRecord {
   const topics = new Map<string, number>();
@@ -109,11 +119,9 @@ export function searchRecord(a: Article): ReportRecord {
  * one metadata field (`claims`), in the fragment, not in the page list.
  */
 export function articleSearchTags(a: Article): SearchTags {
-  const filters = new Map<string, [Facet['key'], string]>();
-  for (const f of [...ownFilters(a), ...a.claims.flatMap(claimFilters)]) filters.set(`${f[0]}\n${f[1]}`, f);
   const keys = [sortKey(a.data.published.date), ...a.claims.map((c) => sortKey(filingDate(c).date))].sort();
   return {
-    filters: [...filters.values()],
+    filters: articleFilters(a),
     meta: [
       ['date', formatDateSpec(a.data.published)],
       ['claims', jsonForHtml(searchRecord(a))],

@@ -31,7 +31,17 @@ export type Item =
   | { type: 'report'; report: ResultData; near: Anchor[]; hits: number[]; textEnd: number; key: string }
   | { type: 'error'; key: string };
 
-const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+/** A text's words as pagefind counts their locations: split at white space. */
+export const splitWords = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+
+// A report's record, decoded once: date order reads it to bound the reports still unread (`span`),
+// then again for its results (`itemsOf`).
+const decoded = new WeakMap<ResultData, ReturnType<typeof decodeRecord>>();
+const recordOf = (data: ResultData): ReturnType<typeof decodeRecord> => {
+  let rec = decoded.get(data);
+  if (!rec) decoded.set(data, (rec = decodeRecord(data.meta['claims'], data.meta['title'] ?? '')));
+  return rec;
+};
 
 /**
  * The results one report gives for a search: each claim the query's words fall in (its entry in
@@ -42,9 +52,9 @@ const words = (text: string): number => text.split(/\s+/).filter(Boolean).length
  * the claim's, even before the next claim's quote begins.
  */
 export function itemsOf(data: ResultData, state: Pick<SearchState, 'q' | 'filters'>): Item[] {
-  const { report, claims } = decodeRecord(data.meta['claims'], data.meta['title'] ?? '');
+  const { report, claims } = recordOf(data);
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const quotes = data.anchors.filter((a) => a.element === 'mark' && byId.has(a.id)).map((a) => ({ a, end: a.location + words(a.text) }));
+  const quotes = data.anchors.filter((a) => a.element === 'mark' && byId.has(a.id)).map((a) => ({ a, end: a.location + splitWords(a.text).length }));
   const entries = data.anchors
     .map((a) => ({ id: claimOfListEntry(a.id), location: a.location }))
     .filter((e): e is { id: string; location: number } => e.id !== undefined && byId.has(e.id))
@@ -108,7 +118,7 @@ function nearestClaims(marks: Anchor[], locations: number[], max = 3): Anchor[] 
 
 /** The earliest and the latest date sort key of a report's results (its claims and itself). */
 function span(data: ResultData): { first: string; last: string } {
-  const { report, claims } = decodeRecord(data.meta['claims'], data.meta['title'] ?? '');
+  const { report, claims } = recordOf(data);
   const keys = [report.sortKey, ...claims.map((c) => c.sortKey)].sort();
   return { first: keys[0]!, last: keys[keys.length - 1]! };
 }

@@ -1,4 +1,4 @@
-import { Feed, type Item, type ResultData } from './search-feed';
+import { Feed, splitWords, type Item, type ResultData } from './search-feed';
 import { facetInputId, FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
 
 // The small part of pagefind's JS API (pagefind.js, served from /pagefind/) that we use.
@@ -41,8 +41,6 @@ function excerpt(words: string[], offset: number, hits: number[], max = 24): HTM
   return p;
 }
 
-const split = (text: string): string[] => text.split(/\s+/).filter(Boolean);
-
 /**
  * One result as a list item. Everything from the index is written as text (DOM nodes, never HTML).
  */
@@ -58,7 +56,7 @@ function resultItem(item: Item): HTMLLIElement {
     const c = item.claim;
     li.append(el('span', { className: 'kind' }, `Claim · ${c.kind} · ${c.date}`), el('br'));
     li.append(el('a', { href: c.url, className: 'result-title' }, c.statement));
-    if (item.quote) li.append(excerpt(split(item.quote.text), item.quote.location, item.hits));
+    if (item.quote) li.append(excerpt(splitWords(item.quote.text), item.quote.location, item.hits));
     li.append(el('p', { className: 'muted' }, `${c.claimant} · `, el('a', { href: `${r.url}#${c.id}` }, `in “${title}”`)));
     return li;
   }
@@ -67,7 +65,7 @@ function resultItem(item: Item): HTMLLIElement {
   li.append(el('a', { href: r.url, className: 'result-title' }, title));
   // The excerpt is cut from the report's text (not its claim list) around the first word that
   // matched there (pagefind's own excerpt favours the claim list, whose words weigh more).
-  li.append(excerpt(split(r.content).slice(0, item.textEnd), 0, item.hits));
+  li.append(excerpt(splitWords(r.content).slice(0, item.textEnd), 0, item.hits));
   if (item.near.length) {
     const bits: (Node | string)[] = ['Claims near the match: '];
     item.near.forEach((a, i) =>
