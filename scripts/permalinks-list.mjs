@@ -1,6 +1,8 @@
 // permalinks.txt, the list of every claim and event URL ever published, as read and computed by both
 // `npm run permalinks` (scripts/update-permalinks.mjs) and the durability test
-// (tests/site/permalinks.test.ts), so the two cannot disagree about what a line is.
+// (tests/site/permalinks.test.ts), so those two cannot disagree about what a line is. The file has
+// two other readers of its own: src/lib/permalinks.ts (the feed's first-published days) and the
+// validator (src/lib/content/read.ts, checked in phases/permalinks.ts).
 
 /** @typedef {import('astro/zod').z.infer<typeof import('../src/schemas/api').apiClaimsSchema>} ClaimsExport */
 /** @typedef {import('astro/zod').z.infer<typeof import('../src/schemas/api').apiEventsSchema>} EventsExport */

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DateSpec } from '../schemas/common';
 import type { Claim, FigureItem, Ledger } from './ledger';
-import { precisionOf } from './dates';
+import { precisionOf, rangeOf } from './dates';
 import type { LedgerEvent } from './events';
 import { SITE_NAME } from './site';
 import { absolute, claimUrl, eventUrl, homeUrl } from './urls';
@@ -45,14 +45,20 @@ const dateColumns = <T>(prefix: string, what: string, pick: (row: T) => DateSpec
     name: prefix === 'date' ? 'date' : `${prefix}_date`,
     type: 'string',
     pattern: DATE_PATTERN,
-    description: `${what}, at the precision the text supports (YYYY, YYYY-MM or YYYY-MM-DD); empty when not given`,
+    description: `${what}, at the precision the text supports: a point (YYYY, YYYY-MM or YYYY-MM-DD), an interval (2022-06/2022-07) or a bound open at one end (2024-05-31/.. no earlier than, ../2023-05 no later than); empty when not given`,
     get: (r) => pick(r)?.date ?? null,
   },
   {
     name: `${prefix}_precision`,
     type: 'string',
-    description: `Precision of ${prefix}_date: year, month or day`,
-    get: (r) => (pick(r) ? precisionOf(pick(r)!.date) : null),
+    description: `Precision of ${prefix}_date: year, month or day (of an interval or bound, that of its first given end)`,
+    // As the JSON exports give it (exports.ts): an interval's own string is not a point.
+    get: (r) => {
+      const d = pick(r);
+      if (!d) return null;
+      const range = rangeOf(d.date);
+      return precisionOf((range.start ?? range.end)!);
+    },
   },
   {
     name: `${prefix}_basis`,

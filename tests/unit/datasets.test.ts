@@ -27,4 +27,23 @@ describe('CSV datasets', () => {
     const figures = parse(datasetCsv(ledger, 'figures'), { columns: true }) as Record<string, string>[];
     expect(figures.find((f) => f['claim_id'] === c.id)!['value']).toBe(String(c.data.figures[0]!.value));
   });
+
+  test("a date's precision is that of its point, or of an interval's or bound's first given end", () => {
+    const ledger = ledgerFrom();
+    const c = ledger.claims[0]!;
+    const precision = (date: string): string | undefined => {
+      c.data.about = { date, basis: 'inferred', note: 'test' };
+      const rows = parse(datasetCsv(ledger, 'claims'), { columns: true }) as Record<string, string>[];
+      const row = rows.find((r) => r['id'] === c.id)!;
+      expect(row['about_date']).toBe(date);
+      return row['about_precision'];
+    };
+    expect(precision('2022')).toBe('year');
+    expect(precision('2022-06')).toBe('month');
+    expect(precision('2022-06-01')).toBe('day');
+    expect(precision('2022-06/2022-07')).toBe('month');
+    expect(precision('2022/2025')).toBe('year');
+    expect(precision('2024-05-31/..')).toBe('day');
+    expect(precision('../2023-05')).toBe('month');
+  });
 });

@@ -25,7 +25,8 @@ export class ContentError extends Error {
 /**
  * Reads and validates the corpus, problems included, without throwing. The result is kept until
  * a content file changes (its signature: every file's size and modification time), so the
- * integration and the four loaders share one validation, and `astro dev` sees every edit.
+ * integration and every content loader (src/loaders/) share one validation, and `astro dev` sees
+ * every edit.
  */
 export function readValidatedCorpus(dir: string = CONTENT_DIR): ValidatedCorpus {
   const abs = resolve(dir);

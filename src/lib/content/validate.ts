@@ -85,7 +85,7 @@ function lintEditorial(ctx: ValidationContext): void {
 
 /**
  * The phases, in order. Each later phase relies on the entries and maps of the earlier ones;
- * a further check (editorial lints, say) is one more entry here.
+ * a further check is one more entry here (the phase files number themselves in this order).
  */
 export const PHASES: readonly Phase[] = [
   readEntries, // files, schemas, ids, file names
@@ -95,7 +95,7 @@ export const PHASES: readonly Phase[] = [
   checkCoherence, // chains, duplicate topics, contradictory relations, affiliation cycles
   checkEvents, // events/*.yaml and each claim's events: schema, topics, tellers, measures
   checkRedirects, // content/redirects.yaml
-  checkPermalinks, // every published claim URL still has a claim or a redirect
+  checkPermalinks, // every published claim or event URL still has its claim (or a redirect) or event
   checkUsage, // every source and topic used
   lintEditorial, // editorial lints: hedges, distancing words, chains, relations, dates (lints.ts)
 ];

@@ -152,6 +152,21 @@ function safeKeys(value: unknown): boolean {
  * `yaml`'s own tags; `yaml` reads it instead when js-yaml refuses it (for the error, which is
  * `yaml`'s), when the result is not a mapping (empty, comments only, a scalar) or when a key is
  * not a plain identifier.
+ *
+ * Which parser reads what: every ordinary content file (block mappings and lists, plain, quoted
+ * and block scalars on their own lines, one-line flow collections) goes to js-yaml; anything in
+ * `UNSAFE`, a multi-line flow collection or quoted scalar, a file js-yaml throws on, a non-mapping
+ * result or an unusual key goes to `yaml`, which is the reference.
+ *
+ * The risk: the guard is a list of what we know makes the two parsers differ, not a proof that
+ * nothing else does. A construct it misses would be read by js-yaml differently from `yaml`
+ * (another value, or a file accepted that `yaml` refuses), silently, and the validator would check
+ * that other data. A new version of either package can add such a difference, which is why both
+ * are pinned to exact versions in package.json: upgrade them together and on purpose.
+ * `tests/unit/yaml.test.ts` guards it: it compares this reader with `yaml` alone on every YAML
+ * text of the real content, of every fixture and of a synthetic corpus, on edge cases, and on
+ * thousands of seeded random edits (`YAML_FUZZ=<cases>:<seed>` runs more); run it after any
+ * upgrade of either parser.
  */
 export function parseYamlFast(text: string): unknown {
   if (readsFast(text)) {

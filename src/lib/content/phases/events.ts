@@ -3,7 +3,7 @@ import { check } from '../problems';
 import type { ClaimEntry, ValidationContext } from '../validate';
 
 /**
- * Phase: `content/events/*.yaml` and every claim's `events:` list: schema, topics resolve, each
+ * Phase 6: `content/events/*.yaml` and every claim's `events:` list: schema, topics resolve, each
  * event named by at least one claim, each claim's events exist and are not repeated, and each
  * `measures` entry points at a figure of a claim that tells the event. (File names, the event
  * ids, are checked when the files are read.) One lookup per reference: linear in the corpus.

@@ -2,7 +2,7 @@ import { redirectsFileSchema } from '../../../schemas/redirect';
 import { check } from '../problems';
 import type { ValidationContext } from '../validate';
 
-/** Phase 6: `content/redirects.yaml`: each retired id is retired, once, and leads somewhere real. */
+/** Phase 7: `content/redirects.yaml`: each retired id is retired, once, and leads somewhere real. */
 export function checkRedirects(ctx: ValidationContext): void {
   const { raw, problems, known } = ctx;
   const f = raw.redirects;
@@ -29,7 +29,7 @@ const ANCHOR_URL = /^\/articles\/([^/]+)\/#(.+)$/;
 const EVENT_URL = /^\/events\/([^/]+)\/$/;
 
 /**
- * Phase 7: every claim and event URL ever published (`permalinks.txt`) still leads somewhere: its
+ * Phase 8: every claim and event URL ever published (`permalinks.txt`) still leads somewhere: its
  * claim is still published (in the same report, for an anchor) or its id has a redirect; its
  * event still exists. Removing a claim
  * otherwise passes the build and breaks every citation of it.

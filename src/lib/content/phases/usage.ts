@@ -1,7 +1,7 @@
 import type { ValidationContext } from '../validate';
 
 /**
- * Phase 8: every source and topic is used. A source counts as used when a report publishes
+ * Phase 9: every source and topic is used. A source counts as used when a report publishes
  * through it, a claim names it (claimant or chain), or a used source is affiliated to it: a source
  * that only its own ring of affiliations points to is still unused. Skipped while some entries
  * could not be read, since their references are unknown.
