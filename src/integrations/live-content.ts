@@ -6,7 +6,7 @@ import { problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { formatProblem, type ValidatedCorpus } from '../lib/content/validate';
 import { CONTENT_DIR } from '../lib/settings';
 import { redirectMap } from '../lib/permalinks';
-import { contentProblemsPage, isPageRequest } from '../lib/problems-page';
+import { contentProblemsPage, isPageRequest } from '../lib/dev/problems-page';
 import { CONTENT_LOADERS } from '../loaders/corpus';
 import { watchContent } from '../lib/content/watch';
 

@@ -1,5 +1,5 @@
-import type { Figure } from '../schemas/claim';
-import type { EventData } from '../schemas/event';
+import type { Figure } from '../../schemas/claim';
+import type { EventData } from '../../schemas/event';
 import type { Article, Claim } from './ledger';
 import { formatDateSpec, sortKey } from './dates';
 import { evidenceFor, type Evidence } from './evidence';

@@ -1,5 +1,5 @@
 import type { Article, Claim } from './ledger';
-import { articleUrl, sourceUrl } from './urls';
+import { articleUrl, sourceUrl } from '../urls';
 
 /** Where an attribution chain ends: the source that first said it, or a report in its own voice. */
 export interface Origin {

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DateSpec } from '../schemas/common';
-import type { Claim, FigureItem, Ledger } from './ledger';
-import { precisionOf } from './dates';
-import type { LedgerEvent } from './events';
-import { SITE_NAME } from './site';
-import { absolute, claimUrl, eventUrl, homeUrl } from './urls';
+import type { DateSpec } from '../../schemas/common';
+import type { Claim, FigureItem, Ledger } from '../model/ledger';
+import { precisionOf } from '../model/dates';
+import type { LedgerEvent } from '../model/events';
+import { SITE_NAME } from '../site';
+import { absolute, claimUrl, eventUrl, homeUrl } from '../urls';
 
 // The CSV exports and their Frictionless Data descriptor are generated from one list of columns,
 // so the files and `datapackage.json` cannot disagree about names, order or types.
