@@ -12,7 +12,7 @@ import { topicSchema } from './schemas/topic';
 // validator (run before any loader) checks every one and fails the build instead.
 const articles = defineCollection({ loader: articlesLoader(), schema: articleSchema });
 const claims = defineCollection({
-  // Pages read the ledger (`src/lib/ledger.ts`), built from the same validated corpus; the data
+  // Pages read the ledger (`src/lib/model/ledger.ts`), built from the same validated corpus; the data
   // collections keep the entries in Astro's content store in `astro dev` only (loaders/entries.ts).
   loader: entriesLoader('claims', (c) => c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article, context: e.context } }))),
   schema: claimSchema.extend({

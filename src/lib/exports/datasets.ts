@@ -34,7 +34,7 @@ interface Dataset<T> {
 }
 
 /**
- * A date as the content gives it (src/lib/dates.ts): a point of any precision ("2022", "2022-09",
+ * A date as the content gives it (src/lib/model/dates.ts): a point of any precision ("2022", "2022-09",
  * "2022-09-21"), an interval ("2022-06/2022-07") or a bound open at one end ("2024-05-31/..", "../2023-05").
  */
 const DATE_PATTERN =
