@@ -9,9 +9,9 @@ import rehypeCitationMarks from './src/plugins/rehype-citation-marks';
 import rehypeHeadingIds from './src/plugins/rehype-heading-ids';
 import { claimUrl } from './src/lib/urls';
 import { SITE_URL } from './src/lib/settings';
-import { watchIgnored } from './src/lib/watch-ignored';
+import { watchIgnored } from './src/lib/dev/watch-ignored';
 import { readValidatedCorpus } from './src/lib/content/corpus';
-import { retiredClaimPaths } from './src/lib/redirect-pages';
+import { retiredClaimPaths } from './src/lib/views/redirect-pages';
 
 /** @type {Set<string> | undefined} */
 let retired;

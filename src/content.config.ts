@@ -15,7 +15,7 @@ const articles = defineCollection({ loader: articlesLoader(), schema: articleSch
 
 // The four data collections below (claims, sources, topics, events) are EMPTY IN A BUILD:
 // `getCollection('claims')` returns [] there, and no page calls it. Pages read the ledger
-// (`getLedger()`, src/lib/ledger.ts), built from the same validated corpus. The collections exist
+// (`getLedger()`, src/lib/model/ledger.ts), built from the same validated corpus. The collections exist
 // for `astro dev` only, where their loaders fill them and rewrite them on every save: that store
 // write is what reloads the open pages (src/loaders/entries.ts, src/integrations/live-content.ts).
 // Removing them would take that reload away; a page that read them would show nothing once built.

@@ -2,8 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bibtex, cslJson } from '../lib/cite';
-import { getLedger } from '../lib/ledger';
+import { bibtex, cslJson } from '../lib/exports/cite';
+import { getLedger } from '../lib/model/ledger';
 import { citationUrl, claimUrl } from '../lib/urls';
 import { writeIfChanged } from './prune-output';
 

@@ -1,44 +1,26 @@
 import type { AstroIntegrationLogger, RefreshContentOptions } from 'astro';
-import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { formatProblem, type ValidatedCorpus } from '../lib/content/validate';
 import { CONTENT_DIR } from '../lib/settings';
 import { redirectMap } from '../lib/permalinks';
-import { contentProblemsPage, isPageRequest } from '../lib/problems-page';
+import { contentProblemsPage, isPageRequest } from '../lib/dev/problems-page';
 import { CONTENT_LOADERS } from '../loaders/corpus';
 import { watchContent } from '../lib/content/watch';
+import { insertBeforeTrailingSlash, reloadDataStore, sendContentChanged, TRAILING_SLASH_MIDDLEWARE } from './astro-internals';
 
 // How long a burst of watcher events must be quiet before the content is read again. An editor's
 // save can be several events (truncate, then write): reading in between would validate a half-
 // written file and flash its problems. 20 ms covers such a burst and costs nothing noticeable.
 const SETTLE_MS = 20;
 
-// Astro's id for the content store's module in the dev server (astro/dist/content/consts.js).
-const STORE_MODULE = '\0astro:data-layer-content';
-// How long after a refresh the server's copy of the store is dropped once more (see below).
+// How long after a refresh the server's copy of the store is dropped once more. Astro drops it after
+// writing the store, but that can be lost when a request is loading the store at that moment (two
+// saves close together, a page open in a browser reloading): the report's page then kept the older
+// text until the next save. Doing it again once the requests of the moment are done closes that gap.
 const RELOAD_STORE_MS = 300;
-
-/**
- * Drops the dev server's loaded copy of the content store, as Astro does after writing it: the
- * next request reads the store from disk again. Astro's own invalidation can be lost when a
- * request is loading the store at that moment (two saves close together, a page open in a
- * browser reloading): the report's page then kept the older text until the next save. Doing it
- * again once the requests of the moment are done closes that gap.
- */
-function reloadStore(server: ViteDevServer): void {
-  for (const [name, environment] of Object.entries(server.environments)) {
-    if (name === 'client') continue;
-    const node = environment.moduleGraph.getModuleById(STORE_MODULE);
-    if (node) environment.moduleGraph.invalidateModule(node);
-    if (isRunnableDevEnvironment(environment)) {
-      const evaluated = environment.runner.evaluatedModules.getModuleById(STORE_MODULE);
-      if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
-    }
-    environment.hot.send('astro:content-changed', {});
-  }
-}
 
 /**
  * The live content loop of `astro dev`. On every change in the content directory (or to
@@ -91,11 +73,9 @@ export function liveContent(
         // edit now, before a changed report is re-rendered, once Astro drops the `getStaticPaths`
         // results it keeps. The store's write after the refresh sends the same event again, so
         // should Astro rename it, pages still update, only later.
-        for (const [name, environment] of Object.entries(server.environments)) {
-          if (name !== 'client') environment.hot.send('astro:content-changed', {});
-        }
+        sendContentChanged(server);
         await refreshContent?.({ loaders: [...CONTENT_LOADERS] });
-        setTimeout(() => reloadStore(server), RELOAD_STORE_MS);
+        setTimeout(() => reloadDataStore(server), RELOAD_STORE_MS);
         reportValid(corpus, hadProblems, Math.round(performance.now() - savedAt));
       } while (again);
     } catch (e) {
@@ -127,9 +107,9 @@ export function liveContent(
   // after this hook has run, so ours is placed once the server listens (after all of them), just
   // before that check (Astro's request guards stay in front of it).
   server.httpServer?.once('listening', () => {
-    const stack = server.middlewares.stack;
-    const at = stack.findIndex((layer) => (layer.handle as { name?: string }).name === 'devTrailingSlash');
-    stack.splice(Math.max(at, 0), 0, { route: '', handle: pageMiddleware });
+    if (!insertBeforeTrailingSlash(server, pageMiddleware)) {
+      logger.warn(`Astro's ${TRAILING_SLASH_MIDDLEWARE} middleware was not found: slashless page URLs may answer 404 (see astro-internals.ts)`);
+    }
   });
   function pageMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

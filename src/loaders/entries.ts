@@ -17,7 +17,7 @@ export function entriesLoader(name: Parameters<typeof loaderName>[0], pick: Pick
     name: loaderName(name),
     load: async (context) => {
       const { store, generateDigest } = context;
-      // No page reads these collections (pages read the ledger, src/lib/ledger.ts, built from the
+      // No page reads these collections (pages read the ledger, src/lib/model/ledger.ts, built from the
       // same validated corpus; only report bodies come from the store), so a build leaves them
       // empty: at 5,000 reports, 50,000 claims digested, stored and serialised into the content
       // cache for nothing. `astro dev` (the only run with a `watcher`) keeps them, because writing

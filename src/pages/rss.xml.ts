@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getLedger } from '../lib/ledger';
-import { feedItems } from '../lib/feed';
+import { getLedger } from '../lib/model/ledger';
+import { feedItems } from '../lib/exports/feed';
 import { readFirstPublished } from '../lib/permalinks';
 import { SITE_NAME } from '../lib/site';
 import { PERMALINKS_FILE, SITE_URL } from '../lib/settings';

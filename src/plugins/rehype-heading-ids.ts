@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { pageId } from '../lib/page-ids';
+import { pageId } from '../lib/views/page-ids';
 
 const HEADING = /^h[1-6]$/;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { formatDateSpec, isPoint } from '../../src/lib/dates';
+import { formatDateSpec, isPoint } from '../../src/lib/model/dates';
 import { firstPublishedByClaim, parsePermalinks } from '../../src/lib/permalinks';
 import { ledgerFrom } from '../unit/helpers';
 import { $$, readSite } from './dist';

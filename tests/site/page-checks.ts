@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { isPageId } from '../../src/lib/page-ids';
+import { isPageId } from '../../src/lib/views/page-ids';
 import { siteFiles } from './dist';
 
 /** Every HTML page of a built site (pagefind's own files aside), parsed. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { dataPackage, datasetCsv, DATASETS } from '../../src/lib/datasets';
+import { dataPackage, datasetCsv, DATASETS } from '../../src/lib/exports/datasets';
 import { ledgerFrom } from './helpers';
 
 describe('CSV datasets', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { calendarDateProblem, dateSpecSchema, earliestDay, latestDay } from '../../src/schemas/common';
-import { datetimeAttr, describeDateSpec, formatDate, formatDateSpec, formatDateSpecBrief, precisionOf, sortKey, yearLabel } from '../../src/lib/dates';
+import { datetimeAttr, describeDateSpec, formatDate, formatDateSpec, formatDateSpecBrief, precisionOf, sortKey, yearLabel } from '../../src/lib/model/dates';
 import { parseDateRange } from '../../src/schemas/common';
-import { schemaDate } from '../../src/lib/jsonld';
+import { schemaDate } from '../../src/lib/exports/jsonld';
 
 describe('calendar dates', () => {
   test.each(['2025', '2025-07', '2025-07-07', '2024-02-29', '2000-02-29'])('%s is a real date', (d) => {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ignoredUnder } from '../../src/lib/watch-ignored';
-import { contentProblemsPage, isPageRequest } from '../../src/lib/problems-page';
+import { ignoredUnder } from '../../src/lib/dev/watch-ignored';
+import { contentProblemsPage, isPageRequest } from '../../src/lib/dev/problems-page';
 
 describe("the dev server's watcher", () => {
   const root = resolve('/project');

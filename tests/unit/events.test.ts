@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
-import { claimsExport, eventsExport } from '../../src/lib/exports';
-import { layoutEventGraph } from '../../src/lib/event-graph';
-import { eventView } from '../../src/lib/event-views';
-import { sortKey, yearOf } from '../../src/lib/dates';
+import { claimsExport, eventsExport } from '../../src/lib/exports/api';
+import { layoutEventGraph } from '../../src/lib/views/event-graph';
+import { eventView } from '../../src/lib/views/event-views';
+import { sortKey, yearOf } from '../../src/lib/model/dates';
 import { ledgerFrom } from './helpers';
 
 const ledger = ledgerFrom();

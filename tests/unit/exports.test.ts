@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { apiArticlesSchema, apiClaimsSchema, apiSourcesSchema, apiTopicsSchema } from '../../src/schemas/api';
-import { articlesExport, claimsExport, sourcesExport, topicsExport } from '../../src/lib/exports';
-import { bibtex, citationText, cslJson } from '../../src/lib/cite';
-import { formatFigure } from '../../src/lib/figures';
-import { casualtyRows, advanceRows, sortFigures } from '../../src/lib/figure-views';
+import { articlesExport, claimsExport, sourcesExport, topicsExport } from '../../src/lib/exports/api';
+import { bibtex, citationText, cslJson } from '../../src/lib/exports/cite';
+import { formatFigure } from '../../src/lib/model/figures';
+import { casualtyRows, advanceRows, sortFigures } from '../../src/lib/views/figure-views';
 import { ledgerFrom } from './helpers';
 
 const ledger = ledgerFrom();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildLedger, type Ledger } from '../../src/lib/ledger';
+import { buildLedger, type Ledger } from '../../src/lib/model/ledger';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { jsonForHtml } from '../../src/lib/safe-json';
+import { jsonForHtml } from '../../src/lib/exports/safe-json';
 
 describe('jsonForHtml', () => {
   const hostile = { text: '</script><script>alert(1)</script> & <!-- \u2028\u2029' };

@@ -1,5 +1,5 @@
 import type { FilterKey } from './search-state';
-import { pageId } from '../page-ids';
+import { pageId } from '../views/page-ids';
 
 // Pagefind indexes only the report pages (one record per report, not one per claim: the page list
 // and the filter files a first query downloads grow with the records). What search shows of each

@@ -1,7 +1,8 @@
 import type { LintRule } from '../../schemas/claim';
 import { earliestDay, latestDay } from '../../schemas/common';
 import type { SourceData } from '../../schemas/source';
-import type { ArticleEntry, ClaimEntry, DataEntry, Problem } from './validate';
+import type { ArticleEntry, ClaimEntry, DataEntry } from './types';
+import type { Problem } from './problems';
 
 // Editorial lints: the slips a hostile reader finds in an analysis (a hedge stronger than the
 // wording, a distancing word lost, a number left unrecorded, a chain that skips a relay, a relation

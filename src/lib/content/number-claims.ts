@@ -1,4 +1,4 @@
-import type { ClaimEntry } from './validate';
+import type { ClaimEntry } from './types';
 
 /**
  * Numbers each report's claims 1, 2, 3… in the order their quotes appear in the text (by block,

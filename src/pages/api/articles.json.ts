@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getLedger } from '../../lib/ledger';
-import { articlesExport } from '../../lib/exports';
+import { getLedger } from '../../lib/model/ledger';
+import { articlesExport } from '../../lib/exports/api';
 
 /** /api/articles.json: see src/schemas/api.ts for its shape. */
 export const GET: APIRoute = async () =>

@@ -1,4 +1,4 @@
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from '../types';
 
 // A scheme is letters, digits, "+", "-" or "." before a colon; browsers drop tabs and line breaks
 // inside a URL and spaces or control characters before it, so those cannot hide one.

@@ -1,4 +1,4 @@
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from '../types';
 
 // Relation types that cannot both hold between the same two claims.
 const stanceOf = (type: string): 'agree' | 'disagree' | undefined =>

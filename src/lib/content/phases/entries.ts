@@ -6,7 +6,7 @@ import { topicSchema } from '../../../schemas/topic';
 import { check, type Collection, type Problems } from '../problems';
 import type { RawFile } from '../read';
 import { analyseMarkdown } from '../text';
-import type { ClaimEntry, DataEntry, ValidationContext } from '../validate';
+import type { ClaimEntry, DataEntry, ValidationContext } from '../types';
 
 /** Whether a file was read; if not, says why and marks its collection as partly known. */
 function readable(f: RawFile, collection: Collection, problems: Problems): boolean {

@@ -1,6 +1,6 @@
 import { eventSchema } from '../../../schemas/event';
 import { check } from '../problems';
-import type { ClaimEntry, ValidationContext } from '../validate';
+import type { ClaimEntry, ValidationContext } from '../types';
 
 /**
  * Phase 6: `content/events/*.yaml` and every claim's `events:` list: schema, topics resolve, each

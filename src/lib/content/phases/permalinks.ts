@@ -1,6 +1,6 @@
 import { redirectsFileSchema } from '../../../schemas/redirect';
 import { check } from '../problems';
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from '../types';
 
 /** Phase 7: `content/redirects.yaml`: each retired id is retired, once, and leads somewhere real. */
 export function checkRedirects(ctx: ValidationContext): void {

@@ -1,6 +1,6 @@
 import { explainMissingQuote } from '../quote-diagnosis';
 import { crossingQuotes, locateQuotes, quoteContext } from '../text';
-import type { ClaimEntry, ValidationContext } from '../validate';
+import type { ClaimEntry, ValidationContext } from '../types';
 
 /**
  * Phase 4: each claim's quote is found in its report, and quotes are nested or separate. Both are

@@ -1,5 +1,5 @@
 import { earliestDay, latestDay } from '../../../schemas/common';
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from '../types';
 
 /** The source kinds that can publish a report. */
 const OUTLET_KINDS: ReadonlySet<string> = new Set(['media outlet', 'social-media channel']);

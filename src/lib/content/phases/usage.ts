@@ -1,4 +1,4 @@
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from '../types';
 
 /**
  * Phase 9: every source and topic is used. A source counts as used when a report publishes

@@ -1,99 +1,16 @@
-import type { ArticleData } from '../schemas/article';
-import type { ClaimData, Figure } from '../schemas/claim';
-import type { DateSpec } from '../schemas/common';
-import type { SourceData } from '../schemas/source';
-import type { TopicData } from '../schemas/topic';
-import { loadValidatedCorpus } from './content/corpus';
-import type { QuoteContext } from './content/text';
-import type { ValidatedCorpus } from './content/validate';
+import { loadValidatedCorpus } from '../content/corpus';
+import type { ValidatedCorpus } from '../content/validate';
 import { relationGroup, relationLabel, type RelationType } from './relations';
 import { sortKey } from './dates';
-import { computeClaimEvidence, originOf, type Evidence, type Origin } from './evidence';
-import { buildEvents, type LedgerEvent } from './events';
+import { computeClaimEvidence, originOf } from './evidence';
+import { buildEvents } from './events';
+import type { Article, Claim, Evidence, FigureItem, Ledger, Source, TimelineItem, Topic } from './types';
+
+export type { Article, Claim, FigureItem, Ledger, Source, TimelineItem, Topic } from './types';
 
 // The ledger: every report, claim, source, topic and event of the validated corpus with its references
 // resolved and its backlinks derived, once, in maps. Pages and build hooks alike call
 // `getLedger()`; tests build one from a corpus of their own with `buildLedger`.
-
-/** A report with its claims in text order. */
-export interface Article {
-  id: string;
-  data: ArticleData;
-  claims: Claim[];
-  outlet: Source | undefined;
-  /** The report's relay chain (outlet first), resolved: every claim's chain starts with it. */
-  relay: Source[];
-  topics: Topic[];
-}
-/** A claim with every reference resolved. */
-export interface Claim {
-  id: string;
-  data: ClaimData;
-  /** 1-based position in its report's text, as numbered in validation. */
-  number: number;
-  article: Article;
-  claimant: Source;
-  via: Source[];
-  topics: Topic[];
-  /** Related claims, both directions, grouped under a heading such as "Denied by". */
-  related: { label: string; items: { claim: Claim; note: string }[] }[];
-  /** Claims in other reports about the same event. */
-  sameEventElsewhere: Claim[];
-  /** The paragraph the quote stands in, split around the quote. */
-  context: QuoteContext;
-  /** The events this claim tells. */
-  events: LedgerEvent[];
-  /** Where its attribution chain ends (see ./evidence.ts). */
-  origin: Origin;
-  /** Its independent origins and who disputes it, computed once. */
-  evidence: Evidence;
-}
-/** A source with its backlinks. */
-export interface Source {
-  id: string;
-  data: SourceData;
-  affiliation: Source | undefined;
-  members: Source[];
-  made: Claim[];
-  relayed: Claim[];
-  articles: Article[];
-}
-/** A topic with its claims grouped by report. */
-export interface Topic {
-  id: string;
-  data: TopicData;
-  claims: Claim[];
-  articles: Article[];
-}
-/** One dated item on the timeline. */
-export interface TimelineItem {
-  date: DateSpec;
-  /** Whether the date is when the event happened or when the claim was made. */
-  role: 'about' | 'stated';
-  claim: Claim;
-}
-/** One number with its claim. */
-export interface FigureItem {
-  figure: Figure;
-  claim: Claim;
-}
-
-/** The cross-linked corpus. */
-export interface Ledger {
-  articles: Article[];
-  claims: Claim[];
-  sources: Source[];
-  topics: Topic[];
-  articleById: Map<string, Article>;
-  claimById: Map<string, Claim>;
-  sourceById: Map<string, Source>;
-  topicById: Map<string, Topic>;
-  timeline: TimelineItem[];
-  figures: FigureItem[];
-  /** Events in timeline order. */
-  events: LedgerEvent[];
-  eventById: Map<string, LedgerEvent>;
-}
 
 // Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
 const PENDING: Evidence = { label: 'single origin', origins: [], disputedBy: [], reasoning: '', filterValues: [] };

@@ -1,8 +1,8 @@
-import type { Article, Claim, Source } from './ledger';
-import type { DateSpec } from '../schemas/common';
-import { isPoint } from './dates';
-import { SITE_NAME } from './site';
-import { absolute, articleUrl, claimUrl, sourceUrl } from './urls';
+import type { Article, Claim, Source } from '../model/ledger';
+import type { DateSpec } from '../../schemas/common';
+import { isPoint } from '../model/dates';
+import { SITE_NAME } from '../site';
+import { absolute, articleUrl, claimUrl, sourceUrl } from '../urls';
 
 // schema.org objects for the three page types that describe a thing. Only what the reports
 // say goes in: an outlet that is inferred is not published as the publisher.

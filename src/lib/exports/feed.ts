@@ -1,7 +1,7 @@
-import type { Ledger } from './ledger';
-import { formatDateSpec } from './dates';
+import type { Ledger } from '../model/ledger';
+import { formatDateSpec } from '../model/dates';
 import { outletName } from './cite';
-import { articleUrl, claimUrl } from './urls';
+import { articleUrl, claimUrl } from '../urls';
 
 /** One RSS item, in the shape `@astrojs/rss` takes. */
 export interface FeedItem {

@@ -1,11 +1,11 @@
-import type { Article, Claim, Ledger } from './ledger';
-import { groupBy } from './group';
-import type { DateSpec } from '../schemas/common';
-import { formatDateSpec, sortKey, yearLabel } from './dates';
-import { claimUrl } from './urls';
-import { jsonForHtml } from './safe-json';
-import type { ClaimEntry, ReportRecord } from './client/search-record';
-import { FILTER_KEYS, type FilterKey } from './client/search-state';
+import type { Article, Claim, Ledger } from '../model/ledger';
+import { groupBy } from '../model/group';
+import type { DateSpec } from '../../schemas/common';
+import { formatDateSpec, sortKey, yearLabel } from '../model/dates';
+import { claimUrl } from '../urls';
+import { jsonForHtml } from '../exports/safe-json';
+import type { ClaimEntry, ReportRecord } from '../client/search-record';
+import { FILTER_KEYS, type FilterKey } from '../client/search-state';
 
 /**
  * How many values a filter panel lists. A large corpus has a report value per report and a

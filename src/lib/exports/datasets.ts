@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DateSpec } from '../schemas/common';
-import type { Claim, FigureItem, Ledger } from './ledger';
-import { precisionOf, rangeOf } from './dates';
-import type { LedgerEvent } from './events';
-import { SITE_NAME } from './site';
-import { absolute, claimUrl, eventUrl, homeUrl } from './urls';
+import type { DateSpec } from '../../schemas/common';
+import type { Claim, FigureItem, Ledger } from '../model/ledger';
+import { precisionOf, rangeOf } from '../model/dates';
+import type { LedgerEvent } from '../model/events';
+import { SITE_NAME } from '../site';
+import { absolute, claimUrl, eventUrl, homeUrl } from '../urls';
 
 // The CSV exports and their Frictionless Data descriptor are generated from one list of columns,
 // so the files and `datapackage.json` cannot disagree about names, order or types.
@@ -34,7 +34,7 @@ interface Dataset<T> {
 }
 
 /**
- * A date as the content gives it (src/lib/dates.ts): a point of any precision ("2022", "2022-09",
+ * A date as the content gives it (src/lib/model/dates.ts): a point of any precision ("2022", "2022-09",
  * "2022-09-21"), an interval ("2022-06/2022-07") or a bound open at one end ("2024-05-31/..", "../2023-05").
  */
 const DATE_PATTERN =

@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { CONTENT_DIR } from './settings';
+import { CONTENT_DIR } from '../settings';
 
 /**
  * Generated folders under the project root: build output, benchmark corpora, test output.

@@ -1,6 +1,6 @@
-import type { Claim } from './ledger';
-import type { LedgerEvent } from './events';
-import type { RelationType } from './relations';
+import type { Claim } from '../model/ledger';
+import type { LedgerEvent } from '../model/events';
+import type { RelationType } from '../model/relations';
 
 /** A claim drawn as a box. */
 export interface GraphNode {

@@ -1,6 +1,6 @@
-import type { Redirect } from '../schemas/redirect';
-import type { Ledger } from './ledger';
-import { articleUrl, claimUrl } from './urls';
+import type { Redirect } from '../../schemas/redirect';
+import type { Ledger } from '../model/ledger';
+import { articleUrl, claimUrl } from '../urls';
 
 /** What the page left at a retired claim's URL says, and where it sends the reader. */
 export interface RedirectPage {

@@ -1,8 +1,8 @@
-import type { Claim, Ledger, TimelineItem } from './ledger';
-import { yearOf } from './dates';
+import type { Claim, Ledger, TimelineItem } from '../model/ledger';
+import { yearOf } from '../model/dates';
 import { CASUALTY_TOPIC } from './editorial';
-import { formatFigure } from './figures';
-import { groupBy } from './group';
+import { formatFigure } from '../model/figures';
+import { groupBy } from '../model/group';
 
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {

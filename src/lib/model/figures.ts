@@ -1,4 +1,4 @@
-import type { Figure } from '../schemas/claim';
+import type { Figure } from '../../schemas/claim';
 
 const NUMBER = new Intl.NumberFormat('en-GB');
 

@@ -1,32 +1,7 @@
-import type { Article, Claim } from './ledger';
-import { articleUrl, sourceUrl } from './urls';
+import { articleUrl, sourceUrl } from '../urls';
+import type { Article, Claim, Evidence, Origin } from './types';
 
-/** Where an attribution chain ends: the source that first said it, or a report in its own voice. */
-export interface Origin {
-  /** `source:<id>` or `report:<id>`: two claims share an origin when their keys are equal. */
-  key: string;
-  name: string;
-  url: string;
-  kind: 'source' | 'report';
-}
-
-/** How a claim or event stands: how many independent origins stand behind it, and who disputes it. */
-export interface Evidence {
-  /**
-   * One origin, or two or more independent ones backing a claim. An event told from two or more
-   * origins has `several origins`: telling one event is not corroborating one another, since the
-   * tellings may disagree on its details.
-   */
-  label: 'single origin' | 'independent origins' | 'several origins';
-  /** Each origin with the claims (this one and those that corroborate it) that trace to it. */
-  origins: { origin: Origin; claims: Claim[] }[];
-  /** The claims that deny or contradict it, with their origins. */
-  disputedBy: { claim: Claim; type: 'denied' | 'contradicted'; origin: Origin }[];
-  /** The label with its reasoning, in words. */
-  reasoning: string;
-  /** The values of the search page's evidence filter. */
-  filterValues: string[];
-}
+export type { Evidence, Origin } from './types';
 
 /** The evidence filter's values, as readers see them. */
 export const EVIDENCE_FILTER = { single: 'Single origin', independent: 'Independent origins', disputed: 'Disputed' } as const;

@@ -1,4 +1,4 @@
-import type { relationTypes } from '../schemas/claim';
+import type { relationTypes } from '../../schemas/claim';
 
 /** A relation type from the schema. */
 export type RelationType = (typeof relationTypes)[number];

@@ -1,6 +1,6 @@
-import type { FigureItem, Ledger, Source } from './ledger';
-import { sortKey, yearOf } from './dates';
-import { figureMagnitude, formatFigure } from './figures';
+import type { FigureItem, Ledger, Source } from '../model/ledger';
+import { sortKey, yearOf } from '../model/dates';
+import { figureMagnitude, formatFigure } from '../model/figures';
 import type { BarInput } from './charts';
 import { ADVANCE_UNIT, CASUALTY_COUNTS, CASUALTY_TOPIC, NOT_CASUALTY_COUNTS } from './editorial';
 

@@ -1,49 +1,10 @@
-import type { Figure } from '../schemas/claim';
-import type { EventData } from '../schemas/event';
-import type { Article, Claim } from './ledger';
+import type { EventData } from '../../schemas/event';
 import { formatDateSpec, sortKey } from './dates';
-import { evidenceFor, type Evidence } from './evidence';
+import { evidenceFor } from './evidence';
 import { formatFigure } from './figures';
-import type { RelationType } from './relations';
+import type { Article, Claim, Difference, Evidence, LedgerEvent } from './types';
 
-/** One report's telling of an event: its claims on it, in text order. */
-export interface Telling {
-  article: Article;
-  /** A, B, C…: how the page and the graph refer to the report. */
-  letter: string;
-  claims: Claim[];
-}
-/** A computed difference between the reports' tellings. */
-export interface Difference {
-  kind: 'hedge' | 'claimant' | 'origin' | 'chain' | 'date' | 'figure';
-  /** What differs, e.g. "Hedge", or "Number: people the decree allows to be called up". */
-  label: string;
-  /** Each side: the claim and its value for what differs. */
-  sides: { claim: Claim; value: string }[];
-}
-/** A relation between two claims of the same event. */
-export interface EventRelation {
-  from: Claim;
-  to: Claim;
-  type: RelationType;
-  note: string;
-}
-/** An event with its tellings, differences, relations, evidence and place on the timeline. */
-export interface LedgerEvent {
-  id: string;
-  data: EventData;
-  claims: Claim[];
-  tellings: Telling[];
-  relations: EventRelation[];
-  differences: Difference[];
-  /** `<claim id>:<field>` for each field of a claim that a difference names, to mark it. */
-  differing: Set<string>;
-  evidence: Evidence;
-  /** Figures the event compares, by what they count. */
-  measures: { label: string; figures: { claim: Claim; figure: Figure }[] }[];
-  previous: LedgerEvent | undefined;
-  next: LedgerEvent | undefined;
-}
+export type { Difference, EventRelation, LedgerEvent, Telling } from './types';
 
 const chainOf = (c: Claim): string => {
   if (c.via.length) return `through ${c.via.map((s) => s.data.name).join(' → ')}`;

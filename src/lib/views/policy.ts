@@ -1,4 +1,4 @@
-import type { hedges, lintRules, relationTypes } from '../schemas/claim';
+import type { hedges, lintRules, relationTypes } from '../../schemas/claim';
 
 // The editorial policy, as data: /about/ prints it, and typing each table by the schema's own
 // lists means a new hedge, relation type or lint cannot be added without saying what it means.

@@ -1,13 +1,20 @@
 import type { z } from 'astro/zod';
-import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiEventsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
-import { earliestDay, latestDay, type DateSpec } from '../schemas/common';
-import type { Claim, Ledger, Source, Topic } from './ledger';
-import { precisionOf, rangeOf } from './dates';
-import { SITE_NAME } from './site';
-import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from './urls';
-import type { Evidence, Origin } from './evidence';
-import type { LedgerEvent } from './events';
-import { claimLabels } from './event-graph';
+import {
+  API_VERSION,
+  type apiArticlesSchema,
+  type apiClaimsSchema,
+  type apiEventsSchema,
+  type apiSourcesSchema,
+  type apiTopicsSchema,
+} from '../../schemas/api';
+import { earliestDay, latestDay, type DateSpec } from '../../schemas/common';
+import type { Claim, Ledger, Source, Topic } from '../model/ledger';
+import { precisionOf, rangeOf } from '../model/dates';
+import { SITE_NAME } from '../site';
+import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from '../urls';
+import type { Evidence, Origin } from '../model/evidence';
+import type { LedgerEvent } from '../model/events';
+import { claimLabels } from '../views/event-graph';
 
 function dateOut(d: DateSpec | undefined) {
   if (!d) return null;

@@ -1,9 +1,9 @@
-import type { Claim } from './ledger';
-import type { Difference, LedgerEvent } from './events';
+import type { Claim } from '../model/ledger';
+import type { Difference, LedgerEvent } from '../model/events';
 import { claimLabels } from './event-graph';
-import { yearOf } from './dates';
-import { groupBy } from './group';
-import { relationLabel } from './relations';
+import { yearOf } from '../model/dates';
+import { groupBy } from '../model/group';
+import { relationLabel } from '../model/relations';
 
 /** A difference as the page shows it: each value once, with the claims (by label) that give it. */
 export interface DifferenceRow {

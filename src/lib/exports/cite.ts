@@ -1,8 +1,8 @@
-import type { Claim } from './ledger';
-import { formatDate, isPoint, rangeOf } from './dates';
-import { outletLabel } from './outlet';
-import { SITE_NAME } from './site';
-import { absolute, claimUrl } from './urls';
+import type { Claim } from '../model/ledger';
+import { formatDate, isPoint, rangeOf } from '../model/dates';
+import { outletLabel } from '../model/outlet';
+import { SITE_NAME } from '../site';
+import { absolute, claimUrl } from '../urls';
 
 /** Who published the claim's report, as a citation should name it. */
 export function outletName(c: Claim): string {

@@ -1,4 +1,4 @@
-import { earliestDay, parseDateRange, type DateRange, type DateSpec } from '../schemas/common';
+import { earliestDay, parseDateRange, type DateRange, type DateSpec } from '../../schemas/common';
 
 /** How precise a point is, from its form. */
 export type Precision = 'year' | 'month' | 'day';

@@ -1,0 +1,158 @@
+import type { ArticleData } from '../../schemas/article';
+import type { ClaimData, Figure } from '../../schemas/claim';
+import type { DateSpec } from '../../schemas/common';
+import type { EventData } from '../../schemas/event';
+import type { SourceData } from '../../schemas/source';
+import type { TopicData } from '../../schemas/topic';
+import type { QuoteContext } from '../content/text';
+import type { RelationType } from './relations';
+
+// The resolved model's shapes, in one module: a claim points to its events and its evidence, an
+// event and an evidence back to claims, so these types refer to one another. Kept together, the
+// modules that build them (ledger.ts, evidence.ts, events.ts) import them without a circle.
+
+/** A report with its claims in text order. */
+export interface Article {
+  id: string;
+  data: ArticleData;
+  claims: Claim[];
+  outlet: Source | undefined;
+  /** The report's relay chain (outlet first), resolved: every claim's chain starts with it. */
+  relay: Source[];
+  topics: Topic[];
+}
+/** A claim with every reference resolved. */
+export interface Claim {
+  id: string;
+  data: ClaimData;
+  /** 1-based position in its report's text, as numbered in validation. */
+  number: number;
+  article: Article;
+  claimant: Source;
+  via: Source[];
+  topics: Topic[];
+  /** Related claims, both directions, grouped under a heading such as "Denied by". */
+  related: { label: string; items: { claim: Claim; note: string }[] }[];
+  /** Claims in other reports about the same event. */
+  sameEventElsewhere: Claim[];
+  /** The paragraph the quote stands in, split around the quote. */
+  context: QuoteContext;
+  /** The events this claim tells. */
+  events: LedgerEvent[];
+  /** Where its attribution chain ends (see ./evidence.ts). */
+  origin: Origin;
+  /** Its independent origins and who disputes it, computed once. */
+  evidence: Evidence;
+}
+/** A source with its backlinks. */
+export interface Source {
+  id: string;
+  data: SourceData;
+  affiliation: Source | undefined;
+  members: Source[];
+  made: Claim[];
+  relayed: Claim[];
+  articles: Article[];
+}
+/** A topic with its claims grouped by report. */
+export interface Topic {
+  id: string;
+  data: TopicData;
+  claims: Claim[];
+  articles: Article[];
+}
+/** One dated item on the timeline. */
+export interface TimelineItem {
+  date: DateSpec;
+  /** Whether the date is when the event happened or when the claim was made. */
+  role: 'about' | 'stated';
+  claim: Claim;
+}
+/** One number with its claim. */
+export interface FigureItem {
+  figure: Figure;
+  claim: Claim;
+}
+
+/** The cross-linked corpus. */
+export interface Ledger {
+  articles: Article[];
+  claims: Claim[];
+  sources: Source[];
+  topics: Topic[];
+  articleById: Map<string, Article>;
+  claimById: Map<string, Claim>;
+  sourceById: Map<string, Source>;
+  topicById: Map<string, Topic>;
+  timeline: TimelineItem[];
+  figures: FigureItem[];
+  /** Events in timeline order. */
+  events: LedgerEvent[];
+  eventById: Map<string, LedgerEvent>;
+}
+
+/** Where an attribution chain ends: the source that first said it, or a report in its own voice. */
+export interface Origin {
+  /** `source:<id>` or `report:<id>`: two claims share an origin when their keys are equal. */
+  key: string;
+  name: string;
+  url: string;
+  kind: 'source' | 'report';
+}
+
+/** How a claim or event stands: how many independent origins stand behind it, and who disputes it. */
+export interface Evidence {
+  /**
+   * One origin, or two or more independent ones backing a claim. An event told from two or more
+   * origins has `several origins`: telling one event is not corroborating one another, since the
+   * tellings may disagree on its details.
+   */
+  label: 'single origin' | 'independent origins' | 'several origins';
+  /** Each origin with the claims (this one and those that corroborate it) that trace to it. */
+  origins: { origin: Origin; claims: Claim[] }[];
+  /** The claims that deny or contradict it, with their origins. */
+  disputedBy: { claim: Claim; type: 'denied' | 'contradicted'; origin: Origin }[];
+  /** The label with its reasoning, in words. */
+  reasoning: string;
+  /** The values of the search page's evidence filter. */
+  filterValues: string[];
+}
+
+/** One report's telling of an event: its claims on it, in text order. */
+export interface Telling {
+  article: Article;
+  /** A, B, C…: how the page and the graph refer to the report. */
+  letter: string;
+  claims: Claim[];
+}
+/** A computed difference between the reports' tellings. */
+export interface Difference {
+  kind: 'hedge' | 'claimant' | 'origin' | 'chain' | 'date' | 'figure';
+  /** What differs, e.g. "Hedge", or "Number: people the decree allows to be called up". */
+  label: string;
+  /** Each side: the claim and its value for what differs. */
+  sides: { claim: Claim; value: string }[];
+}
+/** A relation between two claims of the same event. */
+export interface EventRelation {
+  from: Claim;
+  to: Claim;
+  type: RelationType;
+  note: string;
+}
+/** An event with its tellings, differences, relations, evidence and place on the timeline. */
+export interface LedgerEvent {
+  id: string;
+  data: EventData;
+  claims: Claim[];
+  tellings: Telling[];
+  relations: EventRelation[];
+  differences: Difference[];
+  /** `<claim id>:<field>` for each field of a claim that a difference names, to mark it. */
+  differing: Set<string>;
+  evidence: Evidence;
+  /** Figures the event compares, by what they count. */
+  measures: { label: string; figures: { claim: Claim; figure: Figure }[] }[];
+  previous: LedgerEvent | undefined;
+  next: LedgerEvent | undefined;
+}

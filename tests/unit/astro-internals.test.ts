@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CHECKED_ASTRO_VERSION, CONTENT_CHANGED_EVENT, DATA_STORE_MODULE_ID, TRAILING_SLASH_MIDDLEWARE } from '../../src/integrations/astro-internals';
+
+// The dev loop relies on three undocumented parts of Astro (src/integrations/astro-internals.ts).
+// An Astro upgrade that renames one would not fail the build: the dev server would just stop
+// updating pages, or answer slashless URLs with 404. This reads the installed Astro's own code and
+// names the internal that is gone. The files are searched, not opened by path, so a file that only
+// moved inside Astro still passes.
+
+const ASTRO = join(import.meta.dirname, '../../node_modules/astro');
+
+/** Every JavaScript file of a package's `dist/`, by path: its text. */
+function distSources(dir: string): Map<string, string> {
+  const files = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  return new Map(files.map((f) => [f, readFileSync(join(dir, 'dist', f), 'utf8')]));
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each internal, with the code that shows Astro still has it. */
+const INTERNALS: { name: string; patterns: RegExp[] }[] = [
+  {
+    name: `DATA_STORE_MODULE_ID (${JSON.stringify(DATA_STORE_MODULE_ID)})`,
+    // consts.js: `const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content";` and the resolved id is
+    // "\0" + that: Vite's mark for a virtual module.
+    patterns: [
+      new RegExp(`DATA_STORE_VIRTUAL_ID = "${escape(DATA_STORE_MODULE_ID.replace(/^\0/, ''))}"`),
+      /RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" \+ DATA_STORE_VIRTUAL_ID/,
+    ],
+  },
+  {
+    name: `CONTENT_CHANGED_EVENT (${JSON.stringify(CONTENT_CHANGED_EVENT)})`,
+    // What matters is that Astro's server code still listens for it.
+    patterns: [new RegExp(`\\.hot\\.on\\(\\s*"${escape(CONTENT_CHANGED_EVENT)}"`)],
+  },
+  {
+    name: `TRAILING_SLASH_MIDDLEWARE (${JSON.stringify(TRAILING_SLASH_MIDDLEWARE)})`,
+    patterns: [new RegExp(`function ${escape(TRAILING_SLASH_MIDDLEWARE)}\\(`)],
+  },
+];
+
+/** The internals (by name) that no file of `sources` shows every pattern of. */
+function missingInternals(sources: Map<string, string>): string[] {
+  const texts = [...sources.values()];
+  return INTERNALS.filter(({ patterns }) => !texts.some((t) => patterns.every((p) => p.test(t)))).map((i) => i.name);
+}
+
+describe('Astro internals the dev loop relies on', () => {
+  test('each is still in the installed Astro', () => {
+    const version = (JSON.parse(readFileSync(join(ASTRO, 'package.json'), 'utf8')) as { version: string }).version;
+    const missing = missingInternals(distSources(ASTRO));
+    expect(
+      missing,
+      `Astro ${version} no longer has what src/integrations/astro-internals.ts (checked against ${CHECKED_ASTRO_VERSION}) relies on: ${missing.join('; ')}`,
+    ).toEqual([]);
+  });
+
+  test('a changed internal is named', () => {
+    const renamed = new Map([['content/consts.js', 'const DATA_STORE_VIRTUAL_ID = "astro:data-store";\nfunction devTrailingSlash(req) {}']]);
+    expect(missingInternals(renamed)).toEqual([
+      `DATA_STORE_MODULE_ID (${JSON.stringify(DATA_STORE_MODULE_ID)})`,
+      `CONTENT_CHANGED_EVENT (${JSON.stringify(CONTENT_CHANGED_EVENT)})`,
+    ]);
+  });
+});
