@@ -10,6 +10,7 @@ import { relationGroup, relationLabel, type RelationType } from './relations';
 import { sortKey } from './dates';
 import { computeClaimEvidence, originOf, type Evidence, type Origin } from './evidence';
 import { buildEvents, type LedgerEvent } from './events';
+import { firstPublishedByClaim } from './permalinks';
 
 // The ledger: every report, claim, source, topic and event of the validated corpus with its references
 // resolved and its backlinks derived, once, in maps. Pages and build hooks alike call
@@ -93,6 +94,8 @@ export interface Ledger {
   /** Events in timeline order. */
   events: LedgerEvent[];
   eventById: Map<string, LedgerEvent>;
+  /** The day (UTC) each claim was first published here, by claim id, from `permalinks.txt`. */
+  firstPublished: Map<string, string>;
 }
 
 // Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
@@ -243,6 +246,7 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     figures,
     events,
     eventById: new Map(events.map((e) => [e.id, e])),
+    firstPublished: firstPublishedByClaim(input.permalinks),
   };
 }
 

@@ -4,11 +4,12 @@ import type { EventData } from '../../schemas/event';
 import type { Redirect } from '../../schemas/redirect';
 import type { SourceData } from '../../schemas/source';
 import type { TopicData } from '../../schemas/topic';
+import type { Permalink } from '../permalinks';
 import { checkBodies } from './phases/bodies';
 import { checkCoherence } from './phases/coherence';
 import { checkEvents } from './phases/events';
 import { readEntries } from './phases/entries';
-import { checkPermalinks, checkRedirects } from './phases/permalinks';
+import { checkPublishedUrls, checkRedirects } from './phases/permalinks';
 import { locateClaimQuotes } from './phases/quotes';
 import { checkReferences } from './phases/references';
 import { checkUsage } from './phases/usage';
@@ -57,6 +58,8 @@ export interface ValidatedCorpus {
   events: DataEntry<EventData>[];
   /** Retired claim URLs and where they lead. */
   redirects: Redirect[];
+  /** The valid lines of `permalinks.txt`: every URL ever published and the day it first was. */
+  permalinks: Permalink[];
 }
 
 /**
@@ -95,7 +98,7 @@ export const PHASES: readonly Phase[] = [
   checkCoherence, // chains, duplicate topics, contradictory relations, affiliation cycles
   checkEvents, // events/*.yaml and each claim's events: schema, topics, tellers, measures
   checkRedirects, // content/redirects.yaml
-  checkPermalinks, // every published claim URL still has a claim or a redirect
+  checkPublishedUrls, // permalinks.txt: each line well formed, each URL still has its claim, a redirect or its event
   checkUsage, // every source and topic used
   lintEditorial, // editorial lints: hedges, distancing words, chains, relations, dates (lints.ts)
 ];
@@ -114,6 +117,7 @@ export function validateCorpus(raw: RawCorpus, phases: readonly Phase[] = PHASES
     topics: [],
     events: [],
     redirects: [],
+    permalinks: [],
     analysis: new Map(),
     articleById: new Map(),
     sourceById: new Map(),
@@ -122,6 +126,6 @@ export function validateCorpus(raw: RawCorpus, phases: readonly Phase[] = PHASES
   for (const phase of phases) phase(ctx);
   // Numbered once, here: the anchors in the report and every page read the same number.
   numberClaims(ctx.claims);
-  const { problems, articles, claims, sources, topics, events, redirects } = ctx;
-  return { problems: problems.list, articles, claims, sources, topics, events, redirects };
+  const { problems, articles, claims, sources, topics, events, redirects, permalinks } = ctx;
+  return { problems: problems.list, articles, claims, sources, topics, events, redirects, permalinks };
 }
