@@ -9,11 +9,12 @@ import { childEnv, ROOT, runScript, stopProcessGroup } from './helpers';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-/** A copy of the real content in a temporary directory. */
+/** A copy of the real content in a temporary directory, with its permalinks.txt beside it. */
 function contentCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-cli-'));
   made.push(dir);
   cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   return join(dir, 'content');
 }
 

@@ -16,6 +16,7 @@ const env = { CONTENT_DIR: content };
 const ID = 'walkthrough-report';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 cpSync(join(ROOT, 'content'), content, { recursive: true });
+cpSync(join(ROOT, 'permalinks.txt'), join(work, 'permalinks.txt'));
 
 /** The quote lines `npm run quote` prints for the words: exactly one passage expected. */
 function quoteLines(...words: string[]): string {
