@@ -181,7 +181,7 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
 
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
- * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` beside it. Pure I/O and parsing:
+ * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` (where `permalinksFile` says). Pure I/O and parsing:
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
