@@ -102,4 +102,4 @@ next steps:
   2. npm run validate                  lists what is still to fill in, one line per field
   3. npm run quote -- ${id} <words>    prints the sentences with those words, ready to paste as quote:
   4. Add claims to ${claimsPath}; add new sources and topics under ${join(CONTENT_DIR, 'sources')}/ and ${join(CONTENT_DIR, 'topics')}/
-  5. npm run validate, then npm run dev to read it, npm run build, and npm run permalinks`);
+  5. npm run validate, then npm run permalinks to date the new claim URLs, npm run dev to read it, and npm run build`);

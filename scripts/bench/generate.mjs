@@ -3,8 +3,8 @@
 // across reports, and an event per 5 reports told by two claims of each (with a measure that
 // compares two reports' figures). Deterministic: the same N always gives the same files.
 // Usage: node scripts/bench/generate.mjs <dir> <reports>
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 // A vocabulary of a few thousand made-up words drawn with a skewed (roughly Zipfian) frequency,
 // so that, as in real reports, common words are everywhere and most words are rare. A tiny
@@ -104,8 +104,19 @@ export function generate(dir, reports) {
   }
 }
 
+/**
+ * Writes a `permalinks.txt` that lists nothing beside a generated content folder, unless one is
+ * there: the validator refuses a corpus without one, and a synthetic corpus was never published.
+ * @param {string} dir the content folder
+ */
+export function writeUnpublishedPermalinks(dir) {
+  const file = join(dirname(dir), 'permalinks.txt');
+  if (!existsSync(file)) writeFileSync(file, '# Every claim and event URL ever published: none, for a synthetic corpus.\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, n] = process.argv.slice(2);
   generate(dir, Number(n));
+  writeUnpublishedPermalinks(dir);
   console.log(`wrote ${n} reports to ${dir}`);
 }

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
-import { generate, QUERY_WORDS } from './generate.mjs';
+import { generate, QUERY_WORDS, writeUnpublishedPermalinks } from './generate.mjs';
 import { median, run, siteFacts } from './measure.mjs';
 import { measureSearch } from './search.mjs';
 import { hugoVersion, PAGEFIND_BIN, pagefindArgs, writePeerSite } from './peer.mjs';
@@ -89,7 +89,10 @@ mkdirSync(WORK, { recursive: true });
 for (const size of SIZES) {
   const synthetic = size !== 'real';
   const content = synthetic ? join(WORK, `content-${size}`) : join(ROOT, 'content');
-  if (synthetic) generate(content, Number(size));
+  if (synthetic) {
+    generate(content, Number(size));
+    writeUnpublishedPermalinks(content);
+  }
   const reports = synthetic ? Number(size) : 5;
   const out = join(WORK, `out-${size}`);
   const base = join(WORK, `base-${size}`);

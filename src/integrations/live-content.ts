@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { formatProblem, type ValidatedCorpus } from '../lib/content/validate';
 import { CONTENT_DIR } from '../lib/settings';
-import { redirectMap } from '../lib/permalinks';
+import { redirectMap } from '../lib/views/redirect-pages';
 import { contentProblemsPage, isPageRequest } from '../lib/dev/problems-page';
 import { CONTENT_LOADERS } from '../loaders/corpus';
 import { watchContent } from '../lib/content/watch';

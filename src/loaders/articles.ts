@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
 import { corpusForLoader, loaderName } from './corpus';
-import { aliasesByClaim } from '../lib/permalinks';
+import { aliasesByClaim } from '../lib/views/redirect-pages';
 
 // Bump when the anchoring output changes, so cached renders are redone.
 const RENDER_VERSION = 3;

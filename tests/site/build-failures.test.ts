@@ -20,9 +20,14 @@ function build(name: string): Promise<{ status: number | null; lines: string[] }
   made.push(dir);
   const content = join(dir, 'content');
   cpSync(join(FIXTURES, 'content-base'), content, { recursive: true });
+  cpSync(join(FIXTURES, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   const overlay = join(BAD, name);
-  cpSync(overlay, content, { recursive: true, filter: (src) => !/(expected|permalinks)\.txt$/.test(src) });
+  cpSync(overlay, content, { recursive: true, filter: (src) => !/(expected|permalinks|absent)\.txt$/.test(src) });
   if (existsSync(join(overlay, 'permalinks.txt'))) cpSync(join(overlay, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+  // Files the case removes (`absent.txt`, paths from the folder that holds content/).
+  if (existsSync(join(overlay, 'absent.txt'))) {
+    for (const f of readFileSync(join(overlay, 'absent.txt'), 'utf8').split('\n').filter(Boolean)) rmSync(join(dir, f));
+  }
   return new Promise((resolve) => {
     const child = spawn('npx', ['astro', 'build', '--outDir', join(dir, 'out')], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content } });
     let output = '';
@@ -58,6 +63,8 @@ const cases = [
   'affiliation-cycle', // incoherent data
   'not-utf8',
   'published-claim-removed', // a published URL disappearing
+  'permalinks-missing', // permalinks.txt deleted
+  'permalinks-not-a-date', // a day the feed could not write
   'malformed-claims-file', // a syntax error reports that file only
   'quote-straight-quotes', // what differs
 ];

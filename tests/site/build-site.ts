@@ -25,10 +25,14 @@ export function tempFolder(name: string): string {
   return dir;
 }
 
-/** A copy of the project's content in `<dir>/content`, to change on purpose; returns its path. */
+/**
+ * A copy of the project's content in `<dir>/content`, with its `permalinks.txt` beside it, to
+ * change on purpose; returns the content folder's path.
+ */
 export function copyContent(dir: string): string {
   const content = join(dir, 'content');
   cpSync(join(ROOT, 'content'), content, { recursive: true });
+  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   return content;
 }
 
@@ -40,12 +44,13 @@ export interface BuildResult {
 
 /**
  * Runs the production build (`astro build`, search index and citation files included) into
- * `outDir`, over `content` (default: the project's own content), and waits for it.
+ * `outDir`, over `content` (default: the project's own content), with `env` added to the
+ * environment, and waits for it.
  */
-export function buildSite(outDir: string, content?: string): BuildResult {
+export function buildSite(outDir: string, content?: string, env: Record<string, string> = {}): BuildResult {
   const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}) },
+    env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}), ...env },
     encoding: 'utf8',
     timeout: 150_000,
   });

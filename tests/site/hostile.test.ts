@@ -24,6 +24,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'claim-ledger-hostile-'));
   cpSync(join(FIXTURES, 'content-base'), join(dir, 'content'), { recursive: true });
   cpSync(join(FIXTURES, 'hostile-content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURES, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   out = join(dir, 'out');
   const r = spawnSync('npx', ['astro', 'build', '--outDir', out], {
     cwd: ROOT,

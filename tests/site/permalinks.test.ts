@@ -3,17 +3,30 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
-import { validateCorpus } from '../../src/lib/content/validate';
-import { checkPermalinks, type BuiltSite } from '../../src/lib/permalinks';
+import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+import { brokenPermalinks, permalinksFile, publishedPermalinks, type BuiltSite } from '../../src/lib/permalinks';
 import type { Redirect } from '../../src/schemas/redirect';
 import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
 import { DIST } from './dist';
-import { parsePermalinks, PERMALINKS_FILE, publishedPermalinks } from '../../scripts/permalinks-list.mjs';
+import { ledgerFrom } from '../unit/helpers';
 import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
 import { CSP } from '../../src/lib/site';
 import { SITE_URL } from '../../src/lib/settings';
 
-const PERMALINKS = parsePermalinks(readFileSync(join(ROOT, PERMALINKS_FILE), 'utf8'));
+// The list as the validator reads it (every line valid, or the build would have failed).
+const PROJECT = validateCorpus(readCorpus(join(ROOT, 'content')));
+const PERMALINKS = PROJECT.permalinks.map((p) => p.url);
+
+/** The permanent URLs a built site publishes, read from its JSON exports: claims, their anchors, events. */
+function builtPermalinks(dist: string): string[] {
+  const read = (name: string): unknown => JSON.parse(readFileSync(join(dist, 'api', name), 'utf8'));
+  const path = (url: string): string => {
+    const u = new URL(url);
+    return u.pathname + u.hash;
+  };
+  const claims = apiClaimsSchema.parse(read('claims.json')).claims.flatMap((c) => [path(c.url), path(c.article.anchorUrl)]);
+  return [...claims, ...apiEventsSchema.parse(read('events.json')).events.map((e) => path(e.url))];
+}
 
 /** A built site on disk, as the durability check sees it. */
 function builtSite(dir: string): BuiltSite {
@@ -26,26 +39,28 @@ function builtSite(dir: string): BuiltSite {
 const redirectsOf = (content: string): Redirect[] => validateCorpus(readCorpus(content)).redirects;
 
 describe('permalink durability', () => {
+  test('permalinks.txt is the one beside the content folder', () => {
+    expect(permalinksFile(join(ROOT, 'content'))).toBe(join(ROOT, 'permalinks.txt'));
+    expect(PROJECT.problems).toEqual([]);
+  });
+
   test('every claim URL ever published still works in the built site', () => {
     // Two per claim at the least (its page and its anchor): a truncated list fails here.
-    expect(PERMALINKS.length).toBeGreaterThanOrEqual(2 * validateCorpus(readCorpus(join(ROOT, 'content'))).claims.length);
-    expect(checkPermalinks(PERMALINKS, builtSite(DIST), redirectsOf(join(ROOT, 'content')))).toEqual([]);
+    expect(PERMALINKS.length).toBeGreaterThanOrEqual(2 * PROJECT.claims.length);
+    expect(brokenPermalinks(PERMALINKS, builtSite(DIST), PROJECT.redirects)).toEqual([]);
   });
 
-  test('every claim the site publishes is listed (run `npm run permalinks` after adding claims)', () => {
-    const listed = new Set(PERMALINKS);
-    const missing = publishedPermalinks(apiClaimsSchema.parse(JSON.parse(readFileSync(join(DIST, 'api/claims.json'), 'utf8')))).filter((u) => !listed.has(u));
-    expect(missing).toEqual([]);
+  test('`npm run permalinks` lists exactly what the build publishes: claims, their anchors, events', () => {
+    const built = builtPermalinks(DIST);
+    expect(built.filter((u) => u.startsWith('/events/')).length).toBeGreaterThan(0);
+    expect([...publishedPermalinks(ledgerFrom())].sort()).toEqual([...built].sort());
+    // And each is a page (with its anchor) of the built site.
+    expect(brokenPermalinks(built, builtSite(DIST), [])).toEqual([]);
   });
 
-  test('every event the site publishes is listed, and stays built', () => {
+  test('every claim and event the site publishes is listed (run `npm run permalinks` after adding claims)', () => {
     const listed = new Set(PERMALINKS);
-    const exported = apiEventsSchema.parse(JSON.parse(readFileSync(join(DIST, 'api/events.json'), 'utf8')));
-    const { events } = exported;
-    expect(events.length).toBeGreaterThanOrEqual(6);
-    // The same list `npm run permalinks` appends from.
-    expect(publishedPermalinks({ claims: [] }, exported).filter((u) => !listed.has(u))).toEqual([]);
-    expect(PERMALINKS.filter((u) => u.startsWith('/events/'))).toHaveLength(events.length);
+    expect(builtPermalinks(DIST).filter((u) => !listed.has(u))).toEqual([]);
   });
 
   test('removing or renaming a claim fails until a redirect is declared; then the redirect serves', () => {
@@ -61,13 +76,29 @@ describe('permalink durability', () => {
     const other = join(content, 'claims/crypto-mobilization-popular-front.yaml');
     writeFileSync(other, readFileSync(other, 'utf8').replace('claim: kobak-request-refused,', 'claim: kobak-request-refused-by-rosstat,'));
 
-    const build = (out: string): void => {
-      const r = buildSite(out, content);
+    const build = (out: string, env: Record<string, string> = {}): void => {
+      const r = buildSite(out, content, env);
       expect(r.status, r.output).toBe(0);
     };
 
-    build(join(dir, 'out1'));
-    const before = checkPermalinks(PERMALINKS, builtSite(join(dir, 'out1')), redirectsOf(content));
+    // The validator refuses it, naming each line of permalinks.txt that lost its page.
+    const refused = validateCorpus(readCorpus(content)).problems.map(formatProblem);
+    const how = (id: string, article: string): string =>
+      `declare where it went in content/redirects.yaml, e.g. "- { from: ${id}, to: <new-claim-id>, note: 'Renamed.' }" or "- { from: ${id}, article: ${article}, note: 'Removed.' }"`;
+    expect(refused.map((l) => l.replace(/^.*permalinks\.txt: line \d+ /, ''))).toEqual([
+      `(/articles/hidden-war-deaths/#crypto-mobilisation-defined): published claim "crypto-mobilisation-defined" no longer exists; ${how('crypto-mobilisation-defined', 'hidden-war-deaths')}`,
+      `(/articles/hidden-war-deaths/#kobak-request-refused): published claim "kobak-request-refused" no longer exists; ${how('kobak-request-refused', 'hidden-war-deaths')}`,
+      `(/claims/crypto-mobilisation-defined/): published claim "crypto-mobilisation-defined" no longer exists; ${how('crypto-mobilisation-defined', '<report-id>')}`,
+      `(/claims/kobak-request-refused/): published claim "kobak-request-refused" no longer exists; ${how('kobak-request-refused', '<report-id>')}`,
+    ]);
+
+    // Built against a list that never published anything (PERMALINKS_FILE names it, for the
+    // validator and the feed alike), the real list's URLs are broken in the output.
+    const unpublished = join(dir, 'unpublished.txt');
+    writeFileSync(unpublished, '# Nothing published yet.\n');
+    build(join(dir, 'out1'), { PERMALINKS_FILE: unpublished });
+    expect(readFileSync(join(dir, 'out1/rss.xml'), 'utf8')).not.toContain('<pubDate>');
+    const before = brokenPermalinks(PERMALINKS, builtSite(join(dir, 'out1')), redirectsOf(content));
     expect(before).toEqual([
       '/articles/hidden-war-deaths/#crypto-mobilisation-defined: anchor "crypto-mobilisation-defined" is gone from the report; declare a redirect in content/redirects.yaml',
       '/articles/hidden-war-deaths/#kobak-request-refused: anchor "kobak-request-refused" is gone from the report; declare a redirect in content/redirects.yaml',
@@ -88,7 +119,7 @@ describe('permalink durability', () => {
     );
     build(join(dir, 'out2'));
     const out2 = join(dir, 'out2');
-    expect(checkPermalinks(PERMALINKS, builtSite(out2), redirectsOf(content))).toEqual([]);
+    expect(brokenPermalinks(PERMALINKS, builtSite(out2), redirectsOf(content))).toEqual([]);
     // Each retired URL is a page of the site's own: its CSP, a refresh and a canonical link to the
     // target, kept out of search indexes and the sitemap, and a visible link with the note.
     const page = (path: string): string => readFileSync(join(out2, path, 'index.html'), 'utf8');

@@ -37,6 +37,7 @@ describe('rebuild with caches kept', () => {
     made.push(dir);
     const content = join(dir, 'content');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
+    cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
     const warmOut = join(dir, 'warm');
     build(content, warmOut);
 

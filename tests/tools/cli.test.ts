@@ -9,11 +9,12 @@ import { childEnv, ROOT, runScript, stopProcessGroup } from './helpers';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-/** A copy of the real content in a temporary directory. */
+/** A copy of the real content in a temporary directory, with its permalinks.txt beside it. */
 function contentCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-cli-'));
   made.push(dir);
   cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   return join(dir, 'content');
 }
 
@@ -62,6 +63,94 @@ describe('npm run validate', () => {
     } finally {
       await stopProcessGroup(child);
     }
+  });
+});
+
+describe('npm run permalinks', () => {
+  const today = (): string => new Date().toISOString().slice(0, 10);
+
+  test('appends exactly the new claim’s URLs, dated today (UTC), from the content alone; a second run changes nothing', () => {
+    const dir = contentCopy();
+    const file = join(dir, '..', 'permalinks.txt');
+    const before = readFileSync(file, 'utf8');
+    // A new claim in an existing report, quoting words of its text (inside another claim's quote).
+    const claims = join(dir, 'claims/hidden-war-deaths.yaml');
+    writeFileSync(
+      claims,
+      `${readFileSync(claims, 'utf8').trimEnd()}
+  - id: permalinks-test-new-claim
+    quote: >-
+      the Russian Federal State Statistics Service (Rosstat) has ceased reporting on the number of deaths
+    statement: Rosstat has stopped reporting the number of deaths in Russia.
+    kind: event
+    claimant: isw
+    hedge: asserted
+    topics: [demographic-data]
+`,
+    );
+    // The copy is valid before the script runs: the new claim is not listed yet, and that is no problem.
+    expect(runScript('validate', [dir]).status).toBe(0);
+
+    const start = today();
+    const r = runScript('permalinks', [dir]);
+    const end = today();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    // Every existing line byte for byte, then the two new URLs, sorted, with the day of the run.
+    expect(after.startsWith(before)).toBe(true);
+    const added = after.slice(before.length).trimEnd().split('\n');
+    const day = added[0]!.split(' ')[1]!;
+    expect([start, end]).toContain(day);
+    expect(added).toEqual([`/articles/hidden-war-deaths/#permalinks-test-new-claim ${day}`, `/claims/permalinks-test-new-claim/ ${day}`]);
+    expect(r.stdout).toMatch(/permalinks\.txt: \d+ listed, 2 added\n$/);
+
+    const again = runScript('permalinks', [dir]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/, 0 added\n$/);
+    expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  test('creates a missing file with every URL the content publishes', () => {
+    const dir = contentCopy();
+    const file = join(dir, '..', 'permalinks.txt');
+    const listed = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(' ')[0]);
+    rmSync(file);
+    expect(runScript('validate', [dir]).stderr).toContain('permalinks.txt: (file): the file is missing:');
+    const r = runScript('permalinks', [dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# Every claim and event URL ever published/);
+    // The project's own list is every URL its content publishes, and the URLs of ids since retired.
+    const retired = validateCorpus(readCorpus(dir, ROOT)).redirects.map((r) => r.from);
+    const current = listed.filter((u) => !retired.some((id) => u === `/claims/${id}/` || u!.endsWith(`#${id}`)));
+    expect(current.length).toBeLessThan(listed.length);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(' ')[0])
+        .sort(),
+    ).toEqual(current.sort());
+    expect(runScript('validate', [dir]).status).toBe(0);
+  });
+
+  test('on invalid content prints the problems and exits 1 without touching the file', () => {
+    const dir = contentCopy();
+    const file = join(dir, '..', 'permalinks.txt');
+    const claims = join(dir, 'claims/hidden-war-deaths.yaml');
+    writeFileSync(claims, readFileSync(claims, 'utf8').replace('claimant: csis\n', 'claimant: csis-typo\n'));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}/claims/hidden-war-deaths-later/ 2026-13-45\n`);
+    const before = readFileSync(file, 'utf8');
+    const r = runScript('permalinks', [dir]);
+    expect(r.status).toBe(1);
+    const expected = validateCorpus(readCorpus(dir, ROOT)).problems.map(formatProblem);
+    expect(expected.some((l) => l.endsWith('.claimant: unknown source "csis-typo" (no sources/csis-typo.yaml)'))).toBe(true);
+    expect(expected.some((l) => /permalinks\.txt: line \d+ \(\/claims\/hidden-war-deaths-later\/\): "2026-13-45" has no month 13$/.test(l))).toBe(true);
+    expect(r.stderr.trim().split('\n')).toEqual([`${expected.length} content problem(s) in ${dir}:`, ...expected]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
 

@@ -34,9 +34,9 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, ...extra };
 }
 
-/** Runs one of the package's npm scripts (`validate`, `quote`, `new:report`) as `npm run` would. */
+/** Runs one of the package's npm scripts (`validate`, `quote`, `new:report`, `permalinks`) as `npm run` would. */
 export function runScript(
-  name: 'validate' | 'quote' | 'new:report',
+  name: 'validate' | 'quote' | 'new:report' | 'permalinks',
   args: string[],
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string; ms: number } {

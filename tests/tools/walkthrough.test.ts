@@ -7,7 +7,7 @@ import { childEnv, ROOT, runScript } from './helpers';
 
 // README "Adding a report", step by step, on a copy of the content: new:report on a text file,
 // the frontmatter filled in and the page furniture removed, two claims pasted from what quote
-// prints, validate, and a build that shows the new report and its claims. The sample is the text
+// prints, validate, permalinks, and a build that shows the new report and its claims, dated in the feed. The sample is the text
 // behind content/articles/hidden-war-deaths.md, and the frontmatter and claim fields are that
 // report's own, so nothing here is invented.
 const work = mkdtempSync(join(tmpdir(), 'claim-ledger-walkthrough-'));
@@ -16,6 +16,7 @@ const env = { CONTENT_DIR: content };
 const ID = 'walkthrough-report';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 cpSync(join(ROOT, 'content'), content, { recursive: true });
+cpSync(join(ROOT, 'permalinks.txt'), join(work, 'permalinks.txt'));
 
 /** The quote lines `npm run quote` prints for the words: exactly one passage expected. */
 function quoteLines(...words: string[]): string {
@@ -86,7 +87,15 @@ ${csis}
   expect(valid.stdout).toMatch(/^content valid: 6 reports, \d+ claims/);
   expect(valid.status).toBe(0);
 
-  // 6. Build, and find the report and its claims in the output.
+  // 6. Record the new URLs (from the content, no build), then build.
+  const listed = readFileSync(join(work, 'permalinks.txt'), 'utf8');
+  const permalinks = runScript('permalinks', [], env);
+  expect(permalinks.status, permalinks.stderr).toBe(0);
+  const added = readFileSync(join(work, 'permalinks.txt'), 'utf8').slice(listed.length);
+  for (const claim of ['walkthrough-meduza-no-demographic-data', 'walkthrough-csis-ukrainian-fatalities']) {
+    expect(added).toMatch(new RegExp(`^/claims/${claim}/ \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+  }
+
   const out = join(work, 'out');
   const build = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 300_000 });
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
@@ -96,6 +105,11 @@ ${csis}
     expect(page).toMatch(new RegExp(`id="${claim}"`));
     expect(existsSync(join(out, 'claims', claim, 'index.html'))).toBe(true);
   }
+  // The first build dates the new claims in the feed.
+  const day = /^\/claims\/walkthrough-csis-ukrainian-fatalities\/ (\S+)$/m.exec(added)![1]!;
+  const rss = readFileSync(join(out, 'rss.xml'), 'utf8');
+  const item = rss.slice(rss.indexOf('/claims/walkthrough-csis-ukrainian-fatalities/</link>'));
+  expect(item.slice(0, item.indexOf('</item>'))).toContain(`<pubDate>${new Date(`${day}T00:00:00Z`).toUTCString()}</pubDate>`);
   expect(readFileSync(join(out, 'claims/walkthrough-csis-ukrainian-fatalities/index.html'), 'utf8')).toContain(
     'CSIS estimates 60,000 to 100,000 Ukrainian soldiers killed and 400,000 casualties.',
   );

@@ -10,17 +10,22 @@ const BAD = join(FIXTURES, 'bad-content');
 const made: string[] = [];
 
 /**
- * A copy of the good fixture corpus at `<tmp>/content`, with a case's files laid over it; a case's
- * `permalinks.txt` goes beside the content folder, where the project keeps it.
+ * A copy of the good fixture corpus at `<tmp>/content`, with a case's files laid over it; the
+ * fixtures' `permalinks.txt` (no URL listed) or a case's own goes beside the content folder, where
+ * the project keeps it. A case's `absent.txt` lists files it removes (paths from `<tmp>`).
  */
 function corpusWith(overlay?: string): string {
   const root = mkdtempSync(join(tmpdir(), 'claim-ledger-'));
   made.push(root);
   cpSync(join(FIXTURES, 'content-base'), join(root, 'content'), { recursive: true });
+  cpSync(join(FIXTURES, 'permalinks.txt'), join(root, 'permalinks.txt'));
   if (overlay) {
-    const extra = (src: string): boolean => src.endsWith('expected.txt') || src.endsWith('permalinks.txt');
+    const extra = (src: string): boolean => /(expected|permalinks|absent)\.txt$/.test(src);
     cpSync(overlay, join(root, 'content'), { recursive: true, filter: (src) => !extra(src) });
     if (existsSync(join(overlay, 'permalinks.txt'))) cpSync(join(overlay, 'permalinks.txt'), join(root, 'permalinks.txt'));
+    if (existsSync(join(overlay, 'absent.txt'))) {
+      for (const f of readFileSync(join(overlay, 'absent.txt'), 'utf8').split('\n').filter(Boolean)) rmSync(join(root, f));
+    }
   }
   return root;
 }

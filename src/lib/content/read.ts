@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { YAMLParseError } from 'yaml';
 import { idSchema } from '../../schemas/common';
-import { permalinksPath } from './signature';
+import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
@@ -44,8 +44,11 @@ export interface RawCorpus {
   events: RawFile[];
   /** `redirects.yaml`, if the corpus has one. */
   redirects: RawFile | undefined;
-  /** `permalinks.txt` beside the content directory: every claim URL ever published, if kept. */
-  permalinks: { file: string; urls: { line: number; url: string }[] } | undefined;
+  /**
+   * `permalinks.txt` (see `permalinksFile`): every claim and event URL ever published, and the
+   * problems of its lines (a missing file is one).
+   */
+  permalinks: { file: string; entries: Permalink[]; problems: PermalinkProblem[] };
   /** Files in a collection folder that are not content files of that collection. */
   strays: Stray[];
 }
@@ -165,19 +168,20 @@ export function suggestId(name: string): string {
 }
 
 function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
-  const path = permalinksPath(dir);
-  if (!existsSync(path)) return undefined;
-  const urls = readFileSync(path, 'utf8')
-    .split('\n')
-    // A line is "<url> <day first published>"; the day is the feed's business.
-    .map((line, i) => ({ line: i + 1, url: line.trim().split(' ')[0] ?? '' }))
-    .filter((l) => l.url && !l.url.startsWith('#'));
-  return { file: shown(path, cwd), urls };
+  const path = permalinksFile(dir);
+  const file = shown(path, cwd);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const fails = (reason: string): RawCorpus['permalinks'] => ({ file, entries: [], problems: [{ field: '(file)', reason }] });
+  if (!stat) return fails(PERMALINKS_MISSING);
+  if (!stat.isFile()) return fails('not a file: permalinks.txt is a text file, one "<url> <YYYY-MM-DD>" a line');
+  const { text, error } = decode(readFileSync(path));
+  if (error) return { file, entries: [], problems: [error] };
+  return { file, ...parsePermalinks(text) };
 }
 
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
- * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` beside it. Pure I/O and parsing:
+ * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` (where `permalinksFile` says). Pure I/O and parsing:
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {

@@ -1,19 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { permalinksFile } from '../permalinks';
 
 /** The folders of a content directory that hold content files, as `readCorpus` reads them. */
 export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics', 'events'] as const;
 
 /**
- * `permalinks.txt`, which the validator reads beside the content directory (every claim URL ever
- * published must still lead somewhere), so an edit to it counts as a content change too.
- */
-export function permalinksPath(dir: string): string {
-  return join(dir, '..', 'permalinks.txt');
-}
-
-/**
- * A string that changes whenever a content file under `dir` (or `permalinks.txt` beside it) is
+ * A string that changes whenever a content file under `dir` (or `permalinks.txt`) is
  * added, removed or written: each file's name, size and modification time. Stat calls only, no
  * reading, so checking whether a cached validation is still current costs about a millisecond at
  * five reports.
@@ -30,6 +23,8 @@ export function contentSignature(dir: string): string {
     if (existsSync(folder)) for (const name of readdirSync(folder).sort()) add(folder, name);
   }
   add(dir, 'redirects.yaml');
-  add(join(dir, '..'), 'permalinks.txt');
+  // Validated with the content (every URL ever published must still lead somewhere): an edit counts.
+  const permalinks = permalinksFile(dir);
+  add(dirname(permalinks), basename(permalinks));
   return parts.join('\n');
 }

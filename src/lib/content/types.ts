@@ -1,3 +1,4 @@
+import type { Permalink } from '../permalinks';
 import type { ArticleData } from '../../schemas/article';
 import type { ClaimData } from '../../schemas/claim';
 import type { EventData } from '../../schemas/event';
@@ -48,6 +49,8 @@ export interface ValidatedCorpus {
   events: DataEntry<EventData>[];
   /** Retired claim URLs and where they lead. */
   redirects: Redirect[];
+  /** The valid lines of `permalinks.txt`: every URL ever published and the day it first was. */
+  permalinks: Permalink[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { checkBodies } from './phases/bodies';
 import { checkCoherence } from './phases/coherence';
 import { checkEvents } from './phases/events';
 import { readEntries } from './phases/entries';
-import { checkPermalinks, checkRedirects } from './phases/permalinks';
+import { checkPublishedUrls, checkRedirects } from './phases/permalinks';
 import { locateClaimQuotes } from './phases/quotes';
 import { checkReferences } from './phases/references';
 import { checkUsage } from './phases/usage';
@@ -33,7 +33,7 @@ export const PHASES: readonly Phase[] = [
   checkCoherence, // chains, duplicate topics, contradictory relations, affiliation cycles
   checkEvents, // events/*.yaml and each claim's events: schema, topics, tellers, measures
   checkRedirects, // content/redirects.yaml
-  checkPermalinks, // every published claim or event URL still has its claim (or a redirect) or event
+  checkPublishedUrls, // permalinks.txt: each line well formed, each URL still has its claim, a redirect or its event
   checkUsage, // every source and topic used
   lintEditorial, // editorial lints: hedges, distancing words, chains, relations, dates (lints.ts)
 ];
@@ -52,6 +52,7 @@ export function validateCorpus(raw: RawCorpus, phases: readonly Phase[] = PHASES
     topics: [],
     events: [],
     redirects: [],
+    permalinks: [],
     analysis: new Map(),
     articleById: new Map(),
     sourceById: new Map(),
@@ -60,6 +61,6 @@ export function validateCorpus(raw: RawCorpus, phases: readonly Phase[] = PHASES
   for (const phase of phases) phase(ctx);
   // Numbered once, here: the anchors in the report and every page read the same number.
   numberClaims(ctx.claims);
-  const { problems, articles, claims, sources, topics, events, redirects } = ctx;
-  return { problems: problems.list, articles, claims, sources, topics, events, redirects };
+  const { problems, articles, claims, sources, topics, events, redirects, permalinks } = ctx;
+  return { problems: problems.list, articles, claims, sources, topics, events, redirects, permalinks };
 }

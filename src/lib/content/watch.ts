@@ -1,9 +1,10 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CONTENT_FOLDERS, permalinksPath } from './signature';
+import { permalinksFile } from '../permalinks';
+import { CONTENT_FOLDERS } from './signature';
 
 /**
- * Calls `onChange` whenever a content file under `dir` (or `permalinks.txt` beside it) may have
+ * Calls `onChange` whenever a content file under `dir` (or `permalinks.txt`, see `permalinksFile`) may have
  * been added, changed or removed; `npm run validate -- --watch` and `astro dev` both use it. One
  * watcher per folder rather than a recursive one: Node sets a recursive watcher up on Linux by
  * walking the tree asynchronously, so a save made meanwhile would be missed. A collection folder
@@ -12,7 +13,7 @@ import { CONTENT_FOLDERS, permalinksPath } from './signature';
 export function watchContent(dir: string, onChange: () => void): () => void {
   const root = resolve(dir);
   const watchers = new Map<string, FSWatcher>();
-  const permalinks = resolve(permalinksPath(root));
+  const permalinks = resolve(permalinksFile(root));
   const add = (folder: string, filter?: string): void => {
     if (watchers.has(folder) || !existsSync(folder)) return;
     const w = watch(folder, (_event, name) => {

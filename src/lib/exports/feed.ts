@@ -23,7 +23,8 @@ const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
  * description instead. A claim not yet listed in `permalinks.txt` gets no `pubDate` rather than the
  * build's clock, so builds stay reproducible. Order is deterministic.
  */
-export function feedItems(ledger: Ledger, firstPublished: ReadonlyMap<string, string>): FeedItem[] {
+export function feedItems(ledger: Ledger): FeedItem[] {
+  const { firstPublished } = ledger;
   return ledger.articles.flatMap((a) => {
     const reportDate = `Report dated ${formatDateSpec(a.data.published)}`;
     const days = a.claims.flatMap((c) => firstPublished.get(c.id) ?? []).sort();

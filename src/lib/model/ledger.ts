@@ -4,6 +4,7 @@ import { relationGroup, relationLabel, type RelationType } from './relations';
 import { sortKey } from './dates';
 import { computeClaimEvidence, originOf } from './evidence';
 import { buildEvents } from './events';
+import { firstPublishedByClaim } from '../permalinks';
 import type { Article, Claim, Evidence, FigureItem, Ledger, Source, TimelineItem, Topic } from './types';
 
 export type { Article, Claim, FigureItem, Ledger, Source, TimelineItem, Topic } from './types';
@@ -160,6 +161,7 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     figures,
     events,
     eventById: new Map(events.map((e) => [e.id, e])),
+    firstPublished: firstPublishedByClaim(input.permalinks),
   };
 }
 

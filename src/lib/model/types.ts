@@ -89,6 +89,8 @@ export interface Ledger {
   /** Events in timeline order. */
   events: LedgerEvent[];
   eventById: Map<string, LedgerEvent>;
+  /** The day (UTC) each claim was first published here, by claim id, from `permalinks.txt`. */
+  firstPublished: Map<string, string>;
 }
 
 /** Where an attribution chain ends: the source that first said it, or a report in its own voice. */

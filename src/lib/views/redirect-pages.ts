@@ -39,3 +39,18 @@ export function redirectPages(ledger: Ledger, redirects: readonly Redirect[]): R
 export function retiredClaimPaths(redirects: readonly Redirect[]): Set<string> {
   return new Set(redirects.map((r) => claimUrl(r.from)));
 }
+
+/**
+ * Old claim URL → where it now leads, for `astro dev`, which answers a retired URL with a 301 from
+ * the current `redirects.yaml` (a build writes a page per retired id instead: see `redirectPages`).
+ */
+export function redirectMap(redirects: readonly Redirect[]): Record<string, string> {
+  return Object.fromEntries(redirects.map((r) => [claimUrl(r.from), r.to ? claimUrl(r.to) : articleUrl(r.article!)]));
+}
+
+/** Retired ids that live on as extra anchors next to the claim that replaced them, by claim id. */
+export function aliasesByClaim(redirects: readonly Redirect[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of redirects) if (r.to) out.set(r.to, [...(out.get(r.to) ?? []), r.from]);
+  return out;
+}

@@ -1,4 +1,5 @@
 import { redirectsFileSchema } from '../../../schemas/redirect';
+import { permalinkTarget } from '../../permalinks';
 import { check } from '../problems';
 import type { ValidationContext } from '../types';
 
@@ -24,47 +25,41 @@ export function checkRedirects(ctx: ValidationContext): void {
   });
 }
 
-const CLAIM_URL = /^\/claims\/([^/]+)\/$/;
-const ANCHOR_URL = /^\/articles\/([^/]+)\/#(.+)$/;
-const EVENT_URL = /^\/events\/([^/]+)\/$/;
-
 /**
- * Phase 8: every claim and event URL ever published (`permalinks.txt`) still leads somewhere: its
- * claim is still published (in the same report, for an anchor) or its id has a redirect; its
- * event still exists. Removing a claim
- * otherwise passes the build and breaks every citation of it.
+ * Phase 7: `permalinks.txt`, every claim and event URL ever published. Each line is a URL and the
+ * day it was first published (see `parsePermalinks`), and each URL still leads somewhere: its claim
+ * is still published (in the same report, for an anchor) or its id has a redirect; its event still
+ * exists. Removing a claim otherwise passes the build and breaks every citation of it.
  */
-export function checkPermalinks(ctx: ValidationContext): void {
+export function checkPublishedUrls(ctx: ValidationContext): void {
   const { raw, problems } = ctx;
-  if (!raw.permalinks || !problems.complete('claim-ids')) return;
+  const { file, entries } = raw.permalinks;
+  for (const p of raw.permalinks.problems) problems.add(file, p.field, p.reason);
+  ctx.permalinks.push(...entries);
+  if (!problems.complete('claim-ids')) return;
   const articleOf = new Map(ctx.claims.map((c) => [c.data.id, c.article]));
   const retired = new Set(ctx.redirects.map((r) => r.from));
   // An invalid claim is not published, but it is not gone either: its own problem says what to fix.
   const present = (id: string): boolean => ctx.known.claims.has(id) || retired.has(id);
   const how = (id: string, article?: string): string =>
     `declare where it went in ${raw.dir.replace(/\/+$/, '').split('/').pop()}/redirects.yaml, e.g. "- { from: ${id}, to: <new-claim-id>, note: 'Renamed.' }" or "- { from: ${id}, article: ${article ?? '<report-id>'}, note: 'Removed.' }"`;
-  for (const { line, url } of raw.permalinks.urls) {
+  for (const { line, url } of entries) {
     const field = `line ${line} (${url})`;
-    const claim = CLAIM_URL.exec(url);
-    const anchor = ANCHOR_URL.exec(url);
-    const event = EVENT_URL.exec(url);
-    if (event) {
-      const id = event[1]!;
+    const target = permalinkTarget(url);
+    if (target?.kind === 'event') {
       // An event file that fails validation still exists: its own problem says what to fix.
-      if (problems.complete('events') && !ctx.known.events.has(id)) {
-        problems.add(raw.permalinks.file, field, `published event "${id}" no longer exists; restore events/${id}.yaml (an event URL is permanent)`);
+      if (problems.complete('events') && !ctx.known.events.has(target.id)) {
+        problems.add(file, field, `published event "${target.id}" no longer exists; restore events/${target.id}.yaml (an event URL is permanent)`);
       }
-    } else if (claim) {
-      const id = claim[1]!;
-      if (!present(id)) problems.add(raw.permalinks.file, field, `published claim "${id}" no longer exists; ${how(id)}`);
-    } else if (anchor) {
-      const [, article, id] = anchor as unknown as [string, string, string];
-      if (!present(id)) problems.add(raw.permalinks.file, field, `published claim "${id}" no longer exists; ${how(id, article)}`);
-      else if (articleOf.has(id) && articleOf.get(id) !== article) {
-        problems.add(raw.permalinks.file, field, `claim "${id}" is now in report "${articleOf.get(id)}", so this anchor in "${article}" is gone; keep claim ids in their report`);
+    } else if (target?.kind === 'claim') {
+      if (!present(target.id)) problems.add(file, field, `published claim "${target.id}" no longer exists; ${how(target.id)}`);
+    } else if (target?.kind === 'anchor') {
+      const { article, id } = target;
+      if (!present(id)) problems.add(file, field, `published claim "${id}" no longer exists; ${how(id, article)}`);
+      // A claims file naming a report that does not exist has its own problem: not one per anchor.
+      else if (articleOf.has(id) && articleOf.get(id) !== article && ctx.known.articles.has(articleOf.get(id)!)) {
+        problems.add(file, field, `claim "${id}" is now in report "${articleOf.get(id)}", so this anchor in "${article}" is gone; keep claim ids in their report`);
       }
-    } else {
-      problems.add(raw.permalinks.file, field, 'not a claim or event URL: expected /claims/<id>/, /articles/<report>/#<id> or /events/<id>/');
     }
   }
 }
