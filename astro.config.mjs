@@ -1,13 +1,9 @@
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
 import citationFiles from './src/integrations/citation-files';
 import pruneOutput from './src/integrations/prune-output';
-import rehypeClaimAnchors from './src/plugins/rehype-claim-anchors';
-import rehypeCitationMarks from './src/plugins/rehype-citation-marks';
-import rehypeHeadingIds from './src/plugins/rehype-heading-ids';
-import { claimUrl } from './src/lib/urls';
+import { markdownProcessor } from './src/loaders/markdown';
 import { SITE_URL } from './src/lib/settings';
 import { watchIgnored } from './src/lib/dev/watch-ignored';
 import { readValidatedCorpus } from './src/lib/content/corpus';
@@ -26,14 +22,8 @@ export default defineConfig({
   // rendering instead of leaving the main thread idle (a quarter of page generation at 500
   // reports; see the README's Benchmark). The output is the same.
   build: { format: 'directory', concurrency: 4 },
-  markdown: {
-    // Smart punctuation is off: report text is kept verbatim, straight quotes included,
-    // and claim quotes are matched against it character for character.
-    processor: unified({
-      smartypants: false,
-      rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks, rehypeHeadingIds],
-    }),
-  },
+  // Plugins and options in src/loaders/markdown.ts, where the report cache's key sees them.
+  markdown: { processor: markdownProcessor() },
   // The sitemap lists pages only: the JSON, citation and feed files are data, not pages.
   // The search index is not built here but after Astro has exited (`npm run build`): pagefind
   // then does not hold its index in memory beside Astro's (at 5,000 reports, 3 GB each).

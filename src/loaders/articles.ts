@@ -1,19 +1,18 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
 import { corpusForLoader, loaderName } from './corpus';
 import { aliasesByClaim } from '../lib/views/redirect-pages';
-
-// Bump when the anchoring output changes, so cached renders are redone.
-const RENDER_VERSION = 3;
+import { renderKey } from './render-key';
 
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
  * entry's digest, so editing a claim re-renders its report, while unchanged reports are taken
- * from Astro's content cache between builds. In `astro dev` it runs again on every content change
- * (`refreshContent`, from integrations/live-content.ts), re-rendering only the reports whose
- * digest changed.
+ * from Astro's content cache between builds. The code and packages that render are part of the
+ * digest too (`renderKey`): a changed plugin or an upgraded Markdown package re-renders every
+ * report. In `astro dev` it runs again on every content change (`refreshContent`, from
+ * integrations/live-content.ts), re-rendering only the reports whose digest changed.
  */
 export function articlesLoader(): Loader {
   return {
@@ -37,6 +36,7 @@ async function syncArticles(context: LoaderContext): Promise<number> {
   const { store, generateDigest, renderMarkdown } = context;
   const corpus = corpusForLoader(context);
   if (!corpus) return 0;
+  const render = renderKey(fileURLToPath(context.config.root));
   let rendered = 0;
   const anchors = new Map<string, ClaimAnchor[]>();
   const aliases = aliasesByClaim(corpus.redirects);
@@ -61,7 +61,7 @@ async function syncArticles(context: LoaderContext): Promise<number> {
       body: a.body,
       data: a.data as unknown as Record<string, unknown>,
       claimAnchors: JSON.stringify(claimAnchors),
-      v: RENDER_VERSION,
+      render,
     });
     if (store.get(a.id)?.digest === digest) continue;
     // Already parsed by our validator with the collection's own schema.

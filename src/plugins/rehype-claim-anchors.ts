@@ -40,9 +40,19 @@ function anchorsOf(file: VFile): ClaimAnchor[] {
 /**
  * Marks each claim's quote in a rendered report: the quote is wrapped in `<mark class="claim">`
  * whose `id` is the claim id (the permanent `#fragment`), followed by a numbered link to the
- * claim page with a CSS-only preview. Quotes are located with the same function the validator
- * uses, so a quote the validator accepted is always anchored. A quote that spans inline
- * formatting is marked piece by piece; the first piece carries the `id`.
+ * claim page with a CSS-only preview. A quote that spans inline formatting is marked piece by
+ * piece; the first piece carries the `id`.
+ *
+ * A quote is located twice, on purpose, with the one `locateQuotes` (src/lib/content/text.ts):
+ * by the validator over the Markdown's top-level paragraphs and headings (that location gives the
+ * ledger a claim's context and fails validation with `file: field: reason`), and here over the
+ * rendered tree's top-level `<p>` and `<h1>`–`<h6>`, where the marks must go. The validator's
+ * offsets index its own tree's text; rather than trust them in another tree, the articles loader
+ * hands this plugin the quotes (`claimAnchors` in the render's frontmatter) and the plugin finds
+ * them again, stopping the build with the claim's id if one is missing. Both trees give the same
+ * text for the Markdown the validator accepts, except GFM strikethrough, which only the renderer
+ * parses; tests/unit/quote-paths.test.ts checks that both place every quote at the same block and
+ * offsets, over the real corpus and the fixture corpora.
  */
 export default function rehypeClaimAnchors(options: ClaimAnchorOptions) {
   return (tree: Root, file: VFile): void => {

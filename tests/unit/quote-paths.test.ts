@@ -1,0 +1,61 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Element } from 'hast';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readCorpus } from '../../src/lib/content/read';
+import { locateQuotes, type QuoteLocation } from '../../src/lib/content/text';
+import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+import { markdownProcessor } from '../../src/loaders/markdown';
+import { CONTENT } from './helpers';
+
+// A claim's quote is located twice: by the validator, over the Markdown's top-level paragraphs and
+// headings (src/lib/content/text.ts, `analyseMarkdown`), and by rehype-claim-anchors, over the
+// rendered HTML's top-level <p> and <h1>–<h6>, with the same `locateQuotes`. The ledger's
+// `context` and the mark in the report come from these two. This checks that they agree, block
+// and offsets, on every quote of the real corpus and of the fixture corpora, rendering each report
+// with the site's own Markdown processor.
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+const BLOCK = /^(p|h[1-6])$/;
+let renderer: MarkdownRenderer;
+let hostile = '';
+
+beforeAll(async () => {
+  renderer = await markdownProcessor().createRenderer(markdownConfigDefaults);
+  // The hostile fixture is an overlay on the base fixture, as tests/site/hostile.test.ts builds it.
+  hostile = mkdtempSync(join(tmpdir(), 'claim-ledger-quote-paths-'));
+  cpSync(join(FIXTURES, 'content-base'), hostile, { recursive: true });
+  cpSync(join(FIXTURES, 'hostile-content'), hostile, { recursive: true });
+});
+afterAll(() => rmSync(hostile, { recursive: true, force: true }));
+
+/** The texts of a rendered report's top-level paragraphs and headings, as the plugin sees them. */
+async function renderedBlocks(body: string): Promise<string[]> {
+  const { code } = await renderer.render(body, {});
+  return fromHtml(code, { fragment: true })
+    .children.filter((n): n is Element => n.type === 'element' && BLOCK.test(n.tagName))
+    .map((b) => toString(b));
+}
+
+describe.each([
+  ['the real corpus', () => CONTENT],
+  ['the base fixture', () => join(FIXTURES, 'content-base')],
+  ['the hostile fixture', () => hostile],
+])('validator and plugin place every quote alike: %s', (_name, dir) => {
+  test('same block, same offsets', async () => {
+    const corpus = validateCorpus(readCorpus(dir()));
+    expect(corpus.problems.map(formatProblem)).toEqual([]);
+    expect(corpus.claims.length).toBeGreaterThan(0);
+    for (const a of corpus.articles) {
+      const claims = corpus.claims.filter((c) => c.article === a.id);
+      const queries = claims.map((c) => ({ id: c.data.id, quote: c.data.quote, occurrence: c.data.occurrence }));
+      const byPlugin = locateQuotes(await renderedBlocks(a.body), queries).map((r) => (r.ok ? r.location : r));
+      const byValidator: QuoteLocation[] = claims.map((c) => c.location!);
+      expect(byPlugin, a.file).toEqual(byValidator);
+    }
+  });
+});
