@@ -6,6 +6,7 @@ import type { SourceData } from '../../schemas/source';
 import type { TopicData } from '../../schemas/topic';
 import { checkBodies } from './phases/bodies';
 import { checkCoherence } from './phases/coherence';
+import { checkCorrections } from './phases/corrections';
 import { checkEvents } from './phases/events';
 import { readEntries } from './phases/entries';
 import { checkPermalinks, checkRedirects } from './phases/permalinks';
@@ -96,6 +97,7 @@ export const PHASES: readonly Phase[] = [
   checkEvents, // events/*.yaml and each claim's events: schema, topics, tellers, measures
   checkRedirects, // content/redirects.yaml
   checkPermalinks, // every published claim URL still has a claim or a redirect
+  checkCorrections, // corrections dated after the claim was first published
   checkUsage, // every source and topic used
   lintEditorial, // editorial lints: hedges, distancing words, chains, relations, dates (lints.ts)
 ];
