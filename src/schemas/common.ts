@@ -63,6 +63,11 @@ export function withoutRefusedCharacters(value: string): string {
   return value.replace(new RegExp(REFUSED.source, 'gu'), '');
 }
 
+/** A string with each refused character written out as `[U+200D]`, for a message that names it. */
+export function showRefusedCharacters(value: string): string {
+  return value.replace(new RegExp(REFUSED.source, 'gu'), (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
 /** The longest a field may be, and why; see `textSchema`. */
 export const LENGTH_LIMITS = {
   id: { max: 80, why: 'an id is part of a permanent URL' },

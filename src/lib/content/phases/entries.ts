@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { articleSchema } from '../../../schemas/article';
 import { claimFileSchema, claimSchema } from '../../../schemas/claim';
-import { withoutRefusedCharacters } from '../../../schemas/common';
+import { showRefusedCharacters, withoutRefusedCharacters } from '../../../schemas/common';
 import { sourceSchema } from '../../../schemas/source';
 import { topicSchema } from '../../../schemas/topic';
 import { check, type Collection, type Problems } from '../problems';
@@ -79,7 +79,8 @@ export function readEntries(ctx: ValidationContext): void {
       // An invalid claim's id is still known, so relations to it do not fail as well; so is the id
       // without the invisible characters it was refused for, which is what everything else names.
       if (typeof rawId === 'string') known.claims.add(rawId).add(withoutRefusedCharacters(rawId));
-      const prefix = `claims[${i}] (${typeof rawId === 'string' ? rawId : `#${i}`})`;
+      // An id with an invisible character in it is shown with the character written out.
+      const prefix = `claims[${i}] (${typeof rawId === 'string' ? showRefusedCharacters(rawId) : `#${i}`})`;
       const data = check(claimSchema, rawClaim, f.file, prefix, problems);
       if (!data) {
         problems.incomplete('claims');
