@@ -86,27 +86,36 @@ export const LENGTH_LIMITS = {
  */
 export function textSchema(limit: keyof typeof LENGTH_LIMITS, min = 1, minMessage?: string): z.ZodString {
   const { max, why } = LENGTH_LIMITS[limit];
-  return z
-    .string()
-    .min(min, minMessage ?? (min === 1 ? 'is empty' : `needs at least ${min} characters`))
-    .max(max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${max}: ${why}` })
-    .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), { error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character' })
-    // Spaces alone pass a length check but show an empty entry.
-    .refine((v) => v.length < min || v.trim().length >= min, {
-      error: (issue) => {
-        const n = (issue.input as string).trim().length;
-        return n === 0 ? 'is blank: it has only spaces' : `has ${n} characters besides spaces, fewer than ${min}${minMessage ? `: ${minMessage}` : ''}`;
-      },
-    });
+  return (
+    z
+      .string()
+      .min(min, minMessage ?? (min === 1 ? 'is empty' : `needs at least ${min} characters`))
+      .max(max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${max}: ${why}` })
+      .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), {
+        error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character',
+      })
+      // Spaces alone pass a length check but show an empty entry.
+      .refine((v) => v.length < min || v.trim().length >= min, {
+        error: (issue) => {
+          const n = (issue.input as string).trim().length;
+          return n === 0 ? 'is blank: it has only spaces' : `has ${n} characters besides spaces, fewer than ${min}${minMessage ? `: ${minMessage}` : ''}`;
+        },
+      })
+  );
 }
 
 /** Kebab-case identifier used for every entry; it becomes part of a permanent URL. */
 export const idSchema = z
   .string({ error: 'expected an id string' })
   // A hidden character is named first: "must be kebab-case" alone does not say what is wrong with an id that looks right.
-  .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), { error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character', abort: true })
+  .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), {
+    error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character',
+    abort: true,
+  })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens')
-  .max(LENGTH_LIMITS.id.max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${LENGTH_LIMITS.id.max}: ${LENGTH_LIMITS.id.why}` });
+  .max(LENGTH_LIMITS.id.max, {
+    error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${LENGTH_LIMITS.id.max}: ${LENGTH_LIMITS.id.why}`,
+  });
 
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
