@@ -60,6 +60,11 @@ const cases = [
   'published-claim-removed', // a published URL disappearing
   'malformed-claims-file', // a syntax error reports that file only
   'quote-straight-quotes', // what differs
+  'bidi-override-in-name', // invisible and control characters
+  'nul-byte-in-report', // control bytes in a file
+  'symlinked-report', // symbolic links
+  'statement-too-long', // length limits
+  'correction-before-first-publication', // corrections against permalinks.txt
 ];
 
 describe('the build refuses bad content', () => {
