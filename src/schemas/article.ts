@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { dateSpecSchema, idSchema, topicListSchema } from './common';
+import { dateSpecSchema, idSchema, refusedCharacterProblem, textSchema, topicListSchema } from './common';
 
 /** Who published a report: a source id, or null when the report does not say. */
 export const outletSchema = z
   .strictObject({
     id: idSchema.nullable(),
     basis: z.enum(['stated', 'inferred', 'unknown']),
-    note: z.string().min(1),
+    note: textSchema('note'),
   })
   .superRefine((o, ctx) => {
     if ((o.id === null) !== (o.basis === 'unknown')) {
@@ -16,9 +16,9 @@ export const outletSchema = z
 
 /** Frontmatter of a report in `content/articles/<id>.md`; the body is the report verbatim. */
 export const articleSchema = z.strictObject({
-  title: z.string().min(1),
+  title: textSchema('title'),
   outlet: outletSchema,
-  byline: z.string().min(1).optional(),
+  byline: textSchema('name').optional(),
   published: dateSpecSchema,
   /**
    * The report's relay chain, declared once: the outlet and whoever it relays wholesale, e.g.
@@ -28,24 +28,26 @@ export const articleSchema = z.strictObject({
   relay: z
     .strictObject({
       chain: z.array(idSchema),
-      note: z.string().min(1),
+      note: textSchema('note'),
     })
     .default({ chain: [], note: 'The report relays no source as a whole.' }),
   provenance: z.strictObject({
     seed: z.string().regex(/^[\w.-]+\.txt$/, 'must be the seed file name, e.g. 000_xxxx.txt'),
-    omitted: z.array(z.string().min(1)),
-    normalised: z.array(z.string().min(1)),
+    omitted: z.array(textSchema('note')),
+    normalised: z.array(textSchema('note')),
   }),
   licence: z
     .strictObject({
-      name: z.string().min(1),
+      name: textSchema('name'),
       // Only https: the URL is published as a link and in structured data.
-      url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
-      notice: z.string().min(1),
+      url: z
+        .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+        .refine((v) => refusedCharacterProblem(v) === null, { error: (issue) => refusedCharacterProblem(issue.input as string) ?? '' }),
+      notice: textSchema('note'),
     })
     .optional(),
   topics: topicListSchema,
-  summary: z.string().min(1),
+  summary: textSchema('summary'),
 });
 
 /** Article frontmatter after validation. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateSpecSchema, dateStringSchema, idSchema, topicListSchema } from './common';
+import { dateSpecSchema, dateStringSchema, idSchema, textSchema, topicListSchema } from './common';
 
 /** What sort of assertion a claim is. */
 export const claimKinds = ['event', 'figure', 'assessment', 'forecast', 'denial', 'quote', 'description'] as const;
@@ -18,8 +18,8 @@ export const figureSchema = z
     value: z.number(),
     upper: z.number().optional(),
     approx: z.enum(['exact', 'about', 'at least', 'more than', 'up to']).default('exact'),
-    unit: z.string().min(1),
-    counts: z.string().min(1),
+    unit: textSchema('short'),
+    counts: textSchema('short'),
     asOf: dateSpecSchema.optional(),
   })
   .superRefine((f, ctx) => {
@@ -32,7 +32,7 @@ export const figureSchema = z
 export const relationSchema = z.strictObject({
   claim: idSchema,
   type: z.enum(relationTypes),
-  note: z.string().min(1),
+  note: textSchema('note'),
 });
 
 /** The editorial lints a claim may be exempted from, one at a time, with a reason (see `src/lib/content/lints.ts`). */
@@ -52,19 +52,19 @@ export type LintRule = (typeof lintRules)[number];
 /** A lint that is wrong for this one claim, and why; shown on the claim page as an editorial note. */
 export const exemptionSchema = z.strictObject({
   rule: z.enum(lintRules),
-  reason: z.string().min(10, 'say why the rule does not apply to this claim'),
+  reason: textSchema('note', 10, 'say why the rule does not apply to this claim'),
 });
 
 /** A number in the quote that is not a figure (a count in a name, an ordinal, a garbled date), and why. */
 export const notFigureSchema = z.strictObject({
   number: z.string().regex(/^\d[\d,.]*$/, 'the number as the quote writes it, e.g. "19" or "1,000"'),
-  reason: z.string().min(3),
+  reason: textSchema('note', 3),
 });
 
 /** One entry of a claim's corrections log: a change to its published analysis, dated. */
 export const correctionSchema = z.strictObject({
   date: dateStringSchema.refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), 'a correction is dated to the day, "YYYY-MM-DD"'),
-  note: z.string().min(10, 'say what changed and why'),
+  note: textSchema('note', 10, 'say what changed and why'),
 });
 
 /** One claim; `content/claims/<article>.yaml` holds the list of a report's claims in text order. */
@@ -72,9 +72,9 @@ export const claimSchema = z.strictObject({
   id: idSchema,
   /** The events (`content/events/<id>.yaml`) this claim tells. */
   events: z.array(idSchema).default([]),
-  quote: z.string().min(3),
+  quote: textSchema('quote', 3),
   occurrence: z.number().int().min(1).optional(),
-  statement: z.string().min(1),
+  statement: textSchema('statement'),
   kind: z.enum(claimKinds),
   claimant: idSchema,
   via: z.array(idSchema).default([]),
@@ -84,7 +84,7 @@ export const claimSchema = z.strictObject({
   topics: topicListSchema,
   figures: z.array(figureSchema).default([]),
   relations: z.array(relationSchema).default([]),
-  note: z.string().min(1).optional(),
+  note: textSchema('note').optional(),
   notFigures: z.array(notFigureSchema).default([]),
   exemptions: z.array(exemptionSchema).default([]),
   corrections: z.array(correctionSchema).default([]),

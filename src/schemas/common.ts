@@ -1,9 +1,121 @@
 import { z } from 'astro/zod';
 
+// Characters no typed field may hold. Each is invisible or not text at all, so a reader cannot see
+// what the analyst wrote: bidirectional controls reorder the text around them (U+202E can make a
+// name read backwards), zero-width characters make two equal-looking ids, names or quotes differ,
+// and control characters (NUL, backspace, escape, C1) are not text: browsers, feeds, spreadsheets
+// and XML handle them each differently (XML 1.0 forbids most of them outright). Tab and newline
+// are ordinary text. A byte-order mark at the very start of a file is dropped when it is read.
+const REFUSED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/u;
+
+const CHARACTER_NAMES: Record<number, string> = {
+  0x00: 'NULL',
+  0x08: 'BACKSPACE',
+  0x0b: 'LINE TABULATION',
+  0x0c: 'FORM FEED',
+  0x0d: 'CARRIAGE RETURN',
+  0x1b: 'ESCAPE',
+  0x7f: 'DELETE',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x2060: 'WORD JOINER',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE, a byte-order mark',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+
+/** A character as `U+202E (RIGHT-TO-LEFT OVERRIDE)`, for messages. */
+export function describeCharacter(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CHARACTER_NAMES[cp] ?? (cp >= 0x80 && cp <= 0x9f ? 'a C1 control character' : 'a control character');
+  return `${code} (${name})`;
+}
+
+/**
+ * Why a string holds a character no field may (see `REFUSED`), naming it by code point and
+ * position, or null when it holds none.
+ */
+export function refusedCharacterProblem(value: string): string | null {
+  const m = REFUSED.exec(value);
+  if (!m) return null;
+  const cp = m[0].codePointAt(0) ?? 0;
+  const why =
+    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+      ? 'an invisible bidirectional control, which reorders how the text around it is shown'
+      : cp >= 0x200b
+        ? 'an invisible zero-width character, which makes text that looks the same compare, search and link differently'
+        : 'a control character, which is not text and which browsers, feeds and spreadsheets each handle differently';
+  const at = Array.from(value.slice(0, m.index)).length + 1;
+  return `contains ${describeCharacter(m[0])} at character ${at}: ${why}; delete it`;
+}
+
+/** A string with the refused characters (see `REFUSED`) taken out. */
+export function withoutRefusedCharacters(value: string): string {
+  return value.replace(new RegExp(REFUSED.source, 'gu'), '');
+}
+
+/** A string with each refused character written out as `[U+200D]`, for a message that names it. */
+export function showRefusedCharacters(value: string): string {
+  return value.replace(new RegExp(REFUSED.source, 'gu'), (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/** The longest a field may be, and why; see `textSchema`. */
+export const LENGTH_LIMITS = {
+  id: { max: 80, why: 'an id is part of a permanent URL' },
+  title: { max: 300, why: "a report's title is its headline, shown in lists, feeds and citations" },
+  name: { max: 120, why: 'a name is shown in lists, links and the event graph' },
+  statement: { max: 400, why: 'a statement restates one claim in a sentence or two' },
+  summary: { max: 600, why: 'a summary or description is a short paragraph shown in lists and previews' },
+  quote: { max: 1000, why: 'a quote is a span of one paragraph of the report' },
+  note: { max: 1500, why: 'a note is a few sentences; say less, or split the claim' },
+  short: { max: 300, why: 'this field is a phrase, e.g. a unit or what a figure counts' },
+} as const;
+
+/**
+ * A typed string field: at most `limit` characters (see `LENGTH_LIMITS`), at least `min`
+ * characters that are not spaces, and none of the refused characters (see `REFUSED`).
+ */
+export function textSchema(limit: keyof typeof LENGTH_LIMITS, min = 1, minMessage?: string): z.ZodString {
+  const { max, why } = LENGTH_LIMITS[limit];
+  return (
+    z
+      .string()
+      .min(min, minMessage ?? (min === 1 ? 'is empty' : `needs at least ${min} characters`))
+      .max(max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${max}: ${why}` })
+      .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), {
+        error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character',
+      })
+      // Spaces alone pass a length check but show an empty entry.
+      .refine((v) => v.length < min || v.trim().length >= min, {
+        error: (issue) => {
+          const n = (issue.input as string).trim().length;
+          return n === 0 ? 'is blank: it has only spaces' : `has ${n} characters besides spaces, fewer than ${min}${minMessage ? `: ${minMessage}` : ''}`;
+        },
+      })
+  );
+}
+
 /** Kebab-case identifier used for every entry; it becomes part of a permanent URL. */
 export const idSchema = z
   .string({ error: 'expected an id string' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+  // A hidden character is named first: "must be kebab-case" alone does not say what is wrong with an id that looks right.
+  .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), {
+    error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character',
+    abort: true,
+  })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens')
+  .max(LENGTH_LIMITS.id.max, {
+    error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${LENGTH_LIMITS.id.max}: ${LENGTH_LIMITS.id.why}`,
+  });
 
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -129,7 +241,7 @@ export const dateSpecSchema = z
   .strictObject({
     date: dateStringSchema,
     basis: basisSchema,
-    note: z.string().min(1).optional(),
+    note: textSchema('note').optional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.basis === 'inferred' && !spec.note) {

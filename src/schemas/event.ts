@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { dateSpecSchema, idSchema, topicListSchema } from './common';
+import { dateSpecSchema, idSchema, textSchema, topicListSchema } from './common';
 
 /**
  * Figures from different reports that count the same thing, so a different number can be marked
  * as a difference. The analyst says which figures measure one thing; the comparison is computed.
  */
 export const measureSchema = z.strictObject({
-  label: z.string().min(1),
+  label: textSchema('name'),
   figures: z
     .array(
       z.strictObject({
@@ -23,12 +23,12 @@ export const measureSchema = z.strictObject({
  * (`events:` on the claim); origins, evidence and differences are computed, never typed in.
  */
 export const eventSchema = z.strictObject({
-  name: z.string().min(1),
-  summary: z.string().min(1),
+  name: textSchema('name'),
+  summary: textSchema('summary'),
   date: dateSpecSchema,
   topics: topicListSchema,
   measures: z.array(measureSchema).default([]),
-  note: z.string().min(1).optional(),
+  note: textSchema('note').optional(),
 });
 
 /** Event data after validation. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idSchema } from './common';
+import { idSchema, textSchema } from './common';
 
 /**
  * A claim id that is no longer published, and where its URL now leads: to the claim that
@@ -10,7 +10,7 @@ export const redirectSchema = z
     from: idSchema,
     to: idSchema.optional(),
     article: idSchema.optional(),
-    note: z.string().min(1),
+    note: textSchema('note'),
   })
   .superRefine((r, ctx) => {
     if ((r.to === undefined) === (r.article === undefined))

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idSchema } from './common';
+import { idSchema, textSchema } from './common';
 
 /** The kinds of source the reports name. */
 export const sourceKinds = [
@@ -17,16 +17,16 @@ export const sourceKinds = [
 
 /** A person or body that asserts or relays a claim: `content/sources/<id>.yaml`. */
 export const sourceSchema = z.strictObject({
-  name: z.string().min(1),
+  name: textSchema('name'),
   kind: z.enum(sourceKinds),
-  description: z.string().min(1),
+  description: textSchema('summary'),
   affiliation: idSchema.optional(),
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(textSchema('name')).default([]),
   /**
    * The sentences of the reports that support the name, kind, description and aliases: each
    * `quote` is an exact span of the report's text. Every source but the report's own voice needs one.
    */
-  evidence: z.array(z.strictObject({ article: idSchema, quote: z.string().min(3) })).default([]),
+  evidence: z.array(z.strictObject({ article: idSchema, quote: textSchema('quote', 3) })).default([]),
 });
 
 /** Source data after validation. */

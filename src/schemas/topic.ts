@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
+import { textSchema } from './common';
 
 /** A topic readers search by: `content/topics/<id>.yaml`. */
 export const topicSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: textSchema('name'),
+  description: textSchema('summary'),
 });
 
 /** Topic data after validation. */

@@ -67,6 +67,11 @@ const cases = [
   'permalinks-not-a-date', // a day the feed could not write
   'malformed-claims-file', // a syntax error reports that file only
   'quote-straight-quotes', // what differs
+  'bidi-override-in-name', // invisible and control characters
+  'nul-byte-in-report', // control bytes in a file
+  'symlinked-report', // symbolic links
+  'statement-too-long', // length limits
+  'correction-before-first-publication', // corrections against permalinks.txt
 ];
 
 describe('the build refuses bad content', () => {

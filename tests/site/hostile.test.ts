@@ -78,4 +78,28 @@ describe('hostile content', () => {
     expect(claims.map((c) => c.id)).toContain('main');
     expect(idProblems(out, new Set(claims.map((c) => c.id)))).toEqual([]);
   });
+
+  // Round three: a source file saved with a byte-order mark, a name whose emoji fall where the
+  // event graph cuts its labels, and an event only one report tells.
+  test('a byte-order mark at the start of a file is dropped, not published', () => {
+    const name = `Alpha ${'😀'.repeat(24)}`;
+    expect(toString(select('h1', page('/sources/alpha/index.html'))!)).toBe(name);
+    const { sources } = JSON.parse(readFileSync(join(out, 'api/sources.json'), 'utf8')) as { sources: { id: string; name: string }[] };
+    expect(sources.find((x) => x.id === 'alpha')?.name).toBe(name);
+  });
+
+  test('the event graph cuts a long name between whole characters, never inside an emoji', () => {
+    const html = readFileSync(join(out, 'events/e-fixture/index.html'), 'utf8');
+    expect(html).not.toContain('\uFFFD');
+    const labels = selectAll('svg text', page('/events/e-fixture/index.html')).map((t) => toString(t));
+    expect(labels).toContain(`B1 · Alpha ${'😀'.repeat(15)}…`);
+  });
+
+  test('an event told by one report says so in the singular', () => {
+    const ev = page('/events/lone-fixture/index.html');
+    const dts = selectAll('dl.meta dt', ev).map((d) => toString(d));
+    const dds = selectAll('dl.meta dd', ev).map((d) => toString(d));
+    expect(dds[dts.indexOf('Told by')]).toBe('1 report, in 1 claim');
+    expect(toString(page('/events/index.html'))).toContain('1 report · 1 claim');
+  });
 });

@@ -81,7 +81,13 @@ ${csis}
 `,
   );
 
-  // 5. Validate.
+  // 5. Validate. The text is word for word a report the ledger already has, which the validator
+  // refuses (one report published under two ids); this walkthrough then keeps the aggregator's
+  // "Read Entire Article" line so that, here only, the two texts differ.
+  const duplicate = runScript('validate', [], env);
+  expect(duplicate.status).toBe(1);
+  expect(duplicate.stderr).toMatch(/content\/articles\/walkthrough-report\.md: body: has the same text as \S*content\/articles\/hidden-war-deaths\.md/);
+  writeFileSync(articleFile, `---${frontmatter}---${edited}\nRead Entire Article\n`);
   const valid = runScript('validate', [], env);
   expect(valid.stderr).toBe('');
   expect(valid.stdout).toMatch(/^content valid: 6 reports, \d+ claims/);

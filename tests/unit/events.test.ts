@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
 import { claimsExport, eventsExport } from '../../src/lib/exports/api';
-import { layoutEventGraph } from '../../src/lib/views/event-graph';
+import { clipLabel, layoutEventGraph } from '../../src/lib/views/event-graph';
 import { eventView } from '../../src/lib/views/event-views';
+import { counted } from '../../src/lib/views/home';
 import { sortKey, yearOf } from '../../src/lib/model/dates';
 import { ledgerFrom } from './helpers';
 
@@ -173,6 +174,26 @@ describe('relation graph', () => {
       expect(n.y + g.nodeHeight).toBeLessThanOrEqual(g.height);
       for (const line of n.lines) expect(line.length).toBeLessThanOrEqual(27);
     }
+  });
+});
+
+describe('graph labels and counts', () => {
+  test('a long label is cut between characters as a reader sees them, never inside an emoji or an accent', () => {
+    // Cut by UTF-16 code unit, 27 characters from here would end inside the fourth emoji ("\uD83D…").
+    const label = `A1 · Dmitry Peskov ${'😀'.repeat(12)}`;
+    const cut = clipLabel(label);
+    expect(cut).toBe(`A1 · Dmitry Peskov ${'😀'.repeat(7)}…`);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    // A family emoji and a letter with a combining accent are one character each.
+    expect(clipLabel(`${'👩🏽‍🚀'.repeat(30)}`)).toBe(`${'👩🏽‍🚀'.repeat(26)}…`);
+    expect(clipLabel(`${'e\u0301'.repeat(28)}`)).toBe(`${'e\u0301'.repeat(26)}…`);
+    expect(clipLabel('A1 · Alpha')).toBe('A1 · Alpha');
+  });
+
+  test('a count of one takes the singular: "Told by 1 report, in 1 claim"', () => {
+    expect(counted(1, 'report')).toBe('1 report');
+    expect(counted(2, 'report')).toBe('2 reports');
+    expect(counted(0, 'claim')).toBe('0 claims');
   });
 });
 

@@ -23,15 +23,19 @@ const FIXTURES = join(import.meta.dirname, '../fixtures');
 const BLOCK = /^(p|h[1-6])$/;
 let renderer: MarkdownRenderer;
 let hostile = '';
+let root = '';
 
 beforeAll(async () => {
   renderer = await markdownProcessor().createRenderer(markdownConfigDefaults);
   // The hostile fixture is an overlay on the base fixture, as tests/site/hostile.test.ts builds it.
-  hostile = mkdtempSync(join(tmpdir(), 'claim-ledger-quote-paths-'));
+  // permalinks.txt sits beside the content folder, as in the project.
+  root = mkdtempSync(join(tmpdir(), 'claim-ledger-quote-paths-'));
+  hostile = join(root, 'content');
   cpSync(join(FIXTURES, 'content-base'), hostile, { recursive: true });
   cpSync(join(FIXTURES, 'hostile-content'), hostile, { recursive: true });
+  cpSync(join(FIXTURES, 'permalinks.txt'), join(root, 'permalinks.txt'));
 });
-afterAll(() => rmSync(hostile, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** The texts of a rendered report's top-level paragraphs and headings, as the plugin sees them. */
 async function renderedBlocks(body: string): Promise<string[]> {

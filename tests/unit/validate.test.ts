@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -47,7 +47,7 @@ describe('content validation', () => {
 
   const cases = readdirSync(BAD).sort();
   test('there is a bad-content case for every rule', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(59);
+    expect(cases.length).toBeGreaterThanOrEqual(80);
   });
 
   // expected.txt is the whole problem list, checked by hand: the rule's line and nothing else,
@@ -60,5 +60,25 @@ describe('content validation', () => {
     expect(problems).toEqual(expected);
     // Every line names a file, a field and a reason.
     for (const p of problems) expect(p).toMatch(/^(content\/\S.*|permalinks\.txt): \S.*: \S/);
+  });
+
+  // Cases a committed fixture cannot hold: a byte-order mark (editors strip or add it silently)
+  // and a symbolic link in place of a whole folder.
+  test('a UTF-8 byte-order mark at the start of a file is dropped, not reported', () => {
+    const root = corpusWith();
+    const file = join(root, 'content/sources/alpha.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
+    const corpus = validateCorpus(readCorpus(join(root, 'content'), root));
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.sources.find((s) => s.id === 'alpha')?.data.name).toBe('Alpha');
+  });
+
+  test('a collection folder that is a symbolic link is refused in one line, naming it', () => {
+    const root = corpusWith();
+    renameSync(join(root, 'content/events'), join(root, 'elsewhere'));
+    symlinkSync(join(root, 'elsewhere'), join(root, 'content/events'));
+    expect(problemsIn(root)).toEqual([
+      'content/events: (file): is a symbolic link, which is not read: content files must be real files inside the content folder (copy the file here instead)',
+    ]);
   });
 });

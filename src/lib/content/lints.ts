@@ -88,7 +88,8 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
       if (!a) {
         if (!articleIds.has(e.article)) problems.push({ file: s.file, field: `evidence[${i}].article`, reason: `unknown article "${e.article}"` });
         // The title and the page furniture recorded in `provenance.omitted` are the report's words too.
-      } else if (![...a.blocks.map((b) => b.text), a.data.title, ...a.data.provenance.omitted].some((t) => t.includes(e.quote))) {
+        // An empty report is its own problem: a line per source quoting it would bury it.
+      } else if (a.blocks.length > 0 && ![...a.blocks.map((b) => b.text), a.data.title, ...a.data.provenance.omitted].some((t) => t.includes(e.quote))) {
         problems.push({ file: s.file, field: `evidence[${i}].quote`, reason: `not found in the text of ${a.file} (quote it exactly, within one paragraph)` });
       }
     });

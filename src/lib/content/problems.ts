@@ -17,7 +17,7 @@ export function formatProblem(p: Problem): string {
  * What can be partly unknown to the validator: a collection's entries, or (`claim-ids`) the set of
  * claim ids, which survives an invalid claim but not an unreadable claims file.
  */
-export type Collection = 'articles' | 'claims' | 'claim-ids' | 'sources' | 'topics' | 'events';
+export type Collection = 'articles' | 'claims' | 'claim-ids' | 'sources' | 'topics' | 'events' | 'redirects';
 
 /**
  * The one collector every validation phase writes to, so a build shows everything that is wrong

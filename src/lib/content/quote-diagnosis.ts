@@ -19,6 +19,7 @@ const QUOTE_MARKS = /['"‘’‚‛“”„‟«»′″]/;
 function difference(inReport: string | undefined, inQuote: string, edge?: string): string {
   const what = `the quote has ${named(inQuote)} where the report has ${named(inReport, edge)}`;
   if (inQuote === '\n') return `${what}: a line break (write the quote on one line, or fold it with ">-")`;
+  if (inReport === '\n' && /\s/.test(inQuote)) return `${what}: the report breaks the line here (a hard line break); quote it with the line break, "\\n" in a double-quoted YAML string`;
   if (/\s/.test(inQuote) && inReport !== undefined && !/\s/.test(inReport)) return `${what}: an extra space`;
   if (inReport !== undefined && /\s/.test(inReport) && /\s/.test(inQuote)) return `${what}: a different kind of space`;
   if (inReport !== undefined && QUOTE_MARKS.test(inQuote) && QUOTE_MARKS.test(inReport)) return `${what}: typographic and straight quote marks differ`;
@@ -44,7 +45,9 @@ function longest(max: number, has: (n: number) => boolean): number {
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim();
-const clip = (s: string): string => (s.length > SHOW * 2 ? `${s.slice(0, SHOW * 2)}…` : s);
+// An excerpt is shown on the message's one line: a line break in it as "\n".
+const clip = (s: string): string => visible(s.length > SHOW * 2 ? `${s.slice(0, SHOW * 2)}…` : s);
+const visible = (s: string): string => s.replace(/\r?\n/g, '\\n');
 
 /**
  * Explains why `quote` occurs in no block of the report. `blocks` are the paragraphs and headings
@@ -76,12 +79,12 @@ export function explainMissingQuote(quote: string, blocks: readonly string[], ot
     const text = blocks[hit.block]!;
     const at = hit.at + head;
     const passage = clip(text.slice(Math.max(0, at - SHOW), at + SHOW));
-    return `${base}: it matches ${where(hit.block)} up to "${quote.slice(Math.max(0, head - SHOW), head)}", then ${difference(text[at], quote[head]!)} (report: "${passage}")`;
+    return `${base}: it matches ${where(hit.block)} up to "${visible(quote.slice(Math.max(0, head - SHOW), head))}", then ${difference(text[at], quote[head]!)} (report: "${passage}")`;
   }
   const hit = find(quote.slice(quote.length - tail))!;
   const text = blocks[hit.block]!;
   const at = hit.at - 1;
   const q = quote.length - tail - 1;
   const passage = clip(text.slice(Math.max(0, at - SHOW), hit.at + SHOW));
-  return `${base}: its end matches ${where(hit.block)} from "${quote.slice(q + 1, q + 1 + SHOW)}", but before that ${difference(at >= 0 ? text[at] : undefined, quote[q]!, 'the start of the paragraph')} (report: "${passage}")`;
+  return `${base}: its end matches ${where(hit.block)} from "${visible(quote.slice(q + 1, q + 1 + SHOW))}", but before that ${difference(at >= 0 ? text[at] : undefined, quote[q]!, 'the start of the paragraph')} (report: "${passage}")`;
 }

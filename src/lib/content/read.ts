@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { YAMLParseError } from 'yaml';
-import { idSchema } from '../../schemas/common';
+import { describeCharacter, idSchema } from '../../schemas/common';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
 
@@ -75,16 +75,29 @@ export function parseYaml(text: string, lineOffset = 0): { data?: unknown; error
  * without a word; here it is an error that names the line.
  */
 function decode(bytes: Buffer): { text: string; error?: FileError } {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  // A byte-order mark at the start is what some editors save UTF-8 with: harmless, and dropped.
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
   const again = Buffer.from(text, 'utf8');
-  if (again.equals(bytes)) return { text: text.replace(/^\uFEFF/, '') };
-  // The lossy decoding re-encodes identically up to the first byte it had to replace.
-  let at = 0;
-  while (at < bytes.length && bytes[at] === again[at]) at++;
-  const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
-  const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
-  return { text, error: { field: `line ${line}`, reason: `the file is not UTF-8 (byte 0x${hex} at offset ${at}); save it as UTF-8` } };
+  const lineAt = (at: number): number => body.subarray(0, at).toString('latin1').split('\n').length;
+  if (!again.equals(body)) {
+    // The lossy decoding re-encodes identically up to the first byte it had to replace.
+    let at = 0;
+    while (at < body.length && body[at] === again[at]) at++;
+    const hex = body[at]!.toString(16).toUpperCase().padStart(2, '0');
+    return { text, error: { field: `line ${lineAt(at)}`, reason: `the file is not UTF-8 (byte 0x${hex} at offset ${at}); save it as UTF-8` } };
+  }
+  // A control byte (NUL, backspace, escape…) is valid UTF-8 but not text: it would reach the
+  // page, the feed and the data files as it is. Tab, newline and carriage return are text.
+  const control = CONTROL_BYTE.exec(text);
+  if (control) {
+    const at = Buffer.byteLength(text.slice(0, control.index));
+    return { text, error: { field: `line ${lineAt(at)}`, reason: `the file holds the control character ${describeCharacter(control[0])} at byte offset ${at}, which is not text; delete it` } };
+  }
+  return { text };
 }
+
+const CONTROL_BYTE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
@@ -125,15 +138,30 @@ function shown(path: string, cwd: string): string {
   return relative(cwd, path) || path;
 }
 
+// A symbolic link is refused wherever it is: it can bring in a file from outside the content
+// folder (a report that was never reviewed, a system file), and what it points at can change
+// without any content file changing.
+const SYMLINK = 'is a symbolic link, which is not read: content files must be real files inside the content folder (copy the file here instead)';
+
 function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.yaml', cwd: string, strays: Stray[]): RawFile[] {
-  if (!existsSync(dir)) return [];
+  const folder = lstatSync(dir, { throwIfNoEntry: false });
+  if (!folder) return [];
+  if (folder.isSymbolicLink()) {
+    strays.push({ file: shown(dir, cwd), collection, reason: SYMLINK });
+    return [];
+  }
   const out: RawFile[] = [];
   for (const name of readdirSync(dir).sort()) {
     // Editor and system files (.DS_Store, .#draft) are not content.
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
     const file = shown(path, cwd);
-    const stat = statSync(path);
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) {
+      // Known by its id, so what names it is not also reported unknown.
+      strays.push({ file, collection, reason: SYMLINK, ...(name.endsWith(ext) ? { id: name.slice(0, -ext.length) } : {}) });
+      continue;
+    }
     if (stat.isDirectory()) {
       strays.push({ file, collection, reason: `a folder here is not read; put its files directly in ${shown(dir, cwd)}/` });
       continue;
@@ -187,6 +215,12 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
   const strays: Stray[] = [];
   const redirectsPath = join(dir, 'redirects.yaml');
+  const redirectsStat = lstatSync(redirectsPath, { throwIfNoEntry: false });
+  const redirects = redirectsStat?.isSymbolicLink()
+    ? { id: 'redirects', file: shown(redirectsPath, cwd), data: undefined, error: { field: '(file)', reason: SYMLINK } }
+    : redirectsStat
+      ? readFile(redirectsPath, 'redirects', shown(redirectsPath, cwd), false)
+      : undefined;
   return {
     dir,
     articles: readDir('articles', join(dir, 'articles'), '.md', cwd, strays),
@@ -194,7 +228,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     sources: readDir('sources', join(dir, 'sources'), '.yaml', cwd, strays),
     topics: readDir('topics', join(dir, 'topics'), '.yaml', cwd, strays),
     events: readDir('events', join(dir, 'events'), '.yaml', cwd, strays),
-    redirects: existsSync(redirectsPath) ? readFile(redirectsPath, 'redirects', shown(redirectsPath, cwd), false) : undefined,
+    redirects,
     permalinks: readPermalinks(dir, cwd),
     strays,
   };

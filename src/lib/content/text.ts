@@ -55,6 +55,14 @@ export function analyseMarkdown(body: string): MarkdownAnalysis {
     if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
+  // A hard line break (two trailing spaces or a backslash) is a line break in the page's text, as
+  // the report page's anchors see it (a <br> and a newline); without this it would vanish here and
+  // join the words on either side.
+  const breaks = (node: Root | RootContent): void => {
+    if (!('children' in node)) return;
+    node.children = node.children.map((child) => (child.type === 'break' ? { type: 'text', value: '\n' } : (breaks(child), child))) as typeof node.children;
+  };
+  breaks(tree);
   for (const node of tree.children) {
     if (node.type === 'paragraph' || node.type === 'heading') {
       out.blocks.push({ text: toString(node), line: node.position?.start.line ?? 0 });

@@ -1,5 +1,6 @@
 import { checkBodies } from './phases/bodies';
 import { checkCoherence } from './phases/coherence';
+import { checkCorrections } from './phases/corrections';
 import { checkEvents } from './phases/events';
 import { readEntries } from './phases/entries';
 import { checkPublishedUrls, checkRedirects } from './phases/permalinks';
@@ -34,6 +35,7 @@ export const PHASES: readonly Phase[] = [
   checkEvents, // events/*.yaml and each claim's events: schema, topics, tellers, measures
   checkRedirects, // content/redirects.yaml
   checkPublishedUrls, // permalinks.txt: each line well formed, each URL still has its claim, a redirect or its event
+  checkCorrections, // corrections dated after the claim was first published
   checkUsage, // every source and topic used
   lintEditorial, // editorial lints: hedges, distancing words, chains, relations, dates (lints.ts)
 ];

@@ -45,7 +45,17 @@ const PAD = 12;
 // About 6.4 px a character at 12 px: enough to keep a name inside its box without measuring text.
 const MAX_CHARS = 27;
 
-const clip = (s: string): string => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s);
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * A label cut to `MAX_CHARS` characters as a reader counts them (grapheme clusters), with "…":
+ * cutting by UTF-16 code unit would split an emoji or an accented letter and show "�".
+ */
+export function clipLabel(s: string): string {
+  const parts = Array.from(graphemes.segment(s), (g) => g.segment);
+  return parts.length > MAX_CHARS ? `${parts.slice(0, MAX_CHARS - 1).join('')}…` : s;
+}
+const clip = clipLabel;
 
 /** The label a claim has on an event page and in its graph, e.g. "B3". */
 export function claimLabels(ev: LedgerEvent): Map<Claim, string> {

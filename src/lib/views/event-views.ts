@@ -3,6 +3,7 @@ import type { Difference, LedgerEvent } from '../model/events';
 import { claimLabels } from './event-graph';
 import { yearOf } from '../model/dates';
 import { groupBy } from '../model/group';
+import { counted } from './home';
 import { relationLabel } from '../model/relations';
 
 /** A difference as the page shows it: each value once, with the claims (by label) that give it. */
@@ -31,7 +32,9 @@ export function eventView(ev: LedgerEvent) {
     note: r.note,
   }));
   const reports = ev.tellings.length;
-  return { labels, differences, relations, reports, differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`) };
+  // "Told by 1 report, in 1 claim": an event may have one telling until a second report tells it.
+  const toldBy = `${counted(reports, 'report')}, in ${counted(ev.claims.length, 'claim')}`;
+  return { labels, differences, relations, reports, toldBy, differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`) };
 }
 
 /** Events grouped by the year they are filed under, for the timeline. */

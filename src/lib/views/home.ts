@@ -4,6 +4,11 @@ import { CASUALTY_TOPIC } from './editorial';
 import { formatFigure } from '../model/figures';
 import { groupBy } from '../model/group';
 
+/** A count and its noun, singular for one: "1 report", "3 reports". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {
   const keyFigures = ledger.figures

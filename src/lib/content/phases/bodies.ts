@@ -19,8 +19,10 @@ export function unsafeUrl(kind: 'link' | 'image', url: string): string | null {
   return `link "${url}" uses "${scheme}:": only http(s), mailto and site-relative links are allowed`;
 }
 
-/** Phase 2: report bodies: no raw HTML, no unsafe links or off-site images, not empty. */
+/** Phase 2: report bodies: no raw HTML, no unsafe links or off-site images, not empty, not twice. */
 export function checkBodies(ctx: ValidationContext): void {
+  // The same report saved under two ids would be published twice and counted as two reports.
+  const firstWithText = new Map<string, string>();
   for (const f of ctx.raw.articles) {
     const analysis = ctx.analysis.get(f.id);
     if (!analysis) continue;
@@ -31,6 +33,13 @@ export function checkBodies(ctx: ValidationContext): void {
       const reason = unsafeUrl(l.kind, l.url);
       if (reason) ctx.problems.add(f.file, 'body', `${reason} (body line ${l.line})`);
     }
-    if (analysis.blocks.length === 0 && analysis.other.length === 0) ctx.problems.add(f.file, 'body', 'the report has no text: the body after the frontmatter is empty');
+    if (analysis.blocks.length === 0 && analysis.other.length === 0) {
+      ctx.problems.add(f.file, 'body', 'the report has no text: the body after the frontmatter is empty');
+      continue;
+    }
+    const text = [...analysis.blocks, ...analysis.other].map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
+    const first = firstWithText.get(text);
+    if (first) ctx.problems.add(f.file, 'body', `has the same text as ${first}: a report is published once, so keep one of the two`);
+    else firstWithText.set(text, f.file);
   }
 }

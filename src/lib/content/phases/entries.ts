@@ -1,6 +1,7 @@
 import type { z } from 'astro/zod';
 import { articleSchema } from '../../../schemas/article';
 import { claimFileSchema, claimSchema } from '../../../schemas/claim';
+import { showRefusedCharacters, withoutRefusedCharacters } from '../../../schemas/common';
 import { sourceSchema } from '../../../schemas/source';
 import { topicSchema } from '../../../schemas/topic';
 import { check, type Collection, type Problems } from '../problems';
@@ -75,9 +76,11 @@ export function readEntries(ctx: ValidationContext): void {
     }
     fileData.claims.forEach((rawClaim, i) => {
       const rawId = typeof rawClaim === 'object' && rawClaim && 'id' in rawClaim ? rawClaim.id : undefined;
-      // An invalid claim's id is still known, so relations to it do not fail as well.
-      if (typeof rawId === 'string') known.claims.add(rawId);
-      const prefix = `claims[${i}] (${typeof rawId === 'string' ? rawId : `#${i}`})`;
+      // An invalid claim's id is still known, so relations to it do not fail as well; so is the id
+      // without the invisible characters it was refused for, which is what everything else names.
+      if (typeof rawId === 'string') known.claims.add(rawId).add(withoutRefusedCharacters(rawId));
+      // An id with an invisible character in it is shown with the character written out.
+      const prefix = `claims[${i}] (${typeof rawId === 'string' ? showRefusedCharacters(rawId) : `#${i}`})`;
       const data = check(claimSchema, rawClaim, f.file, prefix, problems);
       if (!data) {
         problems.incomplete('claims');

@@ -37,7 +37,8 @@ export function checkEvents(ctx: ValidationContext): void {
       const field = `claims (${c.data.id}).events[${i}]`;
       if (seen.has(e)) problems.add(c.file, field, `event "${e}" is listed twice`);
       seen.add(e);
-      if (!known.events.has(e)) problems.add(c.file, field, `unknown event "${e}" (no events/${e}.yaml)`);
+      // With the events folder unreadable (a symbolic link, say), that is the problem to report.
+      if (!known.events.has(e) && problems.complete('events')) problems.add(c.file, field, `unknown event "${e}" (no events/${e}.yaml)`);
       tellers.set(e, [...(tellers.get(e) ?? []), c]);
     });
   }

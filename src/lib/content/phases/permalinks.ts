@@ -1,4 +1,4 @@
-import { redirectsFileSchema } from '../../../schemas/redirect';
+import { redirectsFileSchema, type Redirect } from '../../../schemas/redirect';
 import { permalinkTarget } from '../../permalinks';
 import { check } from '../problems';
 import type { ValidationContext } from '../types';
@@ -10,19 +10,39 @@ export function checkRedirects(ctx: ValidationContext): void {
   if (!f) return;
   if (f.error) {
     problems.add(f.file, f.error.field, f.error.reason);
+    problems.incomplete('redirects');
     return;
   }
   const published = new Set(ctx.claims.map((c) => c.data.id));
   const seen = new Set<string>();
-  check(redirectsFileSchema, f.data, f.file, '', problems)?.redirects.forEach((r, i) => {
+  const file = check(redirectsFileSchema, f.data, f.file, '', problems);
+  if (!file) problems.incomplete('redirects');
+  // A redirect to an id that is itself retired: say where that one leads, so the fix is one edit.
+  const retired = new Map((file?.redirects ?? []).map((r) => [r.from, r]));
+  file?.redirects.forEach((r, i) => {
     const field = `redirects[${i}] (${r.from})`;
     if (published.has(r.from)) problems.add(f.file, `${field}.from`, `"${r.from}" is still a published claim; a redirect is only for a retired id`);
     if (seen.has(r.from)) problems.add(f.file, `${field}.from`, 'duplicate redirect');
     seen.add(r.from);
-    if (r.to !== undefined && problems.complete('claim-ids') && !known.claims.has(r.to)) problems.add(f.file, `${field}.to`, `unknown claim "${r.to}"`);
+    const onward = r.to === undefined ? undefined : retired.get(r.to);
+    if (onward) {
+      const end = finalTarget(onward, retired);
+      problems.add(f.file, `${field}.to`, `"${r.to}" is itself retired (it leads to ${end}); point this redirect at ${end} directly`);
+    } else if (r.to !== undefined && problems.complete('claim-ids') && !known.claims.has(r.to)) problems.add(f.file, `${field}.to`, `unknown claim "${r.to}"`);
     if (r.article !== undefined && !known.articles.has(r.article)) problems.add(f.file, `${field}.article`, `unknown article "${r.article}"`);
     ctx.redirects.push(r);
   });
+}
+
+/** Where a chain of redirects ends: `claim "x"` or `report "y"` (or where it loops). */
+function finalTarget(first: Redirect, retired: ReadonlyMap<string, Redirect>): string {
+  const seen = new Set<string>();
+  let r = first;
+  while (r.to !== undefined && retired.has(r.to) && !seen.has(r.to)) {
+    seen.add(r.to);
+    r = retired.get(r.to)!;
+  }
+  return r.to !== undefined ? `claim "${r.to}"` : `report "${r.article}"`;
 }
 
 /**
@@ -36,7 +56,9 @@ export function checkPublishedUrls(ctx: ValidationContext): void {
   const { file, entries } = raw.permalinks;
   for (const p of raw.permalinks.problems) problems.add(file, p.field, p.reason);
   ctx.permalinks.push(...entries);
-  if (!problems.complete('claim-ids')) return;
+  // With a claims file or redirects.yaml unreadable, a published id may be in it: its own problem
+  // says what to fix, and a line per URL would bury it.
+  if (!problems.complete('claim-ids', 'redirects')) return;
   const articleOf = new Map(ctx.claims.map((c) => [c.data.id, c.article]));
   const retired = new Set(ctx.redirects.map((r) => r.from));
   // An invalid claim is not published, but it is not gone either: its own problem says what to fix.

@@ -16,7 +16,8 @@ export function locateClaimQuotes(ctx: ValidationContext): void {
   }
   for (const [articleId, claims] of byArticle) {
     const article = ctx.articleById.get(articleId);
-    if (!article) continue;
+    // An empty report is its own problem (checkBodies); a line per quote would bury it.
+    if (!article || article.blocks.length === 0) continue;
     const texts = article.blocks.map((b) => b.text);
     const results = locateQuotes(
       texts,
