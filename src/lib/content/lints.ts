@@ -48,18 +48,42 @@ const NOT_QUANTITIES = [
   /\b[A-Za-z]+-\d+\b/g, // S-300
 ];
 const YEAR = /^(?:1[89]\d\d|20\d\d)$/;
-const SCALE: Record<string, number> = { million: 1e6, billion: 1e9 };
+const SCALE: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
+// A number as written: digits with thousands commas or without, an optional decimal part, then a
+// scale word or a percent sign. A range ("500,000-700,000", "1.5-2 million", "3 to 5 million")
+// is two numbers; a scale word after the second is read as applying to the first too.
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(%|per\s?cent\b)|\s+(thousand|million|billion|trillion)\b)?(?!\w)`;
+const QUANTITY = new RegExp(String.raw`(?<![\w.,])${NUMBER}(?:\s*(?:-|–|\bto\b)\s*(?=\d)${NUMBER})?`, 'g');
 
-/** The numbers a quote states as quantities: digits (with thousands commas), scaled by "million". */
+/** One number of a match: its digits (thousands commas dropped), decimals, and what follows it. */
+const numberAt = (whole: string, decimals: string | undefined, percent: string | undefined, scale: string | undefined) => ({
+  digits: whole.replace(/,/g, '') + (decimals ?? ''),
+  text: `${whole}${decimals ?? ''}${percent ? (percent === '%' ? '%' : ` ${percent}`) : ''}${scale ? ` ${scale}` : ''}`,
+  percent,
+  scale,
+});
+
+/**
+ * The numbers a quote states as quantities, as written (`text`, e.g. "1.9 million", "12.5%") and as
+ * values (`value`, e.g. 1900000, 12.5): digits with or without thousands commas, decimals, scale
+ * words (thousand, million, billion, trillion), percentages, and both ends of a range.
+ */
 export function quotedNumbers(quote: string): { text: string; value: number }[] {
   let rest = quote;
   for (const re of NOT_QUANTITIES) rest = rest.replace(re, ' ');
   const out: { text: string; value: number }[] = [];
-  for (const m of rest.matchAll(/\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(million|billion))?\b/g)) {
-    const text = m[1]!;
-    // A bare four-digit year is a date, not a quantity.
-    if (YEAR.test(text) && !m[2]) continue;
-    out.push({ text, value: Number(text.replace(/,/g, '')) * (m[2] ? SCALE[m[2]]! : 1) });
+  for (const m of rest.matchAll(QUANTITY)) {
+    const first = numberAt(m[1]!, m[2], m[3], m[4]);
+    const second = m[5] === undefined ? undefined : numberAt(m[5], m[6], m[7], m[8]);
+    // "1.5-2 million": the first end takes the second's scale, unless that would make it the larger.
+    const borrow = second?.scale !== undefined && !first.scale && !first.percent && Number(first.digits) < Number(second.digits);
+    const firstScale = borrow ? second.scale : first.scale;
+    for (const [n, scale] of [[first, firstScale], ...(second ? [[second, second.scale]] : [])] as const) {
+      // A bare four-digit year is a date, not a quantity.
+      if (YEAR.test(n.text)) continue;
+      // Number("1.9e6") is exact where 1.9 * 1e6 may not be.
+      out.push({ text: n.text, value: Number(`${n.digits}e${scale ? SCALE[scale]! : 0}`) });
+    }
   }
   return out;
 }
@@ -131,7 +155,7 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
     }
     for (const n of d.notFigures) {
       // Present as a number token, whether or not it reads as a quantity (a year-like clause number).
-      if (!new RegExp(`(?<![\\d,])${n.number.replace(/[.]/g, '\\.')}(?![\\d,])`).test(d.quote)) {
+      if (!new RegExp(`(?<![\\d,]|\\d\\.)${n.number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d,]|\\.\\d)`).test(d.quote)) {
         problems.push({ file: c.file, field: `${prefix}.notFigures`, reason: `"${n.number}" is not a number in the quote` });
       }
     }
