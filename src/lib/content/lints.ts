@@ -2,6 +2,7 @@ import type { LintRule } from '../../schemas/claim';
 import { earliestDay, latestDay } from '../../schemas/common';
 import type { SourceData } from '../../schemas/source';
 import type { ArticleEntry, ClaimEntry, DataEntry, Problem } from './validate';
+import { unknownReason, type Candidate } from './suggest';
 
 // Editorial lints: the slips a hostile reader finds in an analysis (a hedge stronger than the
 // wording, a distancing word lost, a number left unrecorded, a chain that skips a relay, a relation
@@ -78,7 +79,8 @@ export function quotedNumbers(quote: string): { text: string; value: number }[] 
     // "1.5-2 million": the first end takes the second's scale, unless that would make it the larger.
     const borrow = second?.scale !== undefined && !first.scale && !first.percent && Number(first.digits) < Number(second.digits);
     const firstScale = borrow ? second.scale : first.scale;
-    for (const [n, scale] of [[first, firstScale], ...(second ? [[second, second.scale]] : [])] as const) {
+    const ends = [{ n: first, scale: firstScale }, ...(second ? [{ n: second, scale: second.scale }] : [])];
+    for (const { n, scale } of ends) {
       // A bare four-digit year is a date, not a quantity.
       if (YEAR.test(n.text)) continue;
       // Number("1.9e6") is exact where 1.9 * 1e6 may not be.
@@ -101,6 +103,13 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
   const problems: Problem[] = [];
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const claimById = new Map(claims.map((c) => [c.data.id, c]));
+  // Only when an id is unknown: the names of the valid entries, for the nearest ids.
+  const names = <T>(ids: ReadonlySet<string>, entries: readonly T[], get: (e: T) => [string, string[]]): Candidate[] => {
+    const byId = new Map(entries.map(get));
+    return [...ids].map((id) => ({ id, names: byId.get(id) ?? [] }));
+  };
+  const articleCandidates = (): Candidate[] => names(articleIds, articles, (a) => [a.id, [a.data.title]]);
+  const sourceCandidates = (): Candidate[] => names(sourceIds, sources, (s) => [s.id, [s.data.name, ...s.data.aliases]]);
 
   // Every source is traceable to a sentence of a report, and the sentence is really there.
   for (const s of sources) {
@@ -109,7 +118,7 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
     s.data.evidence.forEach((e, i) => {
       const a = articleById.get(e.article);
       if (!a) {
-        if (!articleIds.has(e.article)) problems.push({ file: s.file, field: `evidence[${i}].article`, reason: `unknown article "${e.article}"` });
+        if (!articleIds.has(e.article)) problems.push({ file: s.file, field: `evidence[${i}].article`, reason: unknownReason('article', e.article, articleCandidates()) });
         // The title and the page furniture recorded in `provenance.omitted` are the report's words too.
       } else if (![...a.blocks.map((b) => b.text), a.data.title, ...a.data.provenance.omitted].some((t) => t.includes(e.quote))) {
         problems.push({ file: s.file, field: `evidence[${i}].quote`, reason: `not found in the text of ${a.file} (quote it exactly, within one paragraph)` });
@@ -119,7 +128,7 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
 
   for (const a of articles) {
     a.data.relay.chain.forEach((id, i) => {
-      if (!sourceIds.has(id)) problems.push({ file: a.file, field: `relay.chain[${i}]`, reason: `unknown source "${id}" (no sources/${id}.yaml)` });
+      if (!sourceIds.has(id)) problems.push({ file: a.file, field: `relay.chain[${i}]`, reason: unknownReason('source', id, sourceCandidates()) });
     });
   }
 

@@ -1,6 +1,7 @@
 import { redirectsFileSchema } from '../../../schemas/redirect';
 import { check } from '../problems';
 import type { ValidationContext } from '../validate';
+import { candidatesOf, unknownReason } from '../suggest';
 
 /** Phase 6: `content/redirects.yaml`: each retired id is retired, once, and leads somewhere real. */
 export function checkRedirects(ctx: ValidationContext): void {
@@ -18,8 +19,8 @@ export function checkRedirects(ctx: ValidationContext): void {
     if (published.has(r.from)) problems.add(f.file, `${field}.from`, `"${r.from}" is still a published claim; a redirect is only for a retired id`);
     if (seen.has(r.from)) problems.add(f.file, `${field}.from`, 'duplicate redirect');
     seen.add(r.from);
-    if (r.to !== undefined && problems.complete('claim-ids') && !known.claims.has(r.to)) problems.add(f.file, `${field}.to`, `unknown claim "${r.to}"`);
-    if (r.article !== undefined && !known.articles.has(r.article)) problems.add(f.file, `${field}.article`, `unknown article "${r.article}"`);
+    if (r.to !== undefined && problems.complete('claim-ids') && !known.claims.has(r.to)) problems.add(f.file, `${field}.to`, unknownReason('claim', r.to, candidatesOf(ctx, 'claim')));
+    if (r.article !== undefined && !known.articles.has(r.article)) problems.add(f.file, `${field}.article`, unknownReason('article', r.article, candidatesOf(ctx, 'article')));
     ctx.redirects.push(r);
   });
 }
