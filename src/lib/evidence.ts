@@ -1,5 +1,6 @@
 import type { Article, Claim } from './ledger';
 import { articleUrl, sourceUrl } from './urls';
+import { plural } from './plural';
 
 /** Where an attribution chain ends: the source that first said it, or a report in its own voice. */
 export interface Origin {
@@ -41,7 +42,6 @@ export function originOf(claimant: { id: string; data: { name: string } }, artic
   return { key: `report:${article.id}`, name: `the report “${article.data.title}”`, url: articleUrl(article.id), kind: 'report' };
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
 
 /** Groups claims by origin, keeping first-seen order. */

@@ -12,6 +12,7 @@ export function homeView(ledger: Ledger) {
     .map((f) => ({ text: formatFigure(f.figure), claim: f.claim }));
   return {
     claimCount: ledger.claims.length,
+    articleCount: ledger.articles.length,
     articles: ledger.articles,
     topics: ledger.topics,
     keyFigures,
