@@ -26,7 +26,9 @@ function check(): boolean {
     return false;
   }
   const { articles, claims, sources, topics } = corpus;
-  console.log(`content valid: ${plural(articles.length, 'report')}, ${plural(claims.length, 'claim')}, ${plural(sources.length, 'source')}, ${plural(topics.length, 'topic')} (${ms} ms)`);
+  console.log(
+    `content valid: ${plural(articles.length, 'report')}, ${plural(claims.length, 'claim')}, ${plural(sources.length, 'source')}, ${plural(topics.length, 'topic')} (${ms} ms)`,
+  );
   return true;
 }
 

@@ -239,8 +239,7 @@ export function dataPackage(reports: number) {
     profile: 'tabular-data-package',
     name: 'claim-ledger',
     title: `${SITE_NAME}: claims, figures and events`,
-    description:
-      `Claims extracted from ${plural(reports, 'news report')} on ${SITE_SUBJECT}, the figures they give and the events they tell, with computed origins and evidence. Quotes are short excerpts, each linked to its report; the encyclopedia excerpt is CC BY-SA 4.0, and the package is offered under the same licence. A text cell that would start a spreadsheet formula is prefixed with an apostrophe.`,
+    description: `Claims extracted from ${plural(reports, 'news report')} on ${SITE_SUBJECT}, the figures they give and the events they tell, with computed origins and evidence. Quotes are short excerpts, each linked to its report; the encyclopedia excerpt is CC BY-SA 4.0, and the package is offered under the same licence. A text cell that would start a spreadsheet formula is prefixed with an apostrophe.`,
     homepage: absolute(homeUrl()),
     licenses: [DATA_LICENCE],
     resources: Object.values(DATASETS).map((d) => {
