@@ -41,5 +41,11 @@ export default defineConfig({
   // exhaust the system's file watchers (ENOSPC).
   // The output folder is not emptied before a build: pruneOutput (last above) removes what the
   // build did not write, which costs a walk of the folder rather than deleting every file.
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false }, server: { watch: { ignored: watchIgnored } } },
+  // strictPort: a taken port stops the server instead of moving it to the next one, where it would
+  // serve pages whose absolute URLs name the port asked for (see scripts/serve.mjs).
+  vite: {
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
+    server: { strictPort: true, watch: { ignored: watchIgnored } },
+    preview: { strictPort: true },
+  },
 });

@@ -62,6 +62,10 @@ provenance:
   normalised: [] # anything changed in the text (e.g. a character repaired), one line each
 topics: [${q('TODO: one or more topic ids (content/topics/<id>.yaml)')}]
 summary: ${q('TODO: two or three sentences on what the report says, held to its wording')}
+# Optional, only what is known (never guessed):
+# url: "https://…"           # the report's own web address (https only)
+# accessed: "YYYY-MM-DD"     # the day the text was read there, or received
+# incomplete: { note: "…" }  # the text is cut off: say where it stops, e.g. "ends mid-word after …"
 `;
 const article = `---\n${frontmatter}---\n\n${paragraphs.join('\n\n')}\n`;
 const claims = `# Claims of content/articles/${id}.md, in text order. One claim:

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { problemsMessage, readValidatedCorpus } from '../src/lib/content/corpus';
 import { CONTENT_DIR } from '../src/lib/settings';
 import { watchContent } from '../src/lib/content/watch';
+import { plural } from '../src/lib/plural';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { watch: { type: 'boolean', default: false } } });
 const dir = positionals[0] ?? CONTENT_DIR;
@@ -25,7 +26,9 @@ function check(): boolean {
     return false;
   }
   const { articles, claims, sources, topics } = corpus;
-  console.log(`content valid: ${articles.length} reports, ${claims.length} claims, ${sources.length} sources, ${topics.length} topics (${ms} ms)`);
+  console.log(
+    `content valid: ${plural(articles.length, 'report')}, ${plural(claims.length, 'claim')}, ${plural(sources.length, 'source')}, ${plural(topics.length, 'topic')} (${ms} ms)`,
+  );
   return true;
 }
 

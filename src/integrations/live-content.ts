@@ -10,6 +10,7 @@ import { contentProblemsPage, isPageRequest } from '../lib/dev/problems-page';
 import { CONTENT_LOADERS } from '../loaders/corpus';
 import { watchContent } from '../lib/content/watch';
 import { insertBeforeTrailingSlash, reloadDataStore, sendContentChanged, TRAILING_SLASH_MIDDLEWARE } from './astro-internals';
+import { plural } from '../lib/plural';
 
 // How long a burst of watcher events must be quiet before the content is read again. An editor's
 // save can be several events (truncate, then write): reading in between would validate a half-
@@ -46,7 +47,7 @@ export function liveContent(
     logger.error(problemsMessage(corpus));
   };
   const reportValid = (corpus: ValidatedCorpus, again: boolean, ms: number): void => {
-    const counts = `${corpus.articles.length} reports, ${corpus.claims.length} claims`;
+    const counts = `${plural(corpus.articles.length, 'report')}, ${plural(corpus.claims.length, 'claim')}`;
     logger.info(`content valid${again ? ' again' : ''}: ${counts} (pages updated ${ms} ms after the save)`);
   };
 

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, loadValidatedCorpus, problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
 import { liveContent } from './live-content';
+import { plural } from '../lib/plural';
 
 /**
  * Validates the whole corpus before Astro loads anything. (Retired claim ids get their pages from
@@ -30,7 +31,7 @@ export default function validateContent(): AstroIntegration {
           return;
         }
         logger.info(
-          `content valid: ${corpus.articles.length} reports, ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.topics.length} topics`,
+          `content valid: ${plural(corpus.articles.length, 'report')}, ${plural(corpus.claims.length, 'claim')}, ${plural(corpus.sources.length, 'source')}, ${plural(corpus.topics.length, 'topic')}`,
         );
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => liveContent(server, logger, refreshContent),

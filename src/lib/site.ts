@@ -1,9 +1,10 @@
+import { SITE_NAME, SITE_TAGLINE } from '../site.config';
 import { aboutUrl, articlesUrl, claimsUrl, eventsUrl, figuresUrl, sourcesUrl, timelineUrl, topicsUrl } from './urls';
-/** The site's name, used in titles, feeds and citations. */
-export const SITE_NAME = 'Claim Ledger';
+// The name and subject are the owner's settings, in src/site.config.ts.
+export { SITE_NAME, SITE_SUBJECT, SITE_TAGLINE } from '../site.config';
 
 /** What the share card (`public/og.png`, made by `scripts/og-image.mjs`) shows, for its alt text. */
-export const SHARE_IMAGE_ALT = "Claim Ledger: Russia's mobilization, claim by claim. Five news reports; every claim sourced, dated and citable.";
+export const SHARE_IMAGE_ALT = `${SITE_NAME}: ${SITE_TAGLINE}. News reports, every claim sourced, dated and citable.`;
 
 /** Main navigation, in order. */
 export const NAV: readonly { href: string; label: string }[] = [

@@ -82,6 +82,12 @@ export const apiArticlesSchema = z.strictObject({
       topics: z.array(ref),
       provenance: z.strictObject({ seed: z.string(), omitted: z.array(z.string()), normalised: z.array(z.string()) }),
       licence: z.strictObject({ name: z.string(), url: z.url(), notice: z.string() }).nullable(),
+      /** The report's own web address, where known. */
+      originalUrl: z.url().nullable(),
+      /** The day the text was accessed or received, "YYYY-MM-DD", where recorded. */
+      accessed: z.string().nullable(),
+      /** Set when the text as received is cut off, with where it stops. */
+      incomplete: z.strictObject({ note: z.string() }).nullable(),
       claims: z.array(z.strictObject({ id: z.string(), url: z.url() })),
     }),
   ),

@@ -57,7 +57,13 @@ export const exemptionSchema = z.strictObject({
 
 /** A number in the quote that is not a figure (a count in a name, an ordinal, a garbled date), and why. */
 export const notFigureSchema = z.strictObject({
-  number: z.string().regex(/^\d[\d,.]*$/, 'the number as the quote writes it, e.g. "19" or "1,000"'),
+  // As the number lint writes it (`quotedNumbers` in src/lib/content/lints.ts): a scale word or percent stays.
+  number: z
+    .string()
+    .regex(
+      /^\d[\d,.]*(?:%| per ?cent| thousand| million| billion| trillion)?$/,
+      'the number as the quote writes it, e.g. "19", "1,000", "1.9 million" or "12.5%"',
+    ),
   reason: textSchema('note', 3),
 });
 

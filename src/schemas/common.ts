@@ -122,13 +122,61 @@ const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** The years a date may fall in: the reports cover 1914 to 2025; anything outside is a typo such as "0225". */
 export const YEAR_RANGE = { min: 1900, max: 2099 } as const;
 
+/** The date forms we read, each with an example, as a date error lists them. */
+export const DATE_FORMS_HELP =
+  'the forms are "2024" (a year), "2024-07" (a month), "2024-07-23" (a day), "2022-06/2022-07" (from/to), "2024-05-31/.." (no earlier than) and "../2022-12" (no later than)';
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const pad = (n: string | number): string => String(n).padStart(2, '0');
+const monthNumber = (name: string): number => MONTH_NAMES.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)) && name.length >= 3) + 1;
+
+/**
+ * The date a common other way of writing one means, in our form, when that is unambiguous:
+ * "07/23/2024" and "23.07.2024" → "2024-07-23", "2024/7/23" → "2024-07-23", "July 23, 2024" and
+ * "23 July 2024" → "2024-07-23", "July 2024" → "2024-07". Undefined when it cannot tell (05/06/2024).
+ */
+export function dateInOurForm(value: string): string | undefined {
+  const v = value.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
+  if (m) return `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+  m = /^(\d{4})[-/.](\d{1,2})$/.exec(v);
+  if (m) return `${m[1]}-${pad(m[2]!)}`;
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    // Month first (US) or day first: only a number above 12 says which.
+    if (a > 12 && b <= 12) return `${m[3]}-${pad(b)}-${pad(a)}`;
+    if (b > 12 && a <= 12) return `${m[3]}-${pad(a)}-${pad(b)}`;
+    return a === b ? `${m[3]}-${pad(a)}-${pad(b)}` : undefined;
+  }
+  m = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(v) ?? null;
+  if (m && monthNumber(m[1]!)) return `${m[3]}-${pad(monthNumber(m[1]!))}-${pad(m[2]!)}`;
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(v);
+  if (m && monthNumber(m[2]!)) return `${m[3]}-${pad(monthNumber(m[2]!))}-${pad(m[1]!)}`;
+  m = /^([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(v);
+  if (m && monthNumber(m[1]!)) return `${m[2]}-${pad(monthNumber(m[1]!))}`;
+  return undefined;
+}
+
+/** Why a string is not one of our date forms: what it might mean in our form, if that is clear, and the forms with examples. */
+function notADateForm(value: string): string {
+  const ours = dateInOurForm(value);
+  const both = /^(\d{1,2})\D(\d{1,2})\D(\d{4})$/.exec(value);
+  let hint = '';
+  if (ours) hint = `write it as "${ours}"; `;
+  else if (both)
+    hint = `day and month cannot be told apart: write "${both[3]}-${pad(both[1]!)}-${pad(both[2]!)}" or "${both[3]}-${pad(both[2]!)}-${pad(both[1]!)}"; `;
+  else if (value.split('/').length > 2) hint = 'an interval has one "/" between its two ends; ';
+  return `"${value}" is not a date form we read: ${hint}${DATE_FORMS_HELP}`;
+}
+
 /**
  * Checks that a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string names a real calendar date in a plausible year.
  * Returns a reason when it does not, or `null` when it is fine.
  */
 export function calendarDateProblem(value: string): string | null {
   const m = DATE_FORM.exec(value);
-  if (!m) return `"${value}" is not of the form YYYY, YYYY-MM or YYYY-MM-DD`;
+  if (!m) return notADateForm(value);
   const year = Number(m[1]);
   const month = m[2] === undefined ? undefined : Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
@@ -162,12 +210,14 @@ export interface DateRange {
 
 /** Parses a date in our EDTF subset; returns a reason instead when it is not one. */
 export function parseDateRange(value: string): DateRange | string {
+  // A date written another way ("07/23/2024") is named as such, not read as a broken interval.
+  if (dateInOurForm(value) !== undefined && !DATE_FORM.test(value)) return notADateForm(value);
   const parts = value.split('/');
   if (parts.length === 1) {
     const problem = calendarDateProblem(value);
     return problem ?? { kind: 'point', start: value, end: value };
   }
-  if (parts.length !== 2) return `"${value}" is not a date, an interval "from/to" or a bound "from/.." or "../to"`;
+  if (parts.length !== 2) return notADateForm(value);
   const [from, to] = parts as [string, string];
   if (from === '..' && to === '..') return `"${value}" is open at both ends: give at least one bound`;
   for (const p of [from, to]) {
@@ -218,7 +268,7 @@ export const dateStringSchema = z
     error: (issue) =>
       issue.input instanceof Date
         ? 'unquoted YAML date: write it as a quoted string, e.g. "2025-07-07", so it cannot be silently rolled over'
-        : 'expected a quoted date string "YYYY", "YYYY-MM" or "YYYY-MM-DD", an interval "YYYY-MM/YYYY-MM" or a bound "YYYY-MM-DD/.."',
+        : `expected a quoted date string: ${DATE_FORMS_HELP}`,
   })
   .superRefine((value, ctx) => {
     const problem = parseDateRange(value);

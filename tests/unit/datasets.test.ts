@@ -5,10 +5,15 @@ import { ledgerFrom } from './helpers';
 
 describe('CSV datasets', () => {
   test('the descriptor lists every column of every dataset, in order', () => {
-    const pkg = dataPackage();
+    const pkg = dataPackage(3);
     for (const r of pkg.resources) {
       expect(r.schema.fields.map((f) => f.name)).toEqual(DATASETS[r.name as keyof typeof DATASETS].columns.map((c) => c.name));
     }
+  });
+
+  test('the description counts the reports it is given, singular and plural', () => {
+    expect(dataPackage(3).description).toMatch(/^Claims extracted from 3 news reports on /);
+    expect(dataPackage(1).description).toMatch(/^Claims extracted from 1 news report on /);
   });
 
   test('a text cell that a spreadsheet would run as a formula is made inert; numbers stay numbers', () => {

@@ -16,9 +16,9 @@ describe('calendar dates', () => {
     ['2025-13-45', 'no month 13'],
     ['2025-04-31', '2025-04 has 30 days'],
     ['2025-00-10', 'no month 0'],
-    ['25-07-07', 'is not of the form'],
-    ['2025/07/07', 'is not of the form'],
-    ['July 2025', 'is not of the form'],
+    ['25-07-07', 'is not a date form we read: the forms are "2024" (a year)'],
+    ['2025/07/07', 'is not a date form we read: write it as "2025-07-07"'],
+    ['July 2025', 'is not a date form we read: write it as "2025-07"'],
   ])('%s is refused: %s', (d, reason) => {
     expect(calendarDateProblem(d)).toContain(reason);
   });
@@ -82,9 +82,13 @@ describe('intervals and open bounds (an EDTF subset)', () => {
     ['2022-07/2022-06', 'ends before it starts'],
     ['2022-07/2022-07', 'an interval of one point'],
     ['../..', 'open at both ends'],
-    ['2022/2023/2024', 'is not a date, an interval'],
+    ['2022/2023/2024', 'an interval has one "/" between its two ends'],
+    ['07/23/2024', 'write it as "2024-07-23"; the forms are "2024" (a year), "2024-07" (a month), "2024-07-23" (a day)'],
+    ['23.07.2024', 'write it as "2024-07-23"'],
+    ['July 23, 2024', 'write it as "2024-07-23"'],
+    ['05/06/2024', 'day and month cannot be told apart: write "2024-05-06" or "2024-06-05"'],
     ['2022-06/2022-13', 'no month 13'],
-    ['2022-06/', 'is not of the form'],
+    ['2022-06/', 'is not a date form we read'],
   ])('%s is refused: %s', (d, reason) => {
     expect(parseDateRange(d)).toContain(reason);
     expect(dateSpecSchema.safeParse({ date: d, basis: 'stated' }).error?.issues[0]?.message).toContain(reason);

@@ -3,7 +3,7 @@ import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
 import { claimsExport, eventsExport } from '../../src/lib/exports/api';
 import { clipLabel, layoutEventGraph } from '../../src/lib/views/event-graph';
 import { eventView } from '../../src/lib/views/event-views';
-import { counted } from '../../src/lib/views/home';
+import { plural } from '../../src/lib/plural';
 import { sortKey, yearOf } from '../../src/lib/model/dates';
 import { ledgerFrom } from './helpers';
 
@@ -191,9 +191,9 @@ describe('graph labels and counts', () => {
   });
 
   test('a count of one takes the singular: "Told by 1 report, in 1 claim"', () => {
-    expect(counted(1, 'report')).toBe('1 report');
-    expect(counted(2, 'report')).toBe('2 reports');
-    expect(counted(0, 'claim')).toBe('0 claims');
+    expect(plural(1, 'report')).toBe('1 report');
+    expect(plural(2, 'report')).toBe('2 reports');
+    expect(plural(0, 'claim')).toBe('0 claims');
   });
 });
 

@@ -85,13 +85,63 @@ describe('numbers in quotes', () => {
     expect(quotedNumbers('On the night of July 5-6, four S-300 missiles and 157 drones [19] in 2025')).toEqual([{ text: '157', value: 157 }]);
     expect(quotedNumbers('On 19 February 2022, up to 30,000 as of August 2022')).toEqual([{ text: '30,000', value: 30000 }]);
     expect(quotedNumbers('We lost 27 million people; over 140 million')).toEqual([
-      { text: '27', value: 27e6 },
-      { text: '140', value: 140e6 },
+      { text: '27 million', value: 27e6 },
+      { text: '140 million', value: 140e6 },
     ]);
     expect(quotedNumbers('“is to draft 500,000-700,000,”')).toEqual([
       { text: '500,000', value: 500000 },
       { text: '700,000', value: 700000 },
     ]);
+  });
+  test('decimals with scale words are read whole, not as their integer part', () => {
+    expect(quotedNumbers('1.9 million people, 5.2 billion rubles and 1.2 thousand letters')).toEqual([
+      { text: '1.9 million', value: 1900000 },
+      { text: '5.2 billion', value: 5200000000 },
+      { text: '1.2 thousand', value: 1200 },
+    ]);
+    expect(quotedNumbers('a budget of 0.75 trillion')).toEqual([{ text: '0.75 trillion', value: 750000000000 }]);
+  });
+  test('both ends of a range are numbers; a scale word after the second applies to a smaller first', () => {
+    expect(quotedNumbers('60,000 to 100,000 killed')).toEqual([
+      { text: '60,000', value: 60000 },
+      { text: '100,000', value: 100000 },
+    ]);
+    expect(quotedNumbers('1.5-2 million men and 3–5 billion rubles')).toEqual([
+      { text: '1.5', value: 1500000 },
+      { text: '2 million', value: 2000000 },
+      { text: '3', value: 3e9 },
+      { text: '5 billion', value: 5e9 },
+    ]);
+    // A first end larger than the second is a number of its own, not a scaled one.
+    expect(quotedNumbers('from 300 to 1 million')).toEqual([
+      { text: '300', value: 300 },
+      { text: '1 million', value: 1e6 },
+    ]);
+  });
+  test('thousands separators, plain decimals and percentages', () => {
+    expect(quotedNumbers('1,250,000 letters, 2,022 replies, 12.5% refused, 40 percent and 3 per cent agreed, 7.25 hours')).toEqual([
+      { text: '1,250,000', value: 1250000 },
+      { text: '2,022', value: 2022 },
+      { text: '12.5%', value: 12.5 },
+      { text: '40 percent', value: 40 },
+      { text: '3 per cent', value: 3 },
+      { text: '7.25', value: 7.25 },
+    ]);
+    // Ordinals and digits inside words are not quantities; a sentence's full stop is not a decimal point.
+    expect(quotedNumbers('the 300th day of COVID19 was 300.')).toEqual([{ text: '300', value: 300 }]);
+  });
+  test('a decimal figure matches its value; its integer part alone does not', () => {
+    const q = { quote: 'Officials said 1.9 million were called up.' };
+    expect(lint([claim({ ...q, figures: [{ value: 1900000, unit: 'people', counts: 'k' }] })])).toEqual([]);
+    expect(lint([claim({ ...q, figures: [{ value: 1, unit: 'people', counts: 'k' }] })])).toEqual([
+      'claims (c).figures: the quote has the number 1.9 million, which is neither a figure nor listed in notFigures [numbers-are-figures]',
+    ]);
+    // A notFigures entry names the number as written, and "1" is not a number of "1.9 million".
+    expect(lint([claim({ ...q, figures: [], notFigures: [{ number: '1', reason: 'a reason' }] })])).toEqual([
+      'claims (c).figures: the quote has the number 1.9 million, which is neither a figure nor listed in notFigures [numbers-are-figures]',
+      'claims (c).notFigures: "1" is not a number in the quote',
+    ]);
+    expect(lint([claim({ ...q, figures: [], notFigures: [{ number: '1.9 million', reason: 'a reason' }] })])).toEqual([]);
   });
   test('a number is a figure (value or upper bound), or listed as not one', () => {
     const q = { quote: 'between 60,000 and 100,000 killed, point 7.' };

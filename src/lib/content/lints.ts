@@ -3,6 +3,7 @@ import { earliestDay, latestDay } from '../../schemas/common';
 import type { SourceData } from '../../schemas/source';
 import type { ArticleEntry, ClaimEntry, DataEntry } from './types';
 import type { Problem } from './problems';
+import { unknownReason, type Candidate } from './suggest';
 
 // Editorial lints: the slips a hostile reader finds in an analysis (a hedge stronger than the
 // wording, a distancing word lost, a number left unrecorded, a chain that skips a relay, a relation
@@ -49,18 +50,43 @@ const NOT_QUANTITIES = [
   /\b[A-Za-z]+-\d+\b/g, // S-300
 ];
 const YEAR = /^(?:1[89]\d\d|20\d\d)$/;
-const SCALE: Record<string, number> = { million: 1e6, billion: 1e9 };
+const SCALE: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
+// A number as written: digits with thousands commas or without, an optional decimal part, then a
+// scale word or a percent sign. A range ("500,000-700,000", "1.5-2 million", "3 to 5 million")
+// is two numbers; a scale word after the second is read as applying to the first too.
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(%|per\s?cent\b)|\s+(thousand|million|billion|trillion)\b)?(?!\w)`;
+const QUANTITY = new RegExp(String.raw`(?<![\w.,])${NUMBER}(?:\s*(?:-|–|\bto\b)\s*(?=\d)${NUMBER})?`, 'g');
 
-/** The numbers a quote states as quantities: digits (with thousands commas), scaled by "million". */
+/** One number of a match: its digits (thousands commas dropped), decimals, and what follows it. */
+const numberAt = (whole: string, decimals: string | undefined, percent: string | undefined, scale: string | undefined) => ({
+  digits: whole.replace(/,/g, '') + (decimals ?? ''),
+  text: `${whole}${decimals ?? ''}${percent ? (percent === '%' ? '%' : ` ${percent}`) : ''}${scale ? ` ${scale}` : ''}`,
+  percent,
+  scale,
+});
+
+/**
+ * The numbers a quote states as quantities, as written (`text`, e.g. "1.9 million", "12.5%") and as
+ * values (`value`, e.g. 1900000, 12.5): digits with or without thousands commas, decimals, scale
+ * words (thousand, million, billion, trillion), percentages, and both ends of a range.
+ */
 export function quotedNumbers(quote: string): { text: string; value: number }[] {
   let rest = quote;
   for (const re of NOT_QUANTITIES) rest = rest.replace(re, ' ');
   const out: { text: string; value: number }[] = [];
-  for (const m of rest.matchAll(/\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(million|billion))?\b/g)) {
-    const text = m[1]!;
-    // A bare four-digit year is a date, not a quantity.
-    if (YEAR.test(text) && !m[2]) continue;
-    out.push({ text, value: Number(text.replace(/,/g, '')) * (m[2] ? SCALE[m[2]]! : 1) });
+  for (const m of rest.matchAll(QUANTITY)) {
+    const first = numberAt(m[1]!, m[2], m[3], m[4]);
+    const second = m[5] === undefined ? undefined : numberAt(m[5], m[6], m[7], m[8]);
+    // "1.5-2 million": the first end takes the second's scale, unless that would make it the larger.
+    const borrow = second?.scale !== undefined && !first.scale && !first.percent && Number(first.digits) < Number(second.digits);
+    const firstScale = borrow ? second.scale : first.scale;
+    const ends = [{ n: first, scale: firstScale }, ...(second ? [{ n: second, scale: second.scale }] : [])];
+    for (const { n, scale } of ends) {
+      // A bare four-digit year is a date, not a quantity.
+      if (YEAR.test(n.text)) continue;
+      // Number("1.9e6") is exact where 1.9 * 1e6 may not be.
+      out.push({ text: n.text, value: Number(`${n.digits}e${scale ? SCALE[scale]! : 0}`) });
+    }
   }
   return out;
 }
@@ -78,6 +104,13 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
   const problems: Problem[] = [];
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const claimById = new Map(claims.map((c) => [c.data.id, c]));
+  // Only when an id is unknown: the names of the valid entries, for the nearest ids.
+  const names = <T>(ids: ReadonlySet<string>, entries: readonly T[], get: (e: T) => [string, string[]]): Candidate[] => {
+    const byId = new Map(entries.map(get));
+    return [...ids].map((id) => ({ id, names: byId.get(id) ?? [] }));
+  };
+  const articleCandidates = (): Candidate[] => names(articleIds, articles, (a) => [a.id, [a.data.title]]);
+  const sourceCandidates = (): Candidate[] => names(sourceIds, sources, (s) => [s.id, [s.data.name, ...s.data.aliases]]);
 
   // Every source is traceable to a sentence of a report, and the sentence is really there.
   for (const s of sources) {
@@ -86,7 +119,7 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
     s.data.evidence.forEach((e, i) => {
       const a = articleById.get(e.article);
       if (!a) {
-        if (!articleIds.has(e.article)) problems.push({ file: s.file, field: `evidence[${i}].article`, reason: `unknown article "${e.article}"` });
+        if (!articleIds.has(e.article)) problems.push({ file: s.file, field: `evidence[${i}].article`, reason: unknownReason('article', e.article, articleCandidates()) });
         // The title and the page furniture recorded in `provenance.omitted` are the report's words too.
         // An empty report is its own problem: a line per source quoting it would bury it.
       } else if (a.blocks.length > 0 && ![...a.blocks.map((b) => b.text), a.data.title, ...a.data.provenance.omitted].some((t) => t.includes(e.quote))) {
@@ -97,7 +130,7 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
 
   for (const a of articles) {
     a.data.relay.chain.forEach((id, i) => {
-      if (!sourceIds.has(id)) problems.push({ file: a.file, field: `relay.chain[${i}]`, reason: `unknown source "${id}" (no sources/${id}.yaml)` });
+      if (!sourceIds.has(id)) problems.push({ file: a.file, field: `relay.chain[${i}]`, reason: unknownReason('source', id, sourceCandidates()) });
     });
   }
 
@@ -133,7 +166,7 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
     }
     for (const n of d.notFigures) {
       // Present as a number token, whether or not it reads as a quantity (a year-like clause number).
-      if (!new RegExp(`(?<![\\d,])${n.number.replace(/[.]/g, '\\.')}(?![\\d,])`).test(d.quote)) {
+      if (!new RegExp(`(?<![\\d,]|\\d\\.)${n.number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d,]|\\.\\d)`).test(d.quote)) {
         problems.push({ file: c.file, field: `${prefix}.notFigures`, reason: `"${n.number}" is not a number in the quote` });
       }
     }

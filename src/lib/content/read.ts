@@ -4,6 +4,7 @@ import { YAMLParseError } from 'yaml';
 import { describeCharacter, idSchema } from '../../schemas/common';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
+import { describeYamlError } from './yaml-errors';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
 export interface FileError {
@@ -63,10 +64,9 @@ export function parseYaml(text: string, lineOffset = 0): { data?: unknown; error
     return { data: parseYamlFast(text) };
   } catch (e) {
     if (!(e instanceof YAMLParseError)) return { error: { field: '(file)', reason: `malformed YAML: ${String(e)}` } };
-    // The parser's message repeats the position and an excerpt; the line is named once, as the field.
-    const what = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    const line = (e.linePos?.[0].line ?? 0) + lineOffset;
-    return { error: { field: line ? `line ${line}` : '(file)', reason: `malformed YAML: ${what}` } };
+    // The mistake in plain words, on the line where it is, with the line shown (./yaml-errors.ts).
+    const mistake = describeYamlError(text, e);
+    return { error: { field: `line ${mistake.line + lineOffset}`, reason: `malformed YAML: ${mistake.reason}` } };
   }
 }
 

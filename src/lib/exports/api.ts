@@ -88,6 +88,9 @@ export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema
       topics: a.topics.map(topicRef),
       provenance: a.data.provenance,
       licence: a.data.licence ?? null,
+      originalUrl: a.data.url ?? null,
+      accessed: a.data.accessed ?? null,
+      incomplete: a.data.incomplete ?? null,
       claims: a.claims.map((c) => ({ id: c.id, url: absolute(claimUrl(c.id)) })),
     })),
   };

@@ -9,11 +9,21 @@ export function outletName(c: Claim): string {
   return outletLabel(c.article);
 }
 
-/** A ready citation: claimant, claim, report, outlet, date and permanent URL. */
+/**
+ * Where the report itself was read, for a citation: its own address and the day it was accessed,
+ * where the frontmatter gives them. The citation's URL stays the claim's page (the thing cited);
+ * the report's address goes beside it, as a second locator.
+ */
+export function reportAddress(c: Claim): string | undefined {
+  const { url, accessed } = c.article.data;
+  return url && `${url}${accessed ? `, accessed ${formatDate(accessed)}` : ''}`;
+}
+
+/** A ready citation: claimant, claim, report, outlet, date, the report's address where known, and permanent URL. */
 export function citationText(c: Claim): string {
   const date = c.article.data.published;
   const when = date.basis === 'inferred' ? (isPoint(date.date) ? `c. ${formatDate(date.date)}` : `${formatDate(date.date)} (inferred)`) : formatDate(date.date);
-  return `${c.claimant.data.name}. “${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
+  return `${c.claimant.data.name}. “${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}${reportAddress(c) ? ` (${reportAddress(c)})` : ''}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
 }
 
 // BibTeX needs its special characters escaped; braces keep capitalisation as written.
@@ -38,7 +48,7 @@ export function bibtex(c: Claim): string {
     ...(year ? [`  year = {${year}},`] : []),
     ...(month ? [`  month = {${Number(month)}},`] : []),
     `  url = {${absolute(claimUrl(c.id))}},`,
-    `  note = {Quote: \`\`${bib(c.data.quote)}''. Report dated ${bib(formatDate(spec.date))}, ${spec.basis}.}`,
+    `  note = {Quote: \`\`${bib(c.data.quote)}''. Report dated ${bib(formatDate(spec.date))}, ${spec.basis}.${reportAddress(c) ? ` Report at ${bib(reportAddress(c)!)}.` : ''}}`,
     `}`,
     '',
   ].join('\n');
@@ -63,7 +73,7 @@ export function cslJson(c: Claim): object[] {
       'container-title': SITE_NAME,
       issued,
       URL: absolute(claimUrl(c.id)),
-      note: `Claim in “${c.article.data.title}”, ${outletName(c)}. Quote: “${c.data.quote}”`,
+      note: `Claim in “${c.article.data.title}”, ${outletName(c)}. Quote: “${c.data.quote}”${reportAddress(c) ? `. Report at ${reportAddress(c)}.` : ''}`,
     },
   ];
 }

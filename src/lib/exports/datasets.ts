@@ -3,7 +3,8 @@ import type { DateSpec } from '../../schemas/common';
 import type { Claim, FigureItem, Ledger } from '../model/ledger';
 import { precisionOf, rangeOf } from '../model/dates';
 import type { LedgerEvent } from '../model/events';
-import { SITE_NAME } from '../site';
+import { SITE_NAME, SITE_SUBJECT } from '../site';
+import { plural } from '../plural';
 import { absolute, claimUrl, eventUrl, homeUrl } from '../urls';
 
 // The CSV exports and their Frictionless Data descriptor are generated from one list of columns,
@@ -239,13 +240,12 @@ export const DATA_LICENCE = {
 };
 
 /** The Frictionless Data Package descriptor of the CSV exports. */
-export function dataPackage() {
+export function dataPackage(reports: number) {
   return {
     profile: 'tabular-data-package',
     name: 'claim-ledger',
     title: `${SITE_NAME}: claims, figures and events`,
-    description:
-      "Claims extracted from five news reports on Russia's mobilization, the figures they give and the events they tell, with computed origins and evidence. Quotes are short excerpts, each linked to its report; the encyclopedia excerpt is CC BY-SA 4.0, and the package is offered under the same licence. A text cell that would start a spreadsheet formula is prefixed with an apostrophe.",
+    description: `Claims extracted from ${plural(reports, 'news report')} on ${SITE_SUBJECT}, the figures they give and the events they tell, with computed origins and evidence. Quotes are short excerpts, each linked to its report; the encyclopedia excerpt is CC BY-SA 4.0, and the package is offered under the same licence. A text cell that would start a spreadsheet formula is prefixed with an apostrophe.`,
     homepage: absolute(homeUrl()),
     licenses: [DATA_LICENCE],
     resources: Object.values(DATASETS).map((d) => {

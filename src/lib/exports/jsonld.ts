@@ -28,7 +28,8 @@ function articleRef(a: Article) {
   return {
     '@type': isEncyclopedia ? 'Article' : 'NewsArticle',
     headline: a.data.title,
-    url: absolute(articleUrl(a.id)),
+    // The report's own address where the frontmatter gives it; else its page here.
+    url: a.data.url ?? absolute(articleUrl(a.id)),
     ...schemaDate(a.data.published),
     ...(a.outlet && a.data.outlet.basis === 'stated' ? { publisher: sourceRef(a.outlet) } : {}),
     ...(a.data.byline ? { author: { '@type': 'Person', name: a.data.byline } } : {}),

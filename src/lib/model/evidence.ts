@@ -1,5 +1,6 @@
 import { articleUrl, sourceUrl } from '../urls';
 import type { Article, Claim, Evidence, Origin } from './types';
+import { plural } from '../plural';
 
 export type { Evidence, Origin } from './types';
 
@@ -16,7 +17,6 @@ export function originOf(claimant: { id: string; data: { name: string } }, artic
   return { key: `report:${article.id}`, name: `the report “${article.data.title}”`, url: articleUrl(article.id), kind: 'report' };
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
 
 /** Groups claims by origin, keeping first-seen order. */

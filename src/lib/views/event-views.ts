@@ -3,7 +3,7 @@ import type { Difference, LedgerEvent } from '../model/events';
 import { claimLabels } from './event-graph';
 import { yearOf } from '../model/dates';
 import { groupBy } from '../model/group';
-import { counted } from './home';
+import { plural } from '../plural';
 import { relationLabel } from '../model/relations';
 
 /** A difference as the page shows it: each value once, with the claims (by label) that give it. */
@@ -33,7 +33,7 @@ export function eventView(ev: LedgerEvent) {
   }));
   const reports = ev.tellings.length;
   // "Told by 1 report, in 1 claim": an event may have one telling until a second report tells it.
-  const toldBy = `${counted(reports, 'report')}, in ${counted(ev.claims.length, 'claim')}`;
+  const toldBy = `${plural(reports, 'report')}, in ${plural(ev.claims.length, 'claim')}`;
   return { labels, differences, relations, reports, toldBy, differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`) };
 }
 

@@ -4,11 +4,6 @@ import { CASUALTY_TOPIC } from './editorial';
 import { formatFigure } from '../model/figures';
 import { groupBy } from '../model/group';
 
-/** A count and its noun, singular for one: "1 report", "3 reports". */
-export function counted(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {
   const keyFigures = ledger.figures
@@ -17,6 +12,7 @@ export function homeView(ledger: Ledger) {
     .map((f) => ({ text: formatFigure(f.figure), claim: f.claim }));
   return {
     claimCount: ledger.claims.length,
+    articleCount: ledger.articles.length,
     articles: ledger.articles,
     topics: ledger.topics,
     keyFigures,

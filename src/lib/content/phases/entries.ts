@@ -8,6 +8,7 @@ import { check, type Collection, type Problems } from '../problems';
 import type { RawFile } from '../read';
 import { analyseMarkdown } from '../text';
 import type { ClaimEntry, DataEntry, ValidationContext } from '../types';
+import { candidatesOf, unknownReason } from '../suggest';
 
 /** Whether a file was read; if not, says why and marks its collection as partly known. */
 function readable(f: RawFile, collection: Collection, problems: Problems): boolean {
@@ -72,7 +73,7 @@ export function readEntries(ctx: ValidationContext): void {
       continue;
     }
     if (!known.articles.has(fileData.article)) {
-      problems.add(f.file, 'article', `unknown article "${fileData.article}" (no articles/${fileData.article}.md)`);
+      problems.add(f.file, 'article', unknownReason('article', fileData.article, candidatesOf(ctx, 'article')));
     }
     fileData.claims.forEach((rawClaim, i) => {
       const rawId = typeof rawClaim === 'object' && rawClaim && 'id' in rawClaim ? rawClaim.id : undefined;

@@ -1,6 +1,7 @@
 import { eventSchema } from '../../../schemas/event';
 import { check } from '../problems';
 import type { ClaimEntry, ValidationContext } from '../types';
+import { candidatesOf, unknownReason } from '../suggest';
 
 /**
  * Phase 6: `content/events/*.yaml` and every claim's `events:` list: schema, topics resolve, each
@@ -25,7 +26,7 @@ export function checkEvents(ctx: ValidationContext): void {
       continue;
     }
     data.topics.forEach((t, i) => {
-      if (!known.topics.has(t)) problems.add(f.file, `topics[${i}]`, `unknown topic "${t}" (no topics/${t}.yaml)`);
+      if (!known.topics.has(t)) problems.add(f.file, `topics[${i}]`, unknownReason('topic', t, candidatesOf(ctx, 'topic')));
     });
     ctx.events.push({ id: f.id, file: f.file, data });
   }
@@ -38,7 +39,7 @@ export function checkEvents(ctx: ValidationContext): void {
       if (seen.has(e)) problems.add(c.file, field, `event "${e}" is listed twice`);
       seen.add(e);
       // With the events folder unreadable (a symbolic link, say), that is the problem to report.
-      if (!known.events.has(e) && problems.complete('events')) problems.add(c.file, field, `unknown event "${e}" (no events/${e}.yaml)`);
+      if (!known.events.has(e) && problems.complete('events')) problems.add(c.file, field, unknownReason('event', e, candidatesOf(ctx, 'event')));
       tellers.set(e, [...(tellers.get(e) ?? []), c]);
     });
   }

@@ -2,6 +2,7 @@ import { redirectsFileSchema, type Redirect } from '../../../schemas/redirect';
 import { permalinkTarget } from '../../permalinks';
 import { check } from '../problems';
 import type { ValidationContext } from '../types';
+import { candidatesOf, unknownReason } from '../suggest';
 
 /** Phase 7: `content/redirects.yaml`: each retired id is retired, once, and leads somewhere real. */
 export function checkRedirects(ctx: ValidationContext): void {
@@ -28,8 +29,8 @@ export function checkRedirects(ctx: ValidationContext): void {
     if (onward) {
       const end = finalTarget(onward, retired);
       problems.add(f.file, `${field}.to`, `"${r.to}" is itself retired (it leads to ${end}); point this redirect at ${end} directly`);
-    } else if (r.to !== undefined && problems.complete('claim-ids') && !known.claims.has(r.to)) problems.add(f.file, `${field}.to`, `unknown claim "${r.to}"`);
-    if (r.article !== undefined && !known.articles.has(r.article)) problems.add(f.file, `${field}.article`, `unknown article "${r.article}"`);
+    } else if (r.to !== undefined && problems.complete('claim-ids') && !known.claims.has(r.to)) problems.add(f.file, `${field}.to`, unknownReason('claim', r.to, candidatesOf(ctx, 'claim')));
+    if (r.article !== undefined && !known.articles.has(r.article)) problems.add(f.file, `${field}.article`, unknownReason('article', r.article, candidatesOf(ctx, 'article')));
     ctx.redirects.push(r);
   });
 }

@@ -1,5 +1,6 @@
 import { earliestDay, latestDay } from '../../../schemas/common';
 import type { ValidationContext } from '../types';
+import { candidatesOf, unknownReason } from '../suggest';
 
 /** The source kinds that can publish a report. */
 const OUTLET_KINDS: ReadonlySet<string> = new Set(['media outlet', 'social-media channel']);
@@ -11,11 +12,11 @@ const OUTLET_KINDS: ReadonlySet<string> = new Set(['media outlet', 'social-media
 export function checkReferences(ctx: ValidationContext): void {
   const { problems, known } = ctx;
   const refSource = (id: string | null | undefined, file: string, field: string): void => {
-    if (id != null && !known.sources.has(id)) problems.add(file, field, `unknown source "${id}" (no sources/${id}.yaml)`);
+    if (id != null && !known.sources.has(id)) problems.add(file, field, unknownReason('source', id, candidatesOf(ctx, 'source')));
   };
   const refTopics = (ids: readonly string[], file: string, field: string): void => {
     ids.forEach((id, i) => {
-      if (!known.topics.has(id)) problems.add(file, `${field}[${i}]`, `unknown topic "${id}" (no topics/${id}.yaml)`);
+      if (!known.topics.has(id)) problems.add(file, `${field}[${i}]`, unknownReason('topic', id, candidatesOf(ctx, 'topic')));
     });
   };
 
@@ -40,7 +41,7 @@ export function checkReferences(ctx: ValidationContext): void {
     c.data.relations.forEach((r, i) => {
       const field = `${prefix}.relations[${i}].claim`;
       if (r.claim === c.data.id) problems.add(c.file, field, 'a claim cannot relate to itself');
-      else if (claimIdsKnown && !known.claims.has(r.claim)) problems.add(c.file, field, `unknown claim "${r.claim}"`);
+      else if (claimIdsKnown && !known.claims.has(r.claim)) problems.add(c.file, field, unknownReason('claim', r.claim, candidatesOf(ctx, 'claim')));
     });
     const published = ctx.articleById.get(c.article)?.data.published.date;
     if (!published) continue;
