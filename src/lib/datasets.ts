@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DateSpec } from '../schemas/common';
 import type { Claim, FigureItem, Ledger } from './ledger';
-import { precisionOf } from './dates';
+import { dateSpecPrecision } from './dates';
 import type { LedgerEvent } from './events';
 import { SITE_NAME } from './site';
 import { absolute, claimUrl, eventUrl, homeUrl } from './urls';
@@ -52,7 +52,7 @@ const dateColumns = <T>(prefix: string, what: string, pick: (row: T) => DateSpec
     name: `${prefix}_precision`,
     type: 'string',
     description: `Precision of ${prefix}_date: year, month or day`,
-    get: (r) => (pick(r) ? precisionOf(pick(r)!.date) : null),
+    get: (r) => (pick(r) ? dateSpecPrecision(pick(r)!.date) : null),
   },
   {
     name: `${prefix}_basis`,

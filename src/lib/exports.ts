@@ -2,7 +2,7 @@ import type { z } from 'astro/zod';
 import { API_VERSION, type apiArticlesSchema, type apiClaimsSchema, type apiEventsSchema, type apiSourcesSchema, type apiTopicsSchema } from '../schemas/api';
 import { earliestDay, latestDay, type DateSpec } from '../schemas/common';
 import type { Claim, Ledger, Source, Topic } from './ledger';
-import { precisionOf, rangeOf } from './dates';
+import { dateSpecPrecision, rangeOf } from './dates';
 import { SITE_NAME } from './site';
 import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from './urls';
 import type { Evidence, Origin } from './evidence';
@@ -15,7 +15,7 @@ function dateOut(d: DateSpec | undefined) {
   return {
     date: d.date,
     kind: r.kind,
-    precision: precisionOf((r.start ?? r.end)!),
+    precision: dateSpecPrecision(d.date),
     earliest: r.start === null ? null : earliestDay(d.date),
     latest: r.end === null ? null : latestDay(d.date),
     basis: d.basis,

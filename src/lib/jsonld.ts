@@ -2,7 +2,8 @@ import type { Article, Claim, Source } from './ledger';
 import type { DateSpec } from '../schemas/common';
 import { isPoint } from './dates';
 import { SITE_NAME } from './site';
-import { absolute, articleUrl, claimUrl, sourceUrl } from './urls';
+import { absolute, articleUrl, claimUrl, homeUrl, sourceUrl } from './urls';
+import { claimAuthor, knownPublisher } from './outlet';
 
 // schema.org objects for the three page types that describe a thing. Only what the reports
 // say goes in: an outlet that is inferred is not published as the publisher.
@@ -23,6 +24,22 @@ function sourceRef(s: Source) {
   return { '@type': sourceType(s), name: s.data.name, url: absolute(sourceUrl(s.id)) };
 }
 
+/**
+ * A report's publisher, where the report names its outlet; an inferred or unknown outlet is not
+ * asserted (the page says what is inferred). The one rule for every `publisher` of the site.
+ */
+export function publisher(a: Article): { publisher: ReturnType<typeof sourceRef> } | Record<string, never> {
+  const outlet = knownPublisher(a);
+  return outlet ? { publisher: sourceRef(outlet) } : {};
+}
+
+/** A claim's `author`: its claimant, or for the report's own voice its byline or stated outlet, or none. */
+function author(c: Claim): { author: object } | Record<string, never> {
+  const a = claimAuthor(c);
+  if (!a) return {};
+  return { author: a.kind === 'byline' ? { '@type': 'Person', name: a.name } : sourceRef(a.source) };
+}
+
 function articleRef(a: Article) {
   const isEncyclopedia = a.data.licence !== undefined;
   return {
@@ -30,7 +47,7 @@ function articleRef(a: Article) {
     headline: a.data.title,
     url: absolute(articleUrl(a.id)),
     ...schemaDate(a.data.published),
-    ...(a.outlet && a.data.outlet.basis === 'stated' ? { publisher: sourceRef(a.outlet) } : {}),
+    ...publisher(a),
     ...(a.data.byline ? { author: { '@type': 'Person', name: a.data.byline } } : {}),
     ...(a.data.licence ? { license: a.data.licence.url } : {}),
   };
@@ -43,7 +60,7 @@ export function articleJsonLd(a: Article) {
     ...articleRef(a),
     description: a.data.summary,
     about: a.topics.map((t) => t.data.name),
-    isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absolute('/') },
+    isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absolute(homeUrl()) },
   };
 }
 
@@ -56,7 +73,7 @@ export function claimJsonLd(c: Claim) {
     url: absolute(claimUrl(c.id)),
     text: c.data.quote,
     abstract: c.data.statement,
-    author: sourceRef(c.claimant),
+    ...author(c),
     // When the claimant said it, as the text states it; else when its report was published.
     ...schemaDate(c.data.stated ?? c.article.data.published),
     appearance: articleRef(c.article),

@@ -221,7 +221,7 @@ test('results are shown as their fragments arrive, in rank order, without waitin
   await page.goto('/search/?q=mobilization');
   const list = page.locator('#results');
   const status = page.locator('#search-status');
-  await expect(status).toHaveText(/^\d+ reports match “mobilization”\.$/);
+  await expect(status).toHaveText(/^\d+ reports match “mobilization”; each is listed with its matching claims\.$/);
   // Nothing shown yet, and the list says it is busy.
   await expect(list).toHaveAttribute('aria-busy', 'true');
   await expect(list.locator('> li')).toHaveCount(0);
