@@ -4,7 +4,7 @@ import { earliestDay, latestDay, type DateSpec } from '../schemas/common';
 import type { Claim, Ledger, Source, Topic } from './ledger';
 import { dateSpecPrecision, rangeOf } from './dates';
 import { SITE_NAME } from './site';
-import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from './urls';
+import { absolute, apiSchemaUrl, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from './urls';
 import type { Evidence, Origin } from './evidence';
 import type { LedgerEvent } from './events';
 import { claimLabels } from './event-graph';
@@ -62,12 +62,13 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
 
 /** /api/claims.json */
 export function claimsExport(ledger: Ledger): z.infer<typeof apiClaimsSchema> {
-  return { version: API_VERSION, generator: SITE_NAME, count: ledger.claims.length, claims: ledger.claims.map(exportClaim) };
+  return { $schema: absolute(apiSchemaUrl('claims')), version: API_VERSION, generator: SITE_NAME, count: ledger.claims.length, claims: ledger.claims.map(exportClaim) };
 }
 
 /** /api/articles.json */
 export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('articles')),
     version: API_VERSION,
     count: ledger.articles.length,
     articles: ledger.articles.map((a) => ({
@@ -89,6 +90,7 @@ export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema
 /** /api/sources.json */
 export function sourcesExport(ledger: Ledger): z.infer<typeof apiSourcesSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('sources')),
     version: API_VERSION,
     count: ledger.sources.length,
     sources: ledger.sources.map((s) => ({
@@ -108,6 +110,7 @@ export function sourcesExport(ledger: Ledger): z.infer<typeof apiSourcesSchema> 
 /** /api/topics.json */
 export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('topics')),
     version: API_VERSION,
     count: ledger.topics.length,
     topics: ledger.topics.map((t) => ({
@@ -124,6 +127,7 @@ export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
 /** /api/events.json */
 export function eventsExport(ledger: Ledger): z.infer<typeof apiEventsSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('events')),
     version: API_VERSION,
     count: ledger.events.length,
     events: ledger.events.map((e) => {

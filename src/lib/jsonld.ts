@@ -1,11 +1,12 @@
-import type { Article, Claim, Source } from './ledger';
+import type { Article, Claim, Source, Topic } from './ledger';
+import type { LedgerEvent } from './events';
 import type { DateSpec } from '../schemas/common';
 import { isPoint } from './dates';
 import { SITE_NAME } from './site';
-import { absolute, articleUrl, claimUrl, homeUrl, sourceUrl } from './urls';
+import { absolute, articleUrl, claimUrl, eventUrl, homeUrl, sourceUrl, topicUrl } from './urls';
 import { claimAuthor, knownPublisher } from './outlet';
 
-// schema.org objects for the three page types that describe a thing. Only what the reports
+// schema.org objects for the page types that describe a thing, and the home page. Only what the reports
 // say goes in: an outlet that is inferred is not published as the publisher.
 
 /** schema.org type for a source: people are `Person`, everything else `Organization`. */
@@ -19,6 +20,9 @@ export const sourceType = (s: Source): 'Person' | 'Organization' => (s.data.kind
 export function schemaDate(spec: DateSpec | undefined): { datePublished: string } | Record<string, never> {
   return spec && spec.basis === 'stated' && isPoint(spec.date) ? { datePublished: spec.date } : {};
 }
+
+/** The site as schema.org's `WebSite`, as other objects name it (`isPartOf`). */
+const website = () => ({ '@type': 'WebSite', name: SITE_NAME, url: absolute(homeUrl()) });
 
 function sourceRef(s: Source) {
   return { '@type': sourceType(s), name: s.data.name, url: absolute(sourceUrl(s.id)) };
@@ -60,7 +64,7 @@ export function articleJsonLd(a: Article) {
     ...articleRef(a),
     description: a.data.summary,
     about: a.topics.map((t) => t.data.name),
-    isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absolute(homeUrl()) },
+    isPartOf: website(),
   };
 }
 
@@ -89,5 +93,44 @@ export function sourceJsonLd(s: Source) {
     description: s.data.description,
     ...(s.data.aliases.length ? { alternateName: s.data.aliases } : {}),
     ...(s.affiliation ? { [s.data.kind === 'person' ? 'affiliation' : 'parentOrganization']: sourceRef(s.affiliation) } : {}),
+  };
+}
+
+/** JSON-LD for the home page: the site itself. */
+export function homeJsonLd(description: string) {
+  return { '@context': 'https://schema.org', ...website(), description, inLanguage: 'en' };
+}
+
+/**
+ * JSON-LD for a topic page: a `CollectionPage` about the topic. Its claims are not listed here: a
+ * topic may hold thousands, and the page's links already name them.
+ */
+export function topicJsonLd(t: Topic) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: t.data.name,
+    description: t.data.description,
+    url: absolute(topicUrl(t.id)),
+    about: { '@type': 'Thing', name: t.data.name },
+    isPartOf: website(),
+  };
+}
+
+/**
+ * JSON-LD for an event page: a schema.org `Event`, its date only when a report states it as a day,
+ * month or year (`startDate`; an inferred date, an interval or a bound is left to the page's text),
+ * and the reports that tell it (`subjectOf`).
+ */
+export function eventJsonLd(e: LedgerEvent) {
+  const d = e.data.date;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: e.data.name,
+    description: e.data.summary,
+    url: absolute(eventUrl(e.id)),
+    ...(d.basis === 'stated' && isPoint(d.date) ? { startDate: d.date } : {}),
+    subjectOf: e.tellings.map((t) => articleRef(t.article)),
   };
 }

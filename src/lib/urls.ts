@@ -44,8 +44,14 @@ export const searchUrl = (params: Record<string, string> = {}): string => {
   const qs = new URLSearchParams(params).toString();
   return at(`/search/${qs ? `?${qs}` : ''}`);
 };
+/** The names of the JSON exports under `/api/`. */
+export const API_NAMES = ['claims', 'articles', 'sources', 'topics', 'events'] as const;
+/** One of the JSON exports' names. */
+export type ApiName = (typeof API_NAMES)[number];
 /** One of the JSON exports. */
-export const apiUrl = (name: 'claims' | 'articles' | 'sources' | 'topics' | 'events'): string => at(`/api/${name}.json`);
+export const apiUrl = (name: ApiName): string => at(`/api/${name}.json`);
+/** The JSON Schema of one of the JSON exports, published beside it. */
+export const apiSchemaUrl = (name: ApiName): string => at(`/api/${name}.schema.json`);
 /** One of the CSV exports, described by the data package (`datapackageUrl`). */
 export const csvUrl = (name: 'claims' | 'figures' | 'events'): string => at(`/api/${name}.csv`);
 /** The Frictionless Data Package descriptor of the CSV exports. */
