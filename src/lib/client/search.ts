@@ -16,6 +16,8 @@ const PAGE = 10;
 // script at build time: the site may be served under a sub-path such as `/mobilization/`.
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const PAGEFIND_URL = `${BASE}pagefind/pagefind.js`;
+// A phone's width: the same as the style's `max-width: 40rem` rules (global.css).
+const NARROW = '(max-width: 40rem)';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -151,6 +153,9 @@ export function startSearch(): void {
     }));
 
   const panels = [...form.querySelectorAll<HTMLDetailsElement>('details[data-facet]')];
+  // On a phone every panel starts closed, so the first results are on the first screen (the page
+  // opens the first one for a wider screen; the style lays them out two a row here).
+  if (matchMedia(NARROW).matches) for (const p of panels) p.open = false;
   const openFacets = (): string[] => panels.filter((d) => d.open).map((d) => d.dataset['facet']!);
 
   const readForm = (): SearchState => {
