@@ -40,12 +40,13 @@ export interface BuildResult {
 
 /**
  * Runs the production build (`astro build`, search index and citation files included) into
- * `outDir`, over `content` (default: the project's own content), and waits for it.
+ * `outDir`, over `content` (default: the project's own content), with `env` added to the
+ * environment (`SITE_URL`, say), and waits for it.
  */
-export function buildSite(outDir: string, content?: string): BuildResult {
+export function buildSite(outDir: string, content?: string, env: Record<string, string> = {}): BuildResult {
   const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}) },
+    env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}), ...env },
     encoding: 'utf8',
     timeout: 150_000,
   });
