@@ -12,7 +12,10 @@ export default function siteAddress(): AstroIntegration {
     hooks: {
       'astro:build:start': ({ logger }) => {
         if (SITE_URL_SET) logger.info(`public address: ${SITE_URL}/`);
-        else logger.warn(`URLs are local (${LOCAL_SITE_URL}): to publish, build with SITE_URL set to the public address, e.g. SITE_URL=https://example.org/ledger/ npm run build`);
+        else
+          logger.warn(
+            `URLs are local (${LOCAL_SITE_URL}): to publish, build with SITE_URL set to the public address, e.g. SITE_URL=https://example.org/ledger/ npm run build`,
+          );
       },
     },
   };

@@ -62,7 +62,13 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
 
 /** /api/claims.json */
 export function claimsExport(ledger: Ledger): z.infer<typeof apiClaimsSchema> {
-  return { $schema: absolute(apiSchemaUrl('claims')), version: API_VERSION, generator: SITE_NAME, count: ledger.claims.length, claims: ledger.claims.map(exportClaim) };
+  return {
+    $schema: absolute(apiSchemaUrl('claims')),
+    version: API_VERSION,
+    generator: SITE_NAME,
+    count: ledger.claims.length,
+    claims: ledger.claims.map(exportClaim),
+  };
 }
 
 /** /api/articles.json */

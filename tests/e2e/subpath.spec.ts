@@ -63,7 +63,12 @@ test('under a sub-path, a reader goes from the home page to a report and a claim
   await expect(page).toHaveURL(new RegExp(`^${origin}${BASE}claims/[^/]+/$`));
   // The permanent link and the citation carry the public address, path included.
   await expect(page.locator('.cite')).toContainText(`${origin}${BASE}claims/`);
-  const bib = await page.request.get(await page.getByRole('link', { name: 'BibTeX' }).getAttribute('href').then((h) => `${origin}${h}`));
+  const bib = await page.request.get(
+    await page
+      .getByRole('link', { name: 'BibTeX' })
+      .getAttribute('href')
+      .then((h) => `${origin}${h}`),
+  );
   expect(bib.status()).toBe(200);
   expect(await bib.text()).toContain(`url = {${origin}${BASE}claims/`);
 

@@ -6,7 +6,11 @@ import { $$, htmlPages, readSite, siteFiles } from './dist';
 // page's <meta> tag, plus what only a header can carry, on every path of the site.
 
 const rules = () => parseHeadersFile(readSite('/_headers'));
-const directives = (policy: string): string[] => policy.split(';').map((d) => d.trim()).filter(Boolean);
+const directives = (policy: string): string[] =>
+  policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
 
 describe('_headers', () => {
   test('one rule, for every path of the site', () => {

@@ -89,7 +89,9 @@ describe('JSON-LD', () => {
     const problems = htmlPages().flatMap((page) => jsonLd(page).flatMap((ld) => vocabularyProblems(ld, page)));
     expect(problems).toEqual([]);
     // The check does find a stray property.
-    expect(vocabularyProblems({ '@type': 'Claim', author: { '@type': 'Organization', name: 'x', byline: 'y' } }, 'p')).toEqual(['p.author: Organization has no property byline']);
+    expect(vocabularyProblems({ '@type': 'Claim', author: { '@type': 'Organization', name: 'x', byline: 'y' } }, 'p')).toEqual([
+      'p.author: Organization has no property byline',
+    ]);
   });
   test('source pages carry a Person or an Organization', () => {
     for (const page of htmlPages().filter((p) => /^\/sources\/[^/]+\/index\.html$/.test(p))) {

@@ -5,7 +5,20 @@
 // add it here only after checking it on schema.org.
 
 const THING = ['name', 'url', 'description', 'alternateName', 'subjectOf'];
-const CREATIVE_WORK = [...THING, 'headline', 'datePublished', 'publisher', 'author', 'license', 'about', 'isPartOf', 'text', 'abstract', 'keywords', 'inLanguage'];
+const CREATIVE_WORK = [
+  ...THING,
+  'headline',
+  'datePublished',
+  'publisher',
+  'author',
+  'license',
+  'about',
+  'isPartOf',
+  'text',
+  'abstract',
+  'keywords',
+  'inLanguage',
+];
 
 /** Allowed properties by schema.org type. */
 export const SCHEMA_ORG: Readonly<Record<string, readonly string[]>> = {
