@@ -3,8 +3,12 @@ import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
 import citationFiles from './src/integrations/citation-files';
 import pruneOutput from './src/integrations/prune-output';
+import siteAddress from './src/integrations/site-address';
+import hostHeaders from './src/integrations/host-headers';
 import { markdownProcessor } from './src/loaders/markdown';
-import { SITE_URL } from './src/lib/settings';
+import { BASE_PATH, SITE_URL } from './src/lib/settings';
+import { getLedger } from './src/lib/model/ledger';
+import { sitemapLastmod } from './src/lib/exports/sitemap';
 import { watchIgnored } from './src/lib/dev/watch-ignored';
 import { readValidatedCorpus } from './src/lib/content/corpus';
 import { retiredClaimPaths } from './src/lib/views/redirect-pages';
@@ -14,9 +18,21 @@ let retired;
 // A retired claim's page only redirects (and is noindex): it is not a page of the sitemap.
 /** @param {string} page */
 const isRetired = (page) => (retired ??= retiredClaimPaths(readValidatedCorpus().redirects)).has(new URL(page).pathname);
+/** @type {ReturnType<typeof sitemapLastmod> | undefined} */
+let lastmod;
+// Each page's `lastmod` comes from the data (the day its newest claim was first published), not the clock.
+/** @param {import('@astrojs/sitemap').SitemapItem} item */
+const withLastmod = (item) => {
+  lastmod ??= sitemapLastmod(getLedger(), getLedger().firstPublished);
+  const day = lastmod.byPath.get(new URL(item.url).pathname) ?? lastmod.latest;
+  return day ? { ...item, lastmod: day } : item;
+};
 
 export default defineConfig({
+  // The public address, any origin and path (`SITE_URL`, see src/lib/settings.ts): its path is
+  // the base every page, script, asset and export is served under.
   site: SITE_URL,
+  base: BASE_PATH,
   trailingSlash: 'always',
   // Pages are rendered four at a time: a page's file writes then overlap the next pages'
   // rendering instead of leaving the main thread idle (a quarter of page generation at 500
@@ -28,9 +44,11 @@ export default defineConfig({
   // The search index is not built here but after Astro has exited (`npm run build`): pagefind
   // then does not hold its index in memory beside Astro's (at 5,000 reports, 3 GB each).
   integrations: [
+    siteAddress(),
     validateContent(),
-    sitemap({ filter: (page) => page.endsWith('/') && !page.includes('/api/') && !isRetired(page) }),
+    sitemap({ filter: (page) => page.endsWith('/') && !page.includes('/api/') && !isRetired(page), serialize: withLastmod }),
     citationFiles(),
+    hostHeaders(),
     // Last: it removes what the build did not write, after the others have written theirs.
     pruneOutput(),
   ],

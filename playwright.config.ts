@@ -21,7 +21,11 @@ export default defineConfig({
     trace: 'off',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', testIgnore: /subpath\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The site built for, and served under, a sub-path: the test builds and serves it itself.
+    { name: 'subpath', testMatch: /subpath\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: {
     // --ignore-lock: run beside a preview server the developer may already have open.
     command: `astro preview --host 127.0.0.1 --port ${PORT} --ignore-lock`,

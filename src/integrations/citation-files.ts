@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bibtex, cslJson } from '../lib/exports/cite';
 import { getLedger } from '../lib/model/ledger';
-import { citationUrl, claimUrl } from '../lib/urls';
+import { citationUrl, claimUrl, outputPath } from '../lib/urls';
 import { writeIfChanged } from './prune-output';
 
 /**
@@ -21,9 +21,9 @@ export default function citationFiles(): AstroIntegration {
         const root = fileURLToPath(dir);
         const ledger = getLedger();
         for (const claim of ledger.claims) {
-          mkdirSync(join(root, claimUrl(claim.id)), { recursive: true });
-          writeIfChanged(join(root, citationUrl(claim.id, 'bib')), bibtex(claim));
-          writeIfChanged(join(root, citationUrl(claim.id, 'json')), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
+          mkdirSync(join(root, outputPath(claimUrl(claim.id))), { recursive: true });
+          writeIfChanged(join(root, outputPath(citationUrl(claim.id, 'bib'))), bibtex(claim));
+          writeIfChanged(join(root, outputPath(citationUrl(claim.id, 'json'))), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
         }
         logger.info(`wrote citation files for ${ledger.claims.length} claims`);
       },

@@ -22,7 +22,7 @@ export const NAV: readonly { href: string; label: string }[] = [
  * The Content-Security-Policy of every page. Scripts come only from this site and never inline
  * (Astro writes every script to a file: see `assetsInlineLimit` in astro.config.mjs); pagefind's
  * WebAssembly needs 'wasm-unsafe-eval' and nothing more. Delivered as a <meta> tag, since the
- * site is static files; `frame-ancestors` cannot be set that way and is left to the server.
+ * site is static files, and as a header where the host reads `_headers` (see `HEADER_CSP`).
  */
 export const CSP = [
   "default-src 'self'",
@@ -36,3 +36,26 @@ export const CSP = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * The same policy as a response header, with what only a header can say: no site may frame these
+ * pages. As a header it also governs pagefind's worker script, which a page's <meta> tag does not
+ * reach; the worker needs nothing the pages do not (its WebAssembly, fetches from this site).
+ */
+export const HEADER_CSP = `${CSP}; frame-ancestors 'none'`;
+
+/**
+ * The security headers every response of the site should carry, for hosts that read them from the
+ * build (`_headers`, see src/lib/host-headers.ts) and for the README's web server example.
+ */
+export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
+  ['Content-Security-Policy', HEADER_CSP],
+  ['X-Content-Type-Options', 'nosniff'],
+  // Links out to the reports' outlets say which site sent the reader, not which page.
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  // For browsers that predate `frame-ancestors`.
+  ['X-Frame-Options', 'DENY'],
+  // The site uses none of these.
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+];

@@ -1,59 +1,72 @@
-import { SITE_URL } from './settings';
+import { BASE_PATH, SITE_ORIGIN } from './settings';
 
-// Every URL of the site is built here and nowhere else, so routes can move in one place. (The
-// browser's search script names pagefind's own `/pagefind/pagefind.js` itself: it cannot import
-// this module, which reads the build's environment.)
+// Every URL of the site is built here and nowhere else, so routes can move in one place, and every
+// site path starts with the base path of `SITE_URL` (`/mobilization/articles/…` when the site is
+// served under `/mobilization/`). (The browser's search script names pagefind's own
+// `pagefind/pagefind.js` itself, under Vite's `import.meta.env.BASE_URL`: it cannot import this
+// module, which reads the build's environment.)
+
+/** A path under the site's base: `at('/articles/')` is `/articles/`, or `/mobilization/articles/`. */
+const at = (path: string): string => `${BASE_PATH.slice(0, -1)}${path}`;
 
 /** Home page. */
-export const homeUrl = (): string => '/';
+export const homeUrl = (): string => at('/');
 /** The list of reports. */
-export const articlesUrl = (): string => '/articles/';
+export const articlesUrl = (): string => at('/articles/');
 /** A report's page; with a claim id, that claim's anchor inside it. */
-export const articleUrl = (id: string, claim?: string): string => `/articles/${id}/${claim ? `#${claim}` : ''}`;
+export const articleUrl = (id: string, claim?: string): string => at(`/articles/${id}/${claim ? `#${claim}` : ''}`);
 /** Every claim, by report. */
-export const claimsUrl = (): string => '/claims/';
+export const claimsUrl = (): string => at('/claims/');
 /** A claim's permanent page. */
-export const claimUrl = (id: string): string => `/claims/${id}/`;
+export const claimUrl = (id: string): string => at(`/claims/${id}/`);
 /** A claim's citation file, written beside its page (`cite.bib`, `cite.json`). */
 export const citationUrl = (id: string, format: 'bib' | 'json'): string => `${claimUrl(id)}cite.${format}`;
 /** The list of sources. */
-export const sourcesUrl = (): string => '/sources/';
+export const sourcesUrl = (): string => at('/sources/');
 /** A source's page. */
-export const sourceUrl = (id: string): string => `/sources/${id}/`;
+export const sourceUrl = (id: string): string => at(`/sources/${id}/`);
 /** The list of topics. */
-export const topicsUrl = (): string => '/topics/';
+export const topicsUrl = (): string => at('/topics/');
 /** A topic's page. */
-export const topicUrl = (id: string): string => `/topics/${id}/`;
+export const topicUrl = (id: string): string => at(`/topics/${id}/`);
 /** The timeline, optionally at a year's heading. */
-export const timelineUrl = (year?: string): string => `/timeline/${year ? `#y${year}` : ''}`;
+export const timelineUrl = (year?: string): string => at(`/timeline/${year ? `#y${year}` : ''}`);
 /** The list of events, in timeline order. */
-export const eventsUrl = (): string => '/events/';
+export const eventsUrl = (): string => at('/events/');
 /** An event: how each report told it. */
-export const eventUrl = (id: string): string => `/events/${id}/`;
+export const eventUrl = (id: string): string => at(`/events/${id}/`);
 /** The figures table, in one of its sort orders (`''` is report order); `fragment` without `#`. */
-export const figuresUrl = (sort = '', fragment?: string): string => `/figures/${sort ? `${sort}/` : ''}${fragment ? `#${fragment}` : ''}`;
+export const figuresUrl = (sort = '', fragment?: string): string => at(`/figures/${sort ? `${sort}/` : ''}${fragment ? `#${fragment}` : ''}`);
 /** The method page. */
-export const aboutUrl = (): string => '/about/';
+export const aboutUrl = (): string => at('/about/');
 /** Search, optionally with a query and filters; the same shape the search page reads back. */
 export const searchUrl = (params: Record<string, string> = {}): string => {
   const qs = new URLSearchParams(params).toString();
-  return `/search/${qs ? `?${qs}` : ''}`;
+  return at(`/search/${qs ? `?${qs}` : ''}`);
 };
+/** The names of the JSON exports under `/api/`. */
+export const API_NAMES = ['claims', 'articles', 'sources', 'topics', 'events'] as const;
+/** One of the JSON exports' names. */
+export type ApiName = (typeof API_NAMES)[number];
 /** One of the JSON exports. */
-export const apiUrl = (name: 'claims' | 'articles' | 'sources' | 'topics' | 'events'): string => `/api/${name}.json`;
+export const apiUrl = (name: ApiName): string => at(`/api/${name}.json`);
+/** The JSON Schema of one of the JSON exports, published beside it. */
+export const apiSchemaUrl = (name: ApiName): string => at(`/api/${name}.schema.json`);
 /** One of the CSV exports, described by the data package (`datapackageUrl`). */
-export const csvUrl = (name: 'claims' | 'figures' | 'events'): string => `/api/${name}.csv`;
+export const csvUrl = (name: 'claims' | 'figures' | 'events'): string => at(`/api/${name}.csv`);
 /** The Frictionless Data Package descriptor of the CSV exports. */
-export const datapackageUrl = (): string => '/api/datapackage.json';
+export const datapackageUrl = (): string => at('/api/datapackage.json');
 /** The RSS feed. */
-export const feedUrl = (): string => '/rss.xml';
+export const feedUrl = (): string => at('/rss.xml');
 /** The sitemap index (written by `@astrojs/sitemap`). */
-export const sitemapUrl = (): string => '/sitemap-index.xml';
+export const sitemapUrl = (): string => at('/sitemap-index.xml');
 /** Static files in `public/`: the icon and the share card. */
-export const faviconUrl = (): string => '/favicon.svg';
+export const faviconUrl = (): string => at('/favicon.svg');
 /** The share card shown by social sites (`public/og.png`, made by `scripts/og-image.mjs`). */
-export const shareImageUrl = (): string => '/og.png';
+export const shareImageUrl = (): string => at('/og.png');
 /** The page served for a missing path. */
-export const notFoundUrl = (): string => '/404.html';
-/** Absolute form of a site path, for canonical links, feeds and exports. */
-export const absolute = (path: string): string => `${SITE_URL}${path}`;
+export const notFoundUrl = (): string => at('/404.html');
+/** Absolute form of a site path (one of the above, base included), for canonical links, feeds and exports. */
+export const absolute = (path: string): string => `${SITE_ORIGIN}${path}`;
+/** Where a site path (one of the above) is written in the output folder: the path without the base. */
+export const outputPath = (path: string): string => path.slice(BASE_PATH.length - 1);

@@ -5,6 +5,7 @@ import { feedItems } from '../lib/exports/feed';
 import { SITE_NAME, SITE_SUBJECT } from '../lib/site';
 import { plural } from '../lib/plural';
 import { SITE_URL } from '../lib/settings';
+import { absolute, feedUrl } from '../lib/urls';
 
 /** RSS feed of reports and claims, dated by when this site first published each (permalinks.txt). */
 export const GET: APIRoute = async () =>
@@ -12,5 +13,8 @@ export const GET: APIRoute = async () =>
     title: `${SITE_NAME}: reports and claims`,
     description: `${plural(getLedger().articles.length, 'news report')} on ${SITE_SUBJECT} and every claim in them.`,
     site: SITE_URL,
+    // The feed names its own address (RSS Best Practices; feed validators ask for it).
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<atom:link href="${absolute(feedUrl())}" rel="self" type="application/rss+xml"/>`,
     items: feedItems(getLedger()),
   });

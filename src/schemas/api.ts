@@ -60,6 +60,8 @@ export const apiClaimSchema = z.strictObject({
 
 /** /api/claims.json */
 export const apiClaimsSchema = z.strictObject({
+  /** The JSON Schema of this file, published beside it (`/api/claims.schema.json`). */
+  $schema: z.url(),
   version: z.literal(API_VERSION),
   generator: z.string(),
   count: z.number().int(),
@@ -68,6 +70,8 @@ export const apiClaimsSchema = z.strictObject({
 
 /** /api/articles.json */
 export const apiArticlesSchema = z.strictObject({
+  /** The JSON Schema of this file, published beside it (`/api/articles.schema.json`). */
+  $schema: z.url(),
   version: z.literal(API_VERSION),
   count: z.number().int(),
   articles: z.array(
@@ -95,6 +99,8 @@ export const apiArticlesSchema = z.strictObject({
 
 /** /api/sources.json */
 export const apiSourcesSchema = z.strictObject({
+  /** The JSON Schema of this file, published beside it (`/api/sources.schema.json`). */
+  $schema: z.url(),
   version: z.literal(API_VERSION),
   count: z.number().int(),
   sources: z.array(
@@ -114,6 +120,8 @@ export const apiSourcesSchema = z.strictObject({
 
 /** /api/topics.json */
 export const apiTopicsSchema = z.strictObject({
+  /** The JSON Schema of this file, published beside it (`/api/topics.schema.json`). */
+  $schema: z.url(),
   version: z.literal(API_VERSION),
   count: z.number().int(),
   topics: z.array(
@@ -123,6 +131,8 @@ export const apiTopicsSchema = z.strictObject({
 
 /** /api/events.json: each event with its tellings, computed differences, relations and evidence. */
 export const apiEventsSchema = z.strictObject({
+  /** The JSON Schema of this file, published beside it (`/api/events.schema.json`). */
+  $schema: z.url(),
   version: z.literal(API_VERSION),
   count: z.number().int(),
   events: z.array(

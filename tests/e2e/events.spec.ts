@@ -77,7 +77,7 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   // The status counts the reports that match; the list shows their claims (fewer than a page of ten
   // here), so the claims are counted in the list once it is no longer busy.
   const results = (): Promise<string[]> => list.locator('a.result-title').evaluateAll((as) => as.map((x) => x.getAttribute('href') ?? ''));
-  await expect(status).toHaveText(/^\d+ reports? match “Peskov”\.$/);
+  await expect(status).toHaveText(/^(1 report matches|\d+ reports match) “Peskov”; (it|each) is listed with its matching claims\.$/);
   await expect(list).toHaveAttribute('aria-busy', 'false');
   await expect(page.locator('#more')).toBeHidden();
   const before = await results();
@@ -85,7 +85,7 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   await page.locator('summary', { hasText: 'Evidence' }).click();
   await page.getByLabel(/^Disputed \(/).check();
   await expect(page).toHaveURL(/[?&]evidence=Disputed(&|$)/);
-  await expect(status).toHaveText(/^\d+ reports? match “Peskov”, Disputed\.$/);
+  await expect(status).toHaveText(/^(1 report matches|\d+ reports match) “Peskov”, Disputed; (it|each) is listed with its matching claims\.$/);
   await expect(list).toHaveAttribute('aria-busy', 'false');
   const after = await results();
   expect(after.length).toBeGreaterThan(0);
@@ -99,7 +99,7 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   // The URL alone restores the filter.
   await page.reload();
   await expect(page.getByLabel(/^Disputed \(/)).toBeChecked();
-  await expect(status).toHaveText(/^\d+ reports? match “Peskov”, Disputed\.$/);
+  await expect(status).toHaveText(/^(1 report matches|\d+ reports match) “Peskov”, Disputed; (it|each) is listed with its matching claims\.$/);
   await expect.poll(results).toEqual(after);
   // Back undoes it.
   await page.goBack();

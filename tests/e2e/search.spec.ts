@@ -32,7 +32,7 @@ test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic na
   await page.goto('/search/?q=Rosstat');
   const list = page.locator('#results');
   await expect(list.locator('> li').first()).toBeVisible();
-  await expect(page.locator('#search-status')).toHaveText(/^\d+ reports? match “Rosstat”\.$/);
+  await expect(page.locator('#search-status')).toHaveText(/^(1 report matches|\d+ reports match) “Rosstat”; (it|each) is listed with its matching claims\.$/);
   await settled(page);
   const hrefs = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toContain('/claims/meduza-rosstat-stopped-mortality-data/');
@@ -74,7 +74,11 @@ test('/search/?q=Peskov shows results without typing; filters update the URL; Ba
   expect(count).toBeGreaterThan(0);
   await page.getByLabel(/^denial \(/).check();
   await expect(page).toHaveURL(/\?q=Peskov&kind=denial$/);
-  await expect(page.locator('#search-status')).toHaveText(`${count} report${count === 1 ? '' : 's'} match “Peskov”, denial.`);
+  await expect(page.locator('#search-status')).toHaveText(
+    count === 1
+      ? '1 report matches “Peskov”, denial; it is listed with its matching claims.'
+      : `${count} reports match “Peskov”, denial; each is listed with its matching claims.`,
+  );
   await settled(page);
   // Only denials: the other claims of the same reports, which carry "Peskov" too, are left out.
   const kinds = await page.locator('#results .kind').allTextContents();
@@ -221,7 +225,7 @@ test('results are shown as their fragments arrive, in rank order, without waitin
   await page.goto('/search/?q=mobilization');
   const list = page.locator('#results');
   const status = page.locator('#search-status');
-  await expect(status).toHaveText(/^\d+ reports match “mobilization”\.$/);
+  await expect(status).toHaveText(/^\d+ reports match “mobilization”; each is listed with its matching claims\.$/);
   // Nothing shown yet, and the list says it is busy.
   await expect(list).toHaveAttribute('aria-busy', 'true');
   await expect(list.locator('> li')).toHaveCount(0);

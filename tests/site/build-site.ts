@@ -45,7 +45,7 @@ export interface BuildResult {
 /**
  * Runs the production build (`astro build`, search index and citation files included) into
  * `outDir`, over `content` (default: the project's own content), with `env` added to the
- * environment, and waits for it.
+ * environment (`SITE_URL`, say), and waits for it.
  */
 export function buildSite(outDir: string, content?: string, env: Record<string, string> = {}): BuildResult {
   const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {

@@ -97,6 +97,37 @@ describe('CSV exports and datapackage.json', () => {
       disputed: 'true',
     });
   });
+
+  test("every date cell of every claim, figure and event agrees with the JSON exports' date, precision and basis", () => {
+    const claims = apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims;
+    const events = apiEventsSchema.parse(JSON.parse(readSite('/api/events.json'))).events;
+    const csv = (name: string): Record<string, string>[] => parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
+    type Out = { date: string; precision: string; basis: string } | null;
+    const cells = (row: Record<string, string>, prefix: string) => ({
+      date: row[prefix === 'date' ? 'date' : `${prefix}_date`],
+      precision: row[`${prefix}_precision`],
+      basis: row[`${prefix}_basis`],
+    });
+    const fromJson = (d: Out) => ({ date: d?.date ?? '', precision: d?.precision ?? '', basis: d?.basis ?? '' });
+    const claimRows = new Map(csv('claims').map((r) => [r['id'], r]));
+    let intervals = 0;
+    for (const c of claims) {
+      const row = claimRows.get(c.id)!;
+      expect(cells(row, 'stated'), `${c.id} stated`).toEqual(fromJson(c.stated));
+      expect(cells(row, 'about'), `${c.id} about`).toEqual(fromJson(c.about));
+      if (c.about?.kind === 'interval' || c.stated?.kind === 'interval') intervals++;
+    }
+    // The comparison covers the case that once differed: dates given as an interval.
+    expect(intervals).toBeGreaterThan(0);
+    const figureRows = csv('figures');
+    for (const c of claims)
+      c.figures.forEach((f, i) => {
+        const row = figureRows.find((r) => r['claim_id'] === c.id && r['figure'] === String(i + 1))!;
+        expect(cells(row, 'as_of'), `${c.id} figure ${i + 1}`).toEqual(fromJson(f.asOf));
+      });
+    const eventRows = new Map(csv('events').map((r) => [r['id'], r]));
+    for (const e of events) expect(cells(eventRows.get(e.id)!, 'date'), e.id).toEqual(fromJson(e.date));
+  });
 });
 
 describe('event pages', () => {
@@ -110,8 +141,10 @@ describe('event pages', () => {
       expect(svg, e.id).toHaveLength(1);
       expect(svg[0]!.properties['ariaDescribedBy']).toEqual(['p_relations-text']);
       expect($$(page, '#p_relations-text').length).toBe(1);
-      // No script on an event page: the graph is drawn at build time.
-      expect($$(page, 'script'), e.id).toEqual([]);
+      // The graph is drawn at build time: the page's one script only marks it scrollable when it
+      // is wider than the screen (graph-scroll.ts); the other is its JSON-LD.
+      const scripts = $$(page, 'script').map((s) => String(s.properties['src'] ?? s.properties['type']));
+      expect(scripts, e.id).toEqual(['application/ld+json', expect.stringMatching(/^\/_astro\/EventGraph\.[^/]+\.js$/)]);
     }
   });
 });

@@ -3,7 +3,11 @@ import { toString } from 'hast-util-to-string';
 import { $$, htmlPages, readSite, resolveUrlPath } from './dist';
 import { XMLParser } from 'fast-xml-parser';
 import { projectCorpus } from './build-site';
+import Ajv2020 from 'ajv/dist/2020';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { apiArticlesSchema, apiClaimsSchema, apiSourcesSchema, apiTopicsSchema } from '../../src/schemas/api';
+import { vocabularyProblems } from './schema-org';
 
 const SITE = 'http://127.0.0.1:4321';
 const local = (url: string): string => {
@@ -50,7 +54,10 @@ describe('JSON-LD', () => {
       const page = resolveUrlPath(local(c.url))!;
       const [ld] = jsonLd(page);
       expect(ld, page).toMatchObject({ '@context': 'https://schema.org', '@type': 'Claim', text: c.quote, url: c.url });
-      expect(ld!['author']).toMatchObject({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: c.claimant.name });
+      // The report's own voice ("The report itself") is nobody's name: no author is asserted for
+      // it (no report here gives a byline or states its outlet).
+      if (c.claimant.id === 'the-report') expect(ld, page).not.toHaveProperty('author');
+      else expect(ld!['author']).toMatchObject({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: c.claimant.name });
       expect(ld!['appearance']).toMatchObject({ '@type': expect.stringMatching(/Article$/), url: c.article.url });
       // Dates are checked against the content in dates.test.ts.
     }
@@ -65,12 +72,62 @@ describe('JSON-LD', () => {
       expect(ld).not.toHaveProperty('author');
     }
   });
+  test('the home, event and topic pages carry a WebSite, an Event and a CollectionPage', () => {
+    expect(jsonLd('/index.html')[0]).toMatchObject({ '@type': 'WebSite', name: 'Claim Ledger', url: `${SITE}/` });
+    const events = htmlPages().filter((p) => /^\/events\/[^/]+\/index\.html$/.test(p));
+    const topics = htmlPages().filter((p) => /^\/topics\/[^/]+\/index\.html$/.test(p));
+    expect(events.length).toBeGreaterThan(0);
+    expect(topics.length).toBeGreaterThan(0);
+    for (const page of events) {
+      const [ld] = jsonLd(page);
+      expect(ld, page).toMatchObject({ '@type': 'Event', url: `${SITE}${page.replace(/index\.html$/, '')}` });
+      expect((ld!['subjectOf'] as unknown[]).length, page).toBeGreaterThan(0);
+    }
+    for (const page of topics) expect(jsonLd(page)[0], page).toMatchObject({ '@type': 'CollectionPage', url: `${SITE}${page.replace(/index\.html$/, '')}` });
+  });
+  test("every page's JSON-LD uses only schema.org types and properties (tests/site/schema-org.ts)", () => {
+    const problems = htmlPages().flatMap((page) => jsonLd(page).flatMap((ld) => vocabularyProblems(ld, page)));
+    expect(problems).toEqual([]);
+    // The check does find a stray property.
+    expect(vocabularyProblems({ '@type': 'Claim', author: { '@type': 'Organization', name: 'x', byline: 'y' } }, 'p')).toEqual([
+      'p.author: Organization has no property byline',
+    ]);
+  });
   test('source pages carry a Person or an Organization', () => {
     for (const page of htmlPages().filter((p) => /^\/sources\/[^/]+\/index\.html$/.test(p))) {
       const [ld] = jsonLd(page);
       expect(ld!['@type'], page).toMatch(/^(Person|Organization)$/);
       expect(ld).toHaveProperty('name');
     }
+  });
+});
+
+describe("claim pages: the report's own voice, the citation links", () => {
+  const claims = apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims;
+  test('"The report itself" is labelled the report\'s own voice, and is the author of no citation', () => {
+    const own = claims.filter((c) => c.claimant.id === 'the-report');
+    expect(own.length).toBeGreaterThan(0);
+    for (const c of own) {
+      const page = resolveUrlPath(local(c.url))!;
+      const claimant = $$(page, 'dt').find((dt) => toString(dt) === 'Claimant')!;
+      const dd = $$(page, 'dl.meta > dd')[$$(page, 'dl.meta > dt').indexOf(claimant)]!;
+      expect(toString(dd), page).toBe("The report itself (the report's own voice)");
+      expect(readSite(`${local(c.url)}cite.bib`), c.id).not.toMatch(/^\s*author = /m);
+      expect(JSON.parse(readSite(`${local(c.url)}cite.json`))[0], c.id).not.toHaveProperty('author');
+      expect(toString($$(page, 'pre.cite')[0]!), c.id).not.toContain('The report itself');
+    }
+    // A named claimant is still the author.
+    const named = claims.find((c) => c.claimant.id !== 'the-report')!;
+    expect(readSite(`${local(named.url)}cite.bib`)).toContain(`author = {{${named.claimant.name}}}`);
+  });
+  test('the download links read "BibTeX · CSL-JSON"', () => {
+    for (const c of claims.slice(0, 20)) {
+      const p = $$(resolveUrlPath(local(c.url))!, 'a[download]')[0]!;
+      expect(p).toBeDefined();
+    }
+    const page = resolveUrlPath(local(claims[0]!.url))!;
+    const line = $$(page, 'p').find((p) => toString(p).includes('BibTeX'))!;
+    expect(toString(line).replace(/\s+/g, ' ').trim()).toBe('Download: BibTeX · CSL-JSON');
   });
 });
 
@@ -81,6 +138,20 @@ describe('exports', () => {
     expect(apiArticlesSchema.parse(JSON.parse(readSite('/api/articles.json'))).count).toBe(corpus.articles.length);
     expect(apiSourcesSchema.parse(JSON.parse(readSite('/api/sources.json'))).sources).toHaveLength(corpus.sources.length);
     expect(apiTopicsSchema.parse(JSON.parse(readSite('/api/topics.json'))).topics).toHaveLength(corpus.topics.length);
+  });
+  test('each JSON export names its JSON Schema, published beside it, and is valid under it (ajv)', () => {
+    const ajv = new Ajv2020({ allErrors: true, validateFormats: false });
+    for (const name of ['claims', 'articles', 'sources', 'topics', 'events']) {
+      const data = JSON.parse(readSite(`/api/${name}.json`)) as Record<string, unknown>;
+      expect(data['$schema']).toBe(`${SITE}/api/${name}.schema.json`);
+      const schema = JSON.parse(readSite(local(data['$schema'] as string))) as Record<string, unknown>;
+      expect(schema['$id']).toBe(data['$schema']);
+      const validate = ajv.compile(schema);
+      expect(validate(data), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      // And the schema refuses what the export must not be: no version, an unknown field.
+      expect(validate({ ...data, version: undefined }), name).toBe(false);
+      expect(validate({ ...data, extra: 1 }), name).toBe(false);
+    }
   });
   test('every exported claim has its page, its anchor in its report, and citation files', () => {
     for (const c of apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims) {
@@ -99,11 +170,35 @@ describe('exports', () => {
     const corpus = projectCorpus();
     expect(items.length).toBe(corpus.articles.length + corpus.claims.length);
     for (const i of items) expect(resolveUrlPath(local(i.link)), i.link).toBeDefined();
+    // Newest first, with its own address.
+    const days = (items as { pubDate?: string }[]).map((i) => (i.pubDate ? Date.parse(i.pubDate) : Infinity));
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(new Set(days).size).toBeGreaterThan(1);
+    expect(readSite('/rss.xml')).toContain(`<atom:link href="${SITE}/rss.xml" rel="self" type="application/rss+xml"/>`);
     const index = xml.parse(readSite('/sitemap-index.xml'));
     const maps = [index.sitemapindex.sitemap].flat() as { loc: string }[];
     const urls = maps.flatMap((m) => [xml.parse(readSite(local(m.loc))).urlset.url].flat() as { loc: string }[]);
     // At least a page per report, claim, source and topic.
     expect(urls.length).toBeGreaterThanOrEqual(corpus.articles.length + corpus.claims.length + corpus.sources.length + corpus.topics.length);
     for (const u of urls) expect(resolveUrlPath(local(u.loc)), u.loc).toBeDefined();
+  });
+  test("the sitemap's lastmod comes from permalinks.txt: a claim page's is its first-published day, the home page's the latest", () => {
+    const xml = new XMLParser();
+    const urls = [xml.parse(readSite('/sitemap-0.xml')).urlset.url].flat() as { loc: string; lastmod?: string }[];
+    const listed = new Map(
+      readFileSync(join(import.meta.dirname, '../../permalinks.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('/claims/'))
+        .map((l) => l.split(' ') as [string, string]),
+    );
+    const lastmod = new Map(urls.map((u) => [local(u.loc), u.lastmod?.slice(0, 10)]));
+    let checked = 0;
+    for (const [path, day] of listed)
+      if (lastmod.has(path)) {
+        expect(lastmod.get(path), path).toBe(day);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(0);
+    expect(lastmod.get('/')).toBe([...listed.values()].sort().at(-1));
   });
 });

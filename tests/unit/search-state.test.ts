@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { facetInputId, pagefindOptions, parseState, stateToQuery } from '../../src/lib/client/search-state';
+import { facetInputId, matchStatus, pagefindOptions, parseState, stateToQuery } from '../../src/lib/client/search-state';
 
 describe('search state in the URL', () => {
   test('reads query, repeated filters and sort', () => {
@@ -40,5 +40,12 @@ describe('facetInputId', () => {
     expect(new Set(ids).size).toBe(values.length);
     for (const id of ids) expect(id).toMatch(/^f-topic-[A-Za-z0-9_]+$/);
     expect(facetInputId('year', '2025')).toBe('f-year-2025');
+  });
+});
+
+describe('matchStatus', () => {
+  test('says that reports are counted, singular and plural', () => {
+    expect(matchStatus(1, '“Rosstat”')).toBe('1 report matches “Rosstat”; it is listed with its matching claims.');
+    expect(matchStatus(2, '“Rosstat”')).toBe('2 reports match “Rosstat”; each is listed with its matching claims.');
   });
 });

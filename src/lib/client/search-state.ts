@@ -61,3 +61,14 @@ export function pagefindOptions(
   // (see Feed in ./search-feed.ts, which merges their claims).
   return { filters, ...(state.sort ? { sort: state.sort === 'date-asc' ? { first: 'asc' } : { last: 'desc' } } : {}) };
 }
+
+/**
+ * The status line over a search's results. Pagefind counts reports (the unit of the index), and
+ * the list shows each matching report with its matching claims, so the line says that it counts
+ * reports, in the right number.
+ */
+export function matchStatus(reports: number, described: string): string {
+  return reports === 1
+    ? `1 report matches ${described}; it is listed with its matching claims.`
+    : `${reports} reports match ${described}; each is listed with its matching claims.`;
+}

@@ -1,7 +1,7 @@
 import { Feed, splitWords, type Item, type ResultData } from './search-feed';
-import { facetInputId, FILTER_KEYS, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
+import { facetInputId, FILTER_KEYS, matchStatus, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
 
-// The small part of pagefind's JS API (pagefind.js, served from /pagefind/) that we use.
+// The small part of pagefind's JS API (pagefind.js, served from pagefind/ under the site's base) that we use.
 interface Search {
   results: { id: string; data: () => Promise<ResultData> }[];
   filters: Record<string, Record<string, number>>;
@@ -12,7 +12,12 @@ interface Pagefind {
 }
 
 const PAGE = 10;
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+// Under the site's base path (`SITE_URL`'s path, Astro's `base`), which Vite writes into the
+// script at build time: the site may be served under a sub-path such as `/mobilization/`.
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const PAGEFIND_URL = `${BASE}pagefind/pagefind.js`;
+// A phone's width: the same as the style's `max-width: 40rem` rules (global.css).
+const NARROW = '(max-width: 40rem)';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -142,11 +147,15 @@ export function startSearch(): void {
   // that are open (see pagefindOptions), so a closed panel costs nothing to download.
   const load = (): Promise<Pagefind> =>
     (pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
-      await pf.options({ excerptLength: 24 });
+      // Result URLs are the index's file paths under the base.
+      await pf.options({ excerptLength: 24, baseUrl: BASE });
       return pf;
     }));
 
   const panels = [...form.querySelectorAll<HTMLDetailsElement>('details[data-facet]')];
+  // On a phone every panel starts closed, so the first results are on the first screen (the page
+  // opens the first one for a wider screen; the style lays them out two a row here).
+  if (matchMedia(NARROW).matches) for (const p of panels) p.open = false;
   const openFacets = (): string[] => panels.filter((d) => d.open).map((d) => d.dataset['facet']!);
 
   const readForm = (): SearchState => {
@@ -226,7 +235,7 @@ export function startSearch(): void {
     list.replaceChildren();
     // Pagefind counts reports: how many claims match is known only once every report is read.
     const n = search.results.length;
-    status.textContent = n ? `${n} report${n === 1 ? '' : 's'} match ${describe(state)}.` : noResults(state);
+    status.textContent = n ? matchStatus(n, describe(state)) : noResults(state);
     // The fragments are requested first (take asks for them before its first await), and the
     // filter counts are written while they download.
     const filled = showMore();

@@ -9,9 +9,9 @@ import {
 } from '../../schemas/api';
 import { earliestDay, latestDay, type DateSpec } from '../../schemas/common';
 import type { Claim, Ledger, Source, Topic } from '../model/ledger';
-import { precisionOf, rangeOf } from '../model/dates';
+import { dateSpecPrecision, rangeOf } from '../model/dates';
 import { SITE_NAME } from '../site';
-import { absolute, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from '../urls';
+import { absolute, apiSchemaUrl, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from '../urls';
 import type { Evidence, Origin } from '../model/evidence';
 import type { LedgerEvent } from '../model/events';
 import { claimLabels } from '../views/event-graph';
@@ -22,7 +22,7 @@ function dateOut(d: DateSpec | undefined) {
   return {
     date: d.date,
     kind: r.kind,
-    precision: precisionOf((r.start ?? r.end)!),
+    precision: dateSpecPrecision(d.date),
     earliest: r.start === null ? null : earliestDay(d.date),
     latest: r.end === null ? null : latestDay(d.date),
     basis: d.basis,
@@ -69,12 +69,19 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
 
 /** /api/claims.json */
 export function claimsExport(ledger: Ledger): z.infer<typeof apiClaimsSchema> {
-  return { version: API_VERSION, generator: SITE_NAME, count: ledger.claims.length, claims: ledger.claims.map(exportClaim) };
+  return {
+    $schema: absolute(apiSchemaUrl('claims')),
+    version: API_VERSION,
+    generator: SITE_NAME,
+    count: ledger.claims.length,
+    claims: ledger.claims.map(exportClaim),
+  };
 }
 
 /** /api/articles.json */
 export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('articles')),
     version: API_VERSION,
     count: ledger.articles.length,
     articles: ledger.articles.map((a) => ({
@@ -99,6 +106,7 @@ export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema
 /** /api/sources.json */
 export function sourcesExport(ledger: Ledger): z.infer<typeof apiSourcesSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('sources')),
     version: API_VERSION,
     count: ledger.sources.length,
     sources: ledger.sources.map((s) => ({
@@ -118,6 +126,7 @@ export function sourcesExport(ledger: Ledger): z.infer<typeof apiSourcesSchema> 
 /** /api/topics.json */
 export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('topics')),
     version: API_VERSION,
     count: ledger.topics.length,
     topics: ledger.topics.map((t) => ({
@@ -134,6 +143,7 @@ export function topicsExport(ledger: Ledger): z.infer<typeof apiTopicsSchema> {
 /** /api/events.json */
 export function eventsExport(ledger: Ledger): z.infer<typeof apiEventsSchema> {
   return {
+    $schema: absolute(apiSchemaUrl('events')),
     version: API_VERSION,
     count: ledger.events.length,
     events: ledger.events.map((e) => {

@@ -1,6 +1,6 @@
 import type { Claim } from '../model/ledger';
 import { formatDate, isPoint, rangeOf } from '../model/dates';
-import { outletLabel } from '../model/outlet';
+import { authorName, claimAuthor, outletLabel } from '../model/outlet';
 import { SITE_NAME } from '../site';
 import { absolute, claimUrl } from '../urls';
 
@@ -19,11 +19,18 @@ export function reportAddress(c: Claim): string | undefined {
   return url && `${url}${accessed ? `, accessed ${formatDate(accessed)}` : ''}`;
 }
 
-/** A ready citation: claimant, claim, report, outlet, date, the report's address where known, and permanent URL. */
+/** The claim's author as a citation names it (see `claimAuthor`), or nothing. */
+const citedAuthor = (c: Claim): string | undefined => {
+  const a = claimAuthor(c);
+  return a && authorName(a);
+};
+
+/** A ready citation: author (claimant), claim, report, outlet, date, the report's address where known, and permanent URL. */
 export function citationText(c: Claim): string {
+  const by = citedAuthor(c);
   const date = c.article.data.published;
   const when = date.basis === 'inferred' ? (isPoint(date.date) ? `c. ${formatDate(date.date)}` : `${formatDate(date.date)} (inferred)`) : formatDate(date.date);
-  return `${c.claimant.data.name}. “${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}${reportAddress(c) ? ` (${reportAddress(c)})` : ''}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
+  return `${by ? `${by}. ` : ''}“${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}${reportAddress(c) ? ` (${reportAddress(c)})` : ''}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
 }
 
 // BibTeX needs its special characters escaped; braces keep capitalisation as written.
@@ -31,6 +38,7 @@ const bib = (s: string): string => s.replace(/[\\{}]/g, (ch) => `\\${ch}`).repla
 
 /** A BibTeX `@misc` entry for a claim. */
 export function bibtex(c: Claim): string {
+  const by = citedAuthor(c);
   const spec = c.article.data.published;
   const r = rangeOf(spec.date);
   // BibTeX's year and month are plain facts: give them only as far as every possible date agrees.
@@ -42,7 +50,7 @@ export function bibtex(c: Claim): string {
   return [
     `@misc{claimledger-${c.id},`,
     `  title = {{${bib(c.data.statement)}}},`,
-    `  author = {{${bib(c.claimant.data.name)}}},`,
+    ...(by ? [`  author = {{${bib(by)}}},`] : []),
     `  howpublished = {${SITE_NAME}, claim in \`\`${bib(c.article.data.title)}'', ${bib(outletName(c))}},`,
     `  date = {${spec.date}${spec.basis === 'inferred' && r.kind === 'point' ? '~' : ''}},`,
     ...(year ? [`  year = {${year}},`] : []),
@@ -56,6 +64,7 @@ export function bibtex(c: Claim): string {
 
 /** A CSL-JSON item (as a one-item array) for a claim, for Zotero and citeproc. */
 export function cslJson(c: Claim): object[] {
+  const by = citedAuthor(c);
   const spec = c.article.data.published;
   const r = rangeOf(spec.date);
   const parts = (point: string): number[] => point.split('-').map(Number);
@@ -69,7 +78,7 @@ export function cslJson(c: Claim): object[] {
       id: `claimledger-${c.id}`,
       type: 'webpage',
       title: c.data.statement,
-      author: [{ literal: c.claimant.data.name }],
+      ...(by ? { author: [{ literal: by }] } : {}),
       'container-title': SITE_NAME,
       issued,
       URL: absolute(claimUrl(c.id)),

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DateSpec } from '../../schemas/common';
 import type { Claim, FigureItem, Ledger } from '../model/ledger';
-import { precisionOf, rangeOf } from '../model/dates';
+import { dateSpecPrecision } from '../model/dates';
 import type { LedgerEvent } from '../model/events';
 import { SITE_NAME, SITE_SUBJECT } from '../site';
 import { plural } from '../plural';
@@ -53,13 +53,8 @@ const dateColumns = <T>(prefix: string, what: string, pick: (row: T) => DateSpec
     name: `${prefix}_precision`,
     type: 'string',
     description: `Precision of ${prefix}_date: year, month or day (of an interval or bound, that of its first given end)`,
-    // As the JSON exports give it (exports.ts): an interval's own string is not a point.
-    get: (r) => {
-      const d = pick(r);
-      if (!d) return null;
-      const range = rangeOf(d.date);
-      return precisionOf((range.start ?? range.end)!);
-    },
+    // As the JSON exports give it: one rule for both (dateSpecPrecision).
+    get: (r) => (pick(r) ? dateSpecPrecision(pick(r)!.date) : null),
   },
   {
     name: `${prefix}_basis`,

@@ -21,11 +21,13 @@ const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
  * date: that date is often inferred, an interval or a bound, and an RSS date is a plain day, so
  * padding it would claim a precision we do not have. The report's date, as known, goes in the
  * description instead. A claim not yet listed in `permalinks.txt` gets no `pubDate` rather than the
- * build's clock, so builds stay reproducible. Order is deterministic.
+ * build's clock, so builds stay reproducible. Newest first: an item not yet dated (added since the
+ * list was last updated, so the newest) leads, then by day, latest first; items of one day keep
+ * the ledger's order (each report, then its claims). Order is deterministic.
  */
 export function feedItems(ledger: Ledger): FeedItem[] {
   const { firstPublished } = ledger;
-  return ledger.articles.flatMap((a) => {
+  const items = ledger.articles.flatMap((a): FeedItem[] => {
     const reportDate = `Report dated ${formatDateSpec(a.data.published)}`;
     const days = a.claims.flatMap((c) => firstPublished.get(c.id) ?? []).sort();
     return [
@@ -48,4 +50,7 @@ export function feedItems(ledger: Ledger): FeedItem[] {
       }),
     ];
   });
+  const time = (item: FeedItem): number => item.pubDate?.getTime() ?? Infinity;
+  // Array.prototype.sort is stable: equal days keep the ledger's order.
+  return items.sort((x, y) => (time(x) === time(y) ? 0 : time(y) > time(x) ? 1 : -1));
 }

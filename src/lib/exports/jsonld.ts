@@ -1,10 +1,12 @@
-import type { Article, Claim, Source } from '../model/ledger';
+import type { Article, Claim, Source, Topic } from '../model/ledger';
+import type { LedgerEvent } from '../model/events';
 import type { DateSpec } from '../../schemas/common';
 import { isPoint } from '../model/dates';
 import { SITE_NAME } from '../site';
-import { absolute, articleUrl, claimUrl, sourceUrl } from '../urls';
+import { absolute, articleUrl, claimUrl, eventUrl, homeUrl, sourceUrl, topicUrl } from '../urls';
+import { claimAuthor, knownPublisher } from '../model/outlet';
 
-// schema.org objects for the three page types that describe a thing. Only what the reports
+// schema.org objects for the page types that describe a thing, and the home page. Only what the reports
 // say goes in: an outlet that is inferred is not published as the publisher.
 
 /** schema.org type for a source: people are `Person`, everything else `Organization`. */
@@ -19,8 +21,27 @@ export function schemaDate(spec: DateSpec | undefined): { datePublished: string 
   return spec && spec.basis === 'stated' && isPoint(spec.date) ? { datePublished: spec.date } : {};
 }
 
+/** The site as schema.org's `WebSite`, as other objects name it (`isPartOf`). */
+const website = () => ({ '@type': 'WebSite', name: SITE_NAME, url: absolute(homeUrl()) });
+
 function sourceRef(s: Source) {
   return { '@type': sourceType(s), name: s.data.name, url: absolute(sourceUrl(s.id)) };
+}
+
+/**
+ * A report's publisher, where the report names its outlet; an inferred or unknown outlet is not
+ * asserted (the page says what is inferred). The one rule for every `publisher` of the site.
+ */
+export function publisher(a: Article): { publisher: ReturnType<typeof sourceRef> } | Record<string, never> {
+  const outlet = knownPublisher(a);
+  return outlet ? { publisher: sourceRef(outlet) } : {};
+}
+
+/** A claim's `author`: its claimant, or for the report's own voice its byline or stated outlet, or none. */
+function author(c: Claim): { author: object } | Record<string, never> {
+  const a = claimAuthor(c);
+  if (!a) return {};
+  return { author: a.kind === 'byline' ? { '@type': 'Person', name: a.name } : sourceRef(a.source) };
 }
 
 function articleRef(a: Article) {
@@ -31,7 +52,7 @@ function articleRef(a: Article) {
     // The report's own address where the frontmatter gives it; else its page here.
     url: a.data.url ?? absolute(articleUrl(a.id)),
     ...schemaDate(a.data.published),
-    ...(a.outlet && a.data.outlet.basis === 'stated' ? { publisher: sourceRef(a.outlet) } : {}),
+    ...publisher(a),
     ...(a.data.byline ? { author: { '@type': 'Person', name: a.data.byline } } : {}),
     ...(a.data.licence ? { license: a.data.licence.url } : {}),
   };
@@ -44,7 +65,7 @@ export function articleJsonLd(a: Article) {
     ...articleRef(a),
     description: a.data.summary,
     about: a.topics.map((t) => t.data.name),
-    isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absolute('/') },
+    isPartOf: website(),
   };
 }
 
@@ -57,7 +78,7 @@ export function claimJsonLd(c: Claim) {
     url: absolute(claimUrl(c.id)),
     text: c.data.quote,
     abstract: c.data.statement,
-    author: sourceRef(c.claimant),
+    ...author(c),
     // When the claimant said it, as the text states it; else when its report was published.
     ...schemaDate(c.data.stated ?? c.article.data.published),
     appearance: articleRef(c.article),
@@ -73,5 +94,44 @@ export function sourceJsonLd(s: Source) {
     description: s.data.description,
     ...(s.data.aliases.length ? { alternateName: s.data.aliases } : {}),
     ...(s.affiliation ? { [s.data.kind === 'person' ? 'affiliation' : 'parentOrganization']: sourceRef(s.affiliation) } : {}),
+  };
+}
+
+/** JSON-LD for the home page: the site itself. */
+export function homeJsonLd(description: string) {
+  return { '@context': 'https://schema.org', ...website(), description, inLanguage: 'en' };
+}
+
+/**
+ * JSON-LD for a topic page: a `CollectionPage` about the topic. Its claims are not listed here: a
+ * topic may hold thousands, and the page's links already name them.
+ */
+export function topicJsonLd(t: Topic) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: t.data.name,
+    description: t.data.description,
+    url: absolute(topicUrl(t.id)),
+    about: { '@type': 'Thing', name: t.data.name },
+    isPartOf: website(),
+  };
+}
+
+/**
+ * JSON-LD for an event page: a schema.org `Event`, its date only when a report states it as a day,
+ * month or year (`startDate`; an inferred date, an interval or a bound is left to the page's text),
+ * and the reports that tell it (`subjectOf`).
+ */
+export function eventJsonLd(e: LedgerEvent) {
+  const d = e.data.date;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: e.data.name,
+    description: e.data.summary,
+    url: absolute(eventUrl(e.id)),
+    ...(d.basis === 'stated' && isPoint(d.date) ? { startDate: d.date } : {}),
+    subjectOf: e.tellings.map((t) => articleRef(t.article)),
   };
 }

@@ -30,6 +30,16 @@ export function rangeOf(date: string): DateRange {
   return r;
 }
 
+/**
+ * The precision of any date the content gives (a point, an interval or a bound): that of its known
+ * start, or of its end for an open start. Read off the whole string, an interval of months
+ * (`2022-09/2022-10`) would count as days. The JSON and CSV exports both use this.
+ */
+export function dateSpecPrecision(date: string): Precision {
+  const r = rangeOf(date);
+  return precisionOf((r.start ?? r.end)!);
+}
+
 /** Whether a date is a single point (at any precision) rather than an interval or a bound. */
 export const isPoint = (date: string): boolean => rangeOf(date).kind === 'point';
 

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+
+// A phone (390×844): the event graph is reachable whole, a search's first result is on the first
+// screen, and no search box cuts its placeholder short. Light and dark are the same layout.
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const GRAPH_EVENT = '/events/covert-mobilization-2022-2025/';
+
+test('the relation graph fits the screen as a box, says it scrolls, and scrolls to its last report', async ({ page }) => {
+  await page.goto(GRAPH_EVENT);
+  const wrap = page.locator('.graph-wrap');
+  const box = (await wrap.boundingBox())!;
+  // The box itself stays on the screen…
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  // …and the page does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The drawing is wider than the box: the box scrolls, and says so.
+  const { scrollWidth, clientWidth } = await wrap.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+  await expect(wrap).toHaveClass(/\boverflows\b/);
+  await expect(page.locator('.graph-hint')).toBeVisible();
+  await expect(page.locator('.graph-hint')).toHaveText(/scroll it sideways/);
+  // Scrolled by keyboard to its end, the last report's column and every node are inside the box.
+  await wrap.focus();
+  await page.keyboard.press('End');
+  await wrap.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+  const after = (await wrap.boundingBox())!;
+  const columns = page.locator('.graph-wrap text.col');
+  const last = (await columns.last().boundingBox())!;
+  expect(last.x).toBeGreaterThanOrEqual(after.x);
+  expect(last.x + last.width).toBeLessThanOrEqual(after.x + after.width);
+  const nodes = await page.locator('.graph-wrap .node rect').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().right));
+  expect(Math.max(...nodes)).toBeLessThanOrEqual(after.x + after.width);
+});
+
+test('on a wide screen a graph that fits has no scroll hint', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Two reports: two columns, well inside a wide screen.
+  await page.goto('/events/september-2022-mobilization-decree/');
+  await expect(page.locator('.graph-wrap')).not.toHaveClass(/\boverflows\b/);
+  await expect(page.locator('.graph-hint')).toBeHidden();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a search's first result is on the first screen (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/search/?q=Rosstat');
+    const first = page.locator('#results > li').first();
+    await expect(first).toBeVisible();
+    // Every filter panel starts closed on a phone.
+    expect(await page.locator('details[data-facet][open]').count()).toBe(0);
+    const top = (await first.boundingBox())!.y;
+    expect(top).toBeLessThan(844 - 60);
+  });
+}
+
+test('no search box cuts its placeholder short', async ({ page }) => {
+  for (const [path, selector] of [
+    ['/', '#home-q'],
+    ['/', '.site-header input[name="q"]'],
+    ['/search/', '#q'],
+  ] as const) {
+    await page.goto(path);
+    const fits = await page.locator(selector).evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: ctx.measureText(input.placeholder).width, room };
+    });
+    expect(fits.text, `${path} ${selector}`).toBeLessThanOrEqual(fits.room);
+  }
+});

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+// For the sub-path browser test: the production build made for a public address with a path,
+// served from that path by a static server of the test's own, which knows nothing else.
+
+/** The project root. */
+export const ROOT = join(import.meta.dirname, '../..');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.csv': 'text/csv',
+  '.bib': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `dir` under `base` (`/mobilization/`) on a free port of 127.0.0.1: a folder's
+ * `index.html` for a folder, the site's 404 page (status 404) for anything missing under the base,
+ * and a bare 404 for every path outside it.
+ */
+export async function serveUnder(dir: string, base: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('outside the site');
+      return;
+    }
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const found = existsSync(file) && statSync(file).isFile();
+    if (!found) file = join(dir, '404.html');
+    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** The production build (pages, citation files, `_headers`, then the search index) for `siteUrl`, into `outDir`. */
+export function buildFor(siteUrl: string, outDir: string): void {
+  const env = { ...process.env, SITE_URL: siteUrl };
+  const steps: string[][] = [
+    ['astro', 'build', '--outDir', outDir],
+    ['pagefind', '--site', outDir, '--force-language', 'en', '--glob', 'articles/**/*.html'],
+  ];
+  for (const args of steps) {
+    const r = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`npx ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
