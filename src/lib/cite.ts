@@ -1,5 +1,5 @@
 import type { Claim } from './ledger';
-import { formatDate, isPoint, rangeOf } from './dates';
+import { formatDate, rangeOf } from './dates';
 import { outletLabel } from './outlet';
 import { SITE_NAME } from './site';
 import { absolute, claimUrl } from './urls';
@@ -12,7 +12,8 @@ export function outletName(c: Claim): string {
 /** A ready citation: claimant, claim, report, outlet, date and permanent URL. */
 export function citationText(c: Claim): string {
   const date = c.article.data.published;
-  const when = date.basis === 'inferred' ? (isPoint(date.date) ? `c. ${formatDate(date.date)}` : `${formatDate(date.date)} (inferred)`) : formatDate(date.date);
+  // Inferred, not approximate: "c." would say the date is rough, where it is one the text implies.
+  const when = date.basis === 'inferred' ? `${formatDate(date.date)} (inferred)` : formatDate(date.date);
   return `${c.claimant.data.name}. “${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
 }
 
@@ -34,7 +35,8 @@ export function bibtex(c: Claim): string {
     `  title = {{${bib(c.data.statement)}}},`,
     `  author = {{${bib(c.claimant.data.name)}}},`,
     `  howpublished = {${SITE_NAME}, claim in \`\`${bib(c.article.data.title)}'', ${bib(outletName(c))}},`,
-    `  date = {${spec.date}${spec.basis === 'inferred' && r.kind === 'point' ? '~' : ''}},`,
+    // EDTF's "?" is uncertain (here: inferred); its "~" would say approximate, which an inferred date is not.
+    `  date = {${spec.date}${spec.basis === 'inferred' && r.kind === 'point' ? '?' : ''}},`,
     ...(year ? [`  year = {${year}},`] : []),
     ...(month ? [`  month = {${Number(month)}},`] : []),
     `  url = {${absolute(claimUrl(c.id))}},`,
@@ -53,7 +55,8 @@ export function cslJson(c: Claim): object[] {
   const issued =
     r.kind === 'bound'
       ? { literal: formatDate(spec.date) }
-      : { 'date-parts': r.kind === 'point' ? [parts(r.start!)] : [parts(r.start!), parts(r.end!)], ...(spec.basis === 'inferred' ? { circa: true } : {}) };
+      : // CSL's only mark is `circa` (approximate); an inferred date is not that, so the note says it instead.
+        { 'date-parts': r.kind === 'point' ? [parts(r.start!)] : [parts(r.start!), parts(r.end!)] };
   return [
     {
       id: `claimledger-${c.id}`,
@@ -63,7 +66,7 @@ export function cslJson(c: Claim): object[] {
       'container-title': SITE_NAME,
       issued,
       URL: absolute(claimUrl(c.id)),
-      note: `Claim in “${c.article.data.title}”, ${outletName(c)}. Quote: “${c.data.quote}”`,
+      note: `Claim in “${c.article.data.title}”, ${outletName(c)}${spec.basis === 'inferred' ? `, date inferred (${formatDate(spec.date)})` : ''}. Quote: “${c.data.quote}”`,
     },
   ];
 }

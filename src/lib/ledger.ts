@@ -96,7 +96,7 @@ export interface Ledger {
 }
 
 // Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
-const PENDING: Evidence = { label: 'single origin', origins: [], disputedBy: [], reasoning: '', filterValues: [] };
+const PENDING: Evidence = { label: 'single origin', independent: 0, origins: [], disputedBy: [], reasoning: '', filterValues: [] };
 
 function must<T>(map: Map<string, T>, id: string, what: string): T {
   const v = map.get(id);

@@ -65,8 +65,8 @@ describe('citations', () => {
             [2022, 10],
             [2022, 12],
           ],
-          circa: true,
         },
+        note: expect.stringContaining('date inferred (October–December 2022)'),
       }),
     ]);
     // A bound has no CSL date form: it goes as words.
