@@ -81,7 +81,9 @@ function comparePair(a: Claim, b: Claim, out: Difference[]): void {
   if (a.data.kind === b.data.kind && a.data.hedge !== b.data.hedge) add('hedge', 'Hedge', (c) => c.data.hedge);
   if (a.claimant !== b.claimant) add('claimant', 'Claimant', (c) => (c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name));
   else if (a.origin.key !== b.origin.key) add('origin', 'Origin', (c) => c.origin.label);
-  if (chainOf(a) !== chainOf(b)) add('chain', 'Attribution chain', chainOf);
+  // Only the links of the claims' own chains: "own voice" against "named" is the claimant's difference.
+  const links = (c: Claim): string => ownChain(c).map((l) => l.source.id).join();
+  if (links(a) !== links(b)) add('chain', 'Attribution chain', chainOf);
   for (const role of ['about', 'stated'] as const) {
     const [x, y] = [a.data[role], b.data[role]];
     if (x && y && !overlap(x, y)) add(role, role === 'about' ? 'Date (when it happened)' : 'Date (when it was said)', (c) => formatDateSpec(c.data[role]!));

@@ -207,7 +207,7 @@ export function evidenceFor(claims: readonly Claim[], disputedBy: readonly Dispu
         ? `Single origin: ${o}. No claim corroborates it.`
         : `Single origin: the ${plural(claims.length, 'claim')} ${subject === 'event' ? 'that tell it' : 'that say it'}, in ${plural(reports, 'report')}, all trace back to ${o}, so they are one origin, not independent corroboration.`;
   } else if (single) {
-    reasoning = `Single origin shown: ${credited.length ? `the texts credit ${describeOrigins(credited)}.` : 'the texts credit no named source for it.'}${mergedText}${uncounted}`;
+    reasoning = `Single origin shown independent: ${credited.length ? `the texts credit ${describeOrigins(credited)}.` : 'the texts credit no named source for it.'}${mergedText}${uncounted}`;
   } else {
     reasoning =
       subject === 'event'
