@@ -23,12 +23,12 @@ test('an event page sets the tellings side by side, marks differences, names ori
   await expect(b1.locator('dt:text-is("Hedge") + dd')).toHaveText('asserted');
   await expect(page.locator('#p_claim-B3 dt:text-is("Hedge") + dd')).toHaveText('doubted');
   // The different number is marked on both sides and listed with both values.
-  await expect(page.locator('#p_claim-A1 dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
+  await expect(page.locator('#p_claim-A2 dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
   await expect(b1.locator('dt:text-is("Figures") + dd .diff-badge')).toHaveText('differs');
   await expect(page.locator('#p_differences + ul li[data-kind="figure"]')).toHaveText(
-    'Number: people the decree allows to be called up: “300,000 people” in A1 · “up to 1,000,000 men” in B1',
+    'Number: people the decree allows to be called up: “300,000 people” in A2 · “up to 1,000,000 men” in B1',
   );
-  // A1 dates the decree (about), B1 dates Novaya Gazeta's report (said): not compared, so no date difference.
+  // A2 dates the decree (about), B1 dates Novaya Gazeta's report (said): not compared, so no date difference.
   await expect(page.locator('#p_differences + ul li[data-kind="about"], #p_differences + ul li[data-kind="stated"]')).toHaveCount(0);
   // The reports' relay chains are one line, not a difference of every claim.
   await expect(page.locator('#p_differences + ul li[data-kind="relay"]')).toHaveCount(1);
@@ -44,7 +44,7 @@ test('an event page sets the tellings side by side, marks differences, names ori
   const graph = page.getByRole('img', { name: /Relation graph of “The September 2022 partial mobilization decree”/ });
   await expect(graph).toBeVisible();
   await expect(graph.locator('text', { hasText: 'B1 · Novaya Gazeta' })).toHaveCount(1);
-  await expect(page.locator('#p_relations-text li').first()).toHaveText(/B1 \(Novaya Gazeta\) qualifies A1/);
+  await expect(page.locator('#p_relations-text li').first()).toHaveText(/B1 \(Novaya Gazeta\) qualifies A2/);
   await page.locator('#p_differences + ul li[data-kind="figure"]').getByRole('link', { name: 'B1' }).click();
   await expect(page).toHaveURL(/#p_claim-B1$/);
   await expect(b1).toBeInViewport();
