@@ -1,4 +1,4 @@
-import type { Article, Claim, Source } from './ledger';
+import type { Article, Claim, Ledger, Source } from './ledger';
 import { articleUrl, sourceUrl } from './urls';
 
 /** The claimant id of a report's own voice. */
@@ -251,4 +251,34 @@ export function computeClaimEvidence(claims: readonly Claim[], byId: ReadonlyMap
     }
   }
   for (const c of claims) c.evidence = evidenceFor([...support.get(c)!], disputes.get(c)!, 'claim');
+}
+
+/** Worked examples of the evidence rules, found in the ledger (none when the ledger has no such case). */
+export interface EvidenceExamples {
+  /** A report's own voice traced to the source it relays, or to an inferred outlet. */
+  origin: Claim | undefined;
+  /** Evidence that lists an origin it does not count as independent. */
+  independence: { claim: Claim; uncounted: Origin } | undefined;
+  /** A dispute with its direction: who disputes whose claim. */
+  dispute: Dispute | undefined;
+}
+
+/**
+ * Picks, from the data, one claim for each rule the about page explains, so the page's examples
+ * always show what its paragraphs say, whatever the reports.
+ */
+export function evidenceExamples(ledger: Pick<Ledger, 'claims'>): EvidenceExamples {
+  const origin = ledger.claims.find((c) => c.origin.kind === 'relay' && c.via.length > 1) ?? ledger.claims.find((c) => c.origin.kind === 'relay');
+  let independence: EvidenceExamples['independence'];
+  for (const c of ledger.claims) {
+    const uncounted = c.evidence.origins.find((g) => !g.origin.identified && g.origin.key !== c.origin.key);
+    if (c.origin.identified && uncounted) {
+      independence = { claim: c, uncounted: uncounted.origin };
+      break;
+    }
+  }
+  // A doubt or denial shows the direction best: its target does not dispute it back.
+  const disputes = ledger.claims.flatMap((c) => c.evidence.disputedBy);
+  const dispute = disputes.find((d) => d.type === 'doubted') ?? disputes[0];
+  return { origin, independence, dispute };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attributionChain, relayLabel } from '../../src/lib/evidence';
+import { attributionChain, evidenceExamples, relayLabel } from '../../src/lib/evidence';
 import { exportClaim } from '../../src/lib/exports';
 import { bibtex, citationText, cslJson } from '../../src/lib/cite';
 import { claimJsonLd } from '../../src/lib/jsonld';
@@ -187,5 +187,34 @@ describe('an event compares like with like', () => {
   });
   test('the origin count is of origins the texts credit', () => {
     expect(e.evidence).toMatchObject({ label: 'several origins', independent: 2 });
+  });
+});
+
+describe("the about page's worked examples come from the data", () => {
+  const l = fixtureLedger({
+    articles: [{ id: 'relaying', outlet: { id: 'furniture', basis: 'inferred' }, relay: ['furniture', 'relayed'] }, { id: 'r2' }],
+    sources: [{ id: 'furniture', kind: 'media outlet' }, { id: 'relayed', kind: 'media outlet' }, { id: 'experts', kind: 'group of people' }, { id: 'grant' }, { id: 'putin' }, { id: 'chikov' }],
+    claims: [
+      { id: 'own', article: 'relaying', via: ['furniture', 'relayed'] },
+      { id: 'experts-say', article: 'r2', claimant: 'experts' },
+      { id: 'grant-says', article: 'r2', claimant: 'grant', relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }] },
+      { id: 'address', article: 'r2', claimant: 'putin' },
+      { id: 'doubt', article: 'r2', claimant: 'chikov', hedge: 'doubted', relations: [{ claim: 'address', type: 'contradicts', note: 'n' }] },
+    ],
+  });
+  test('one example per rule, each showing what its paragraph says', () => {
+    const x = evidenceExamples(l);
+    expect(x.origin?.id).toBe('own');
+    expect(x.origin?.origin.label).toBe('RELAYED');
+    expect([x.independence?.claim.id, x.independence?.uncounted.name]).toEqual(['grant-says', 'EXPERTS']);
+    expect(x.independence?.claim.evidence.independent).toBe(1);
+    expect([x.dispute?.claim.id, x.dispute?.type, x.dispute?.target.id]).toEqual(['doubt', 'doubted', 'address']);
+  });
+  test('none where the data has no such case', () => {
+    expect(evidenceExamples(fixtureLedger({ articles: [{ id: 'r' }], sources: [], claims: [{ id: 'c', article: 'r' }] }))).toEqual({
+      origin: undefined,
+      independence: undefined,
+      dispute: undefined,
+    });
   });
 });
