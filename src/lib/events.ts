@@ -79,10 +79,14 @@ function comparePair(a: Claim, b: Claim, out: Difference[]): void {
     out.push({ kind, label, sides: [a, b].map((claim) => ({ claim, value: value(claim) })) });
   };
   if (a.data.kind === b.data.kind && a.data.hedge !== b.data.hedge) add('hedge', 'Hedge', (c) => c.data.hedge);
-  if (a.claimant !== b.claimant) add('claimant', 'Claimant', (c) => (c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name));
+  if (a.claimant !== b.claimant)
+    add('claimant', 'Claimant', (c) => (c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name));
   else if (a.origin.key !== b.origin.key) add('origin', 'Origin', (c) => c.origin.label);
   // Only the links of the claims' own chains: "own voice" against "named" is the claimant's difference.
-  const links = (c: Claim): string => ownChain(c).map((l) => l.source.id).join();
+  const links = (c: Claim): string =>
+    ownChain(c)
+      .map((l) => l.source.id)
+      .join();
   if (links(a) !== links(b)) add('chain', 'Attribution chain', chainOf);
   for (const role of ['about', 'stated'] as const) {
     const [x, y] = [a.data[role], b.data[role]];
@@ -108,7 +112,16 @@ function mergeDifferences(found: Difference[]): Difference[] {
   return [...merged.values()];
 }
 
-const FIELD: Record<Difference['kind'], string> = { hedge: 'hedge', claimant: 'claimant', origin: 'claimant', chain: 'chain', relay: 'relay', about: 'about', stated: 'stated', figure: 'figures' };
+const FIELD: Record<Difference['kind'], string> = {
+  hedge: 'hedge',
+  claimant: 'claimant',
+  origin: 'claimant',
+  chain: 'chain',
+  relay: 'relay',
+  about: 'about',
+  stated: 'stated',
+  figure: 'figures',
+};
 
 /**
  * Assembles the events from the claims that name them, computes each event's differences,

@@ -125,7 +125,15 @@ export function originOf(claimant: Source, article: Article): Origin {
   // A stated outlet's own reporting is credited by the text: it counts as a named origin.
   if (article.outlet && article.data.outlet.basis === 'stated') return { ...sourceOrigin(article.outlet, article, 'relay'), identified: true };
   const name = `the report “${article.data.title}”`;
-  return { key: `report:${article.id}`, name, label: `${name} (unattributed)`, url: articleUrl(article.id), kind: 'report', inferred: false, identified: false };
+  return {
+    key: `report:${article.id}`,
+    name,
+    label: `${name} (unattributed)`,
+    url: articleUrl(article.id),
+    kind: 'report',
+    inferred: false,
+    identified: false,
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -195,7 +203,9 @@ export function evidenceFor(claims: readonly Claim[], disputedBy: readonly Dispu
   const reports = new Set(claims.map((c) => c.article)).size;
   const credited = origins.filter((g) => g.origin.identified);
   const others = origins.filter((g) => !g.origin.identified);
-  const uncounted = others.length ? ` Not counted as independent: ${describeOrigins(others)} (an unnamed group, a report's own voice or an inferred outlet cannot be shown independent of the others).` : '';
+  const uncounted = others.length
+    ? ` Not counted as independent: ${describeOrigins(others)} (an unnamed group, a report's own voice or an inferred outlet cannot be shown independent of the others).`
+    : '';
   const merged = clusters.filter((c) => c.length > 1).map((c) => `${list(c.map((o) => o.label))} are one origin (one body)`);
   const mergedText = merged.length ? ` ${merged.join('; ')}.` : '';
   let reasoning: string;
@@ -246,7 +256,13 @@ export function computeClaimEvidence(claims: readonly Claim[], byId: ReadonlyMap
       } else if (r.type === 'contradicts') {
         const type = c.data.hedge === 'doubted' ? 'doubted' : c.data.hedge === 'denied' ? 'denied' : 'contradicted';
         disputes.get(other)!.push({ claim: c, target: other, type, origin: c.origin });
-        if (!isAnswer(c)) disputes.get(c)!.push({ claim: other, target: c, type: isAnswer(other) ? (other.data.hedge === 'doubted' ? 'doubted' : 'denied') : 'contradicted', origin: other.origin });
+        if (!isAnswer(c))
+          disputes.get(c)!.push({
+            claim: other,
+            target: c,
+            type: isAnswer(other) ? (other.data.hedge === 'doubted' ? 'doubted' : 'denied') : 'contradicted',
+            origin: other.origin,
+          });
       }
     }
   }

@@ -25,7 +25,15 @@ function dateOut(d: DateSpec | undefined) {
 const sourceRef = (s: Source) => ({ id: s.id, name: s.data.name, url: absolute(sourceUrl(s.id)) });
 const topicRef = (t: Topic) => ({ id: t.id, name: t.data.name, url: absolute(topicUrl(t.id)) });
 const eventRef = (e: LedgerEvent) => ({ id: e.id, name: e.data.name, url: absolute(eventUrl(e.id)) });
-const originOut = (o: Origin) => ({ key: o.key, kind: o.kind, name: o.name, label: o.label, inferred: o.inferred, identified: o.identified, url: absolute(o.url) });
+const originOut = (o: Origin) => ({
+  key: o.key,
+  kind: o.kind,
+  name: o.name,
+  label: o.label,
+  inferred: o.inferred,
+  identified: o.identified,
+  url: absolute(o.url),
+});
 const evidenceOut = (e: Evidence) => ({
   label: e.label,
   reasoning: e.reasoning,

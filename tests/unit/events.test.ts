@@ -96,7 +96,11 @@ describe('origins and evidence', () => {
     const c = claim('russia-covert-mobilization-campaign').evidence;
     expect(c).toMatchObject({ label: 'single origin', independent: 1 });
     expect(c.origins.map((o) => o.origin.label)).toEqual(
-      expect.arrayContaining(['Glen Grant', 'Wikipedia (inferred)', 'the report “Russia secretly mobilizes military as Kremlin fears recruitment backlash” (unattributed)']),
+      expect.arrayContaining([
+        'Glen Grant',
+        'Wikipedia (inferred)',
+        'the report “Russia secretly mobilizes military as Kremlin fears recruitment backlash” (unattributed)',
+      ]),
     );
   });
 

@@ -48,7 +48,14 @@ export function fixtureLedger(input: {
   const sources = [{ id: 'the-report', kind: 'media outlet' as const }, ...input.sources].map((s) => ({
     id: s.id,
     file: `sources/${s.id}.yaml`,
-    data: { name: s.id === 'the-report' ? 'The report itself' : s.id.toUpperCase(), kind: s.kind ?? 'person', description: 'd', aliases: [], evidence: [], ...(s.affiliation ? { affiliation: s.affiliation } : {}) },
+    data: {
+      name: s.id === 'the-report' ? 'The report itself' : s.id.toUpperCase(),
+      kind: s.kind ?? 'person',
+      description: 'd',
+      aliases: [],
+      evidence: [],
+      ...(s.affiliation ? { affiliation: s.affiliation } : {}),
+    },
   }));
   const claims = input.claims.map((c, i) => {
     const { article, ...rest } = c;

@@ -49,7 +49,11 @@ describe("a relayed report's own voice", () => {
       { id: 'plain', outlet: { id: 'furniture', basis: 'inferred' } },
       { id: 'stated', outlet: { id: 'paper', basis: 'stated' } },
     ],
-    sources: [{ id: 'furniture', kind: 'media outlet' }, { id: 'relayed', kind: 'media outlet' }, { id: 'paper', kind: 'media outlet' }],
+    sources: [
+      { id: 'furniture', kind: 'media outlet' },
+      { id: 'relayed', kind: 'media outlet' },
+      { id: 'paper', kind: 'media outlet' },
+    ],
     claims: [
       { id: 'a', article: 'relaying', via: ['furniture', 'relayed'] },
       { id: 'b', article: 'plain' },
@@ -124,7 +128,14 @@ describe('a dispute has a direction', () => {
     sources: [{ id: 'putin' }, { id: 'chikov' }, { id: 'peskov' }, { id: 'gerashchenko' }],
     claims: [
       { id: 'address', article: 'r1', claimant: 'putin', events: ['decree'] },
-      { id: 'doubt', article: 'r2', claimant: 'chikov', hedge: 'doubted', events: ['decree'], relations: [{ claim: 'address', type: 'contradicts', note: 'n' }] },
+      {
+        id: 'doubt',
+        article: 'r2',
+        claimant: 'chikov',
+        hedge: 'doubted',
+        events: ['decree'],
+        relations: [{ claim: 'address', type: 'contradicts', note: 'n' }],
+      },
       { id: 'plan', article: 'r1', claimant: 'gerashchenko' },
       { id: 'denial', article: 'r2', claimant: 'peskov', kind: 'denial', hedge: 'denied', relations: [{ claim: 'plan', type: 'denies', note: 'n' }] },
     ],
@@ -141,7 +152,7 @@ describe('a dispute has a direction', () => {
     expect(c('plan').evidence.disputedBy.map((d) => [d.claim.id, d.type])).toEqual([['denial', 'denied']]);
     expect(c('denial').evidence.disputedBy).toEqual([]);
   });
-  test("an event names who disputes which telling", () => {
+  test('an event names who disputes which telling', () => {
     const e = l.eventById.get('decree')!;
     expect(e.evidence.disputedBy.map((d) => `${d.origin.name} ${d.type} ${d.target.claimant.data.name}`)).toEqual(['CHIKOV doubted PUTIN']);
     expect(e.evidence.reasoning).not.toMatch(/PUTIN (doubts|contradicts|denies)/);
@@ -157,10 +168,27 @@ describe('an event compares like with like', () => {
     sources: [{ id: 'kobak' }, { id: 'isw', kind: 'think tank' }, { id: 'fakti', kind: 'media outlet' }, { id: 'newsbg', kind: 'media outlet' }],
     claims: [
       // "Last month" (when he said it) against "at the end of June" (when it happened): not comparable.
-      { id: 'k1', article: 'r1', claimant: 'kobak', events: ['e'], stated: { date: '2025-06', basis: 'inferred', note: 'n' }, relations: [{ claim: 'k2', type: 'same-event', note: 'n' }] },
+      {
+        id: 'k1',
+        article: 'r1',
+        claimant: 'kobak',
+        events: ['e'],
+        stated: { date: '2025-06', basis: 'inferred', note: 'n' },
+        relations: [{ claim: 'k2', type: 'same-event', note: 'n' }],
+      },
       { id: 'k2', article: 'r2', claimant: 'kobak', via: ['fakti', 'newsbg'], events: ['e'], about: { date: '2025-06', basis: 'stated' } },
       // About against about: overlapping dates agree, disjoint ones differ.
-      { id: 'a1', article: 'r1', claimant: 'isw', events: ['e'], about: { date: '2025-07', basis: 'stated' }, relations: [{ claim: 'a2', type: 'same-event', note: 'n' }, { claim: 'a3', type: 'same-event', note: 'n' }] },
+      {
+        id: 'a1',
+        article: 'r1',
+        claimant: 'isw',
+        events: ['e'],
+        about: { date: '2025-07', basis: 'stated' },
+        relations: [
+          { claim: 'a2', type: 'same-event', note: 'n' },
+          { claim: 'a3', type: 'same-event', note: 'n' },
+        ],
+      },
       { id: 'a2', article: 'r2', claimant: 'isw', via: ['fakti', 'newsbg'], events: ['e'], about: { date: '2025-07-05', basis: 'inferred', note: 'n' } },
       { id: 'a3', article: 'r2', claimant: 'isw', via: ['fakti', 'newsbg'], events: ['e'], about: { date: '2025-05', basis: 'stated' } },
       // A flatly stated figure against a hedged explanation: their hedges are of different parts.
@@ -193,7 +221,14 @@ describe('an event compares like with like', () => {
 describe("the about page's worked examples come from the data", () => {
   const l = fixtureLedger({
     articles: [{ id: 'relaying', outlet: { id: 'furniture', basis: 'inferred' }, relay: ['furniture', 'relayed'] }, { id: 'r2' }],
-    sources: [{ id: 'furniture', kind: 'media outlet' }, { id: 'relayed', kind: 'media outlet' }, { id: 'experts', kind: 'group of people' }, { id: 'grant' }, { id: 'putin' }, { id: 'chikov' }],
+    sources: [
+      { id: 'furniture', kind: 'media outlet' },
+      { id: 'relayed', kind: 'media outlet' },
+      { id: 'experts', kind: 'group of people' },
+      { id: 'grant' },
+      { id: 'putin' },
+      { id: 'chikov' },
+    ],
     claims: [
       { id: 'own', article: 'relaying', via: ['furniture', 'relayed'] },
       { id: 'experts-say', article: 'r2', claimant: 'experts' },
