@@ -22,14 +22,25 @@ const dateOut = z.strictObject({
   note: z.string().optional(),
 });
 const ref = z.strictObject({ id: z.string(), name: z.string(), url: z.url() });
-const originOut = z.strictObject({ key: z.string(), kind: z.enum(['source', 'report']), name: z.string(), url: z.url() });
+/** An origin as exported; `inferred`: the text does not name it (an outlet inferred from the report's form). */
+const originOut = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['source', 'relay', 'report']),
+  name: z.string(),
+  label: z.string(),
+  inferred: z.boolean(),
+  identified: z.boolean(),
+  url: z.url(),
+});
 /** Evidence as exported: the label, its reasoning, the origins with their claims, who disputes it. */
 const evidenceOut = z.strictObject({
   label: z.enum(['single origin', 'independent origins', 'several origins']),
   reasoning: z.string(),
+  /** How many origins are shown independent of one another. */
+  independent: z.number().int(),
   origins: z.array(z.strictObject({ origin: originOut, claims: z.array(z.string()) })),
   disputed: z.boolean(),
-  disputedBy: z.array(z.strictObject({ claim: z.string(), type: z.enum(['denied', 'contradicted']), origin: originOut })),
+  disputedBy: z.array(z.strictObject({ claim: z.string(), target: z.string(), type: z.enum(['denied', 'contradicted', 'doubted']), origin: originOut })),
 });
 
 /** One claim in /api/claims.json. */
@@ -42,7 +53,8 @@ export const apiClaimSchema = z.strictObject({
   kind: z.enum(claimKinds),
   hedge: z.enum(hedges),
   claimant: ref,
-  via: z.array(ref),
+  /** The chain between the report and the claimant; `inferred` marks a link the text does not name. */
+  via: z.array(z.strictObject({ id: z.string(), name: z.string(), url: z.url(), inferred: z.boolean() })),
   stated: dateOut.nullable(),
   about: dateOut.nullable(),
   topics: z.array(ref),
@@ -153,7 +165,7 @@ export const apiEventsSchema = z.strictObject({
       ),
       differences: z.array(
         z.strictObject({
-          kind: z.enum(['hedge', 'claimant', 'origin', 'chain', 'date', 'figure']),
+          kind: z.enum(['hedge', 'claimant', 'origin', 'chain', 'relay', 'about', 'stated', 'figure']),
           label: z.string(),
           sides: z.array(z.strictObject({ claim: z.string(), value: z.string() })),
         }),

@@ -44,6 +44,8 @@ export const lintRules = [
   'denies-from-denial',
   'relation-inverse',
   'dates-agree',
+  'figure-qualifiers',
+  'statement-year',
 ] as const;
 
 /** The id of one editorial lint. */

@@ -94,12 +94,4 @@ describe('hostile content', () => {
     const labels = selectAll('svg text', page('/events/e-fixture/index.html')).map((t) => toString(t));
     expect(labels).toContain(`B1 · Alpha ${'😀'.repeat(15)}…`);
   });
-
-  test('an event told by one report says so in the singular', () => {
-    const ev = page('/events/lone-fixture/index.html');
-    const dts = selectAll('dl.meta dt', ev).map((d) => toString(d));
-    const dds = selectAll('dl.meta dd', ev).map((d) => toString(d));
-    expect(dds[dts.indexOf('Told by')]).toBe('1 report, in 1 claim');
-    expect(toString(page('/events/index.html'))).toContain('1 report · 1 claim');
-  });
 });

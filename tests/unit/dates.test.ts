@@ -60,11 +60,13 @@ describe('formatting', () => {
     expect(precisionOf('2025-07')).toBe('month');
     expect(precisionOf('2025-07-07')).toBe('day');
   });
-  test('dates read at their own precision, inferred ones marked "about"', () => {
+  test('dates read at their own precision, inferred ones marked "(inferred)", never "about"', () => {
     expect(formatDate('2022')).toBe('2022');
     expect(formatDate('2022-05')).toBe('May 2022');
     expect(formatDate('2025-07-07')).toBe('7 July 2025');
-    expect(formatDateSpec({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('about December 2022');
+    expect(formatDateSpec({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('December 2022 (inferred)');
+    // A day the text gives without its year is exact, not approximate.
+    expect(formatDateSpec({ date: '2025-07-05', basis: 'inferred', note: 'n' })).toBe('5 July 2025 (inferred)');
     expect(describeDateSpec({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('month precision, inferred');
   });
 });
@@ -110,7 +112,7 @@ describe('intervals and open bounds (an EDTF subset)', () => {
     expect(describeDateSpec({ date: '2024-05-31/..', basis: 'inferred', note: 'n' })).toBe('lower bound, day precision, inferred');
     // Where the detail follows, the date does not say "inferred" a second time.
     expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022');
-    expect(formatDateSpecBrief({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('about December 2022');
+    expect(formatDateSpecBrief({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('December 2022');
     expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'stated' })).toBe('October–December 2022');
   });
   test('filed and sorted by what is known', () => {

@@ -61,9 +61,11 @@ describe('events', () => {
 });
 
 describe('origins and evidence', () => {
-  test("a claim's origin is its claimant; a report's own voice is its outlet, or the report when the outlet is unknown", () => {
+  test("a claim's origin is its claimant; a relaying report's own voice is the relayed source, or the report when it relays no one", () => {
     expect(claim('putin-avoiding-new-partial-mobilization').origin).toMatchObject({ key: 'source:isw', kind: 'source' });
-    expect(claim('kremlin-continues-covert-mobilization').origin).toMatchObject({ key: 'source:fakti', name: 'Fakti' });
+    // Fakti is known only from page furniture; the report credits News.bg.
+    expect(claim('kremlin-continues-covert-mobilization').origin).toMatchObject({ key: 'source:news-bg', name: 'News.bg', kind: 'relay', inferred: false });
+    expect(claim('dnr-lnr-general-mobilization').origin).toMatchObject({ key: 'source:wikipedia', label: 'Wikipedia (inferred)', inferred: true });
     expect(claim('rosstat-ceased-reporting-deaths').origin).toMatchObject({
       key: 'report:hidden-war-deaths',
       kind: 'report',
@@ -83,31 +85,42 @@ describe('origins and evidence', () => {
   });
 
   test('independent origins are counted and named', () => {
-    const c = claim('russia-covert-mobilization-campaign').evidence;
+    const c = claim('saks-mobilization-huge-risk').evidence;
     expect(c.label).toBe('independent origins');
-    expect(c.origins.map((o) => o.origin.name).sort()).toEqual([
-      'Glen Grant',
-      'Wikipedia',
-      'the report “Russia secretly mobilizes military as Kremlin fears recruitment backlash”',
-    ]);
-    expect(c.reasoning).toMatch(/^Corroborated by 3 independent origins: /);
-    // Since the re-audit no claim denies or contradicts it.
+    expect(c.origins.map((o) => o.origin.name).sort()).toEqual(['Andrei Kolesnikov', 'Rainer Saks']);
+    expect(c.reasoning).toMatch(/^Corroborated by 2 independent origins: /);
     expect(c.reasoning).not.toMatch(/Disputed/);
     expect(c.filterValues).toEqual(['Independent origins']);
+  });
+
+  test("a report's own voice and an inferred outlet are listed but not counted as independent", () => {
+    const c = claim('russia-covert-mobilization-campaign').evidence;
+    expect(c).toMatchObject({ label: 'single origin', independent: 1 });
+    expect(c.origins.map((o) => o.origin.label)).toEqual(
+      expect.arrayContaining([
+        'Glen Grant',
+        'Wikipedia (inferred)',
+        'the report “Russia secretly mobilizes military as Kremlin fears recruitment backlash” (unattributed)',
+      ]),
+    );
   });
 
   test('an event told from several origins is not called corroborated', () => {
     const e = ev('september-2022-mobilization-decree').evidence;
     expect(e.origins.length).toBeGreaterThan(1);
     expect(e.label).toBe('several origins');
-    expect(e.reasoning).toMatch(/tracing to \d+ origins: /);
-    expect(e.reasoning).not.toMatch(/independent/);
+    expect(e.reasoning).toMatch(/the texts credit \d+ independent origins: /);
+    expect(e.reasoning).not.toMatch(/Corroborated/);
     expect(e.reasoning).toContain('Telling one event is not corroboration');
   });
 
   test('disputed: by whom, and how', () => {
-    const d = claim('decree-allowed-300000').evidence;
-    expect(d.disputedBy.map((x) => [x.claim.id, x.type, x.origin.name])).toEqual([['novaya-gazeta-point-7-one-million', 'contradicted', 'Novaya Gazeta']]);
+    const d = claim('putin-only-reservists-called-up').evidence;
+    expect(d.disputedBy.map((x) => [x.claim.id, x.type, x.origin.name])).toEqual([['chikov-doubts-decree', 'doubted', 'Pavel Chikov']]);
+    // The party whose address is doubted does not dispute the doubt.
+    expect(claim('chikov-doubts-decree').evidence.disputedBy).toEqual([]);
+    expect(ev('september-2022-mobilization-decree').evidence.reasoning).toContain('Disputed: Pavel Chikov doubts what Vladimir Putin says');
+    expect(ev('september-2022-mobilization-decree').evidence.reasoning).not.toMatch(/Vladimir Putin (doubts|contradicts|denies)/);
     const g = claim('gerashchenko-russia-preparing-second-wave').evidence;
     expect(g.disputedBy.map((x) => [x.type, x.origin.name])).toEqual([['denied', 'Dmitry Peskov']]);
     // A denial does not make the denier disputed.
@@ -125,22 +138,27 @@ describe('differences', () => {
     ]);
   });
 
-  test('a date given in one telling and not the other; a different claimant; a different chain', () => {
+  test('a different claimant; the relay chain once, per report; no date compared across said and about', () => {
     const kinds = (id: string) => ev(id).differences.map((d) => d.kind);
-    expect(kinds('september-2022-mobilization-decree')).toEqual(expect.arrayContaining(['claimant', 'chain', 'date', 'figure']));
-    const date = ev('september-2022-mobilization-decree').differences.find((d) => d.kind === 'date')!;
-    expect(date.sides.map((s) => s.value)).toEqual(['about September 2022', '22 September 2022']);
+    expect(kinds('september-2022-mobilization-decree')).toEqual(expect.arrayContaining(['relay', 'claimant', 'figure']));
+    // One telling dates the decree (about), the other dates Novaya Gazeta's report (said): not compared.
+    expect(kinds('september-2022-mobilization-decree')).not.toContain('about');
+    expect(kinds('september-2022-mobilization-decree')).not.toContain('stated');
     const chain = ev('isw-putin-averse-to-new-partial-mobilization').differences;
-    expect(chain.map((d) => [d.kind, d.sides.map((s) => s.value)])).toEqual([['chain', ['named directly by the report', 'through Fakti → News.bg']]]);
+    expect(chain.map((d) => [d.kind, d.sides.map((s) => s.value)])).toEqual([['relay', ['relays no source as a whole', 'Fakti (inferred) → News.bg']]]);
+    // Kobak's "last month" (said) and "at the end of June" (about) are not set against each other.
+    expect(kinds('rosstat-mortality-data-halt')).not.toContain('stated');
+    expect(kinds('rosstat-mortality-data-halt')).not.toContain('about');
   });
 
   test('a different hedge for the same event', () => {
-    const d = ev('september-2022-mobilization-decree').differences.find((x) => x.kind === 'hedge')!;
-    expect(d.sides.map((s) => `${s.claim.id}=${s.value}`)).toEqual([
-      'decree-allowed-300000=possible',
-      'novaya-gazeta-point-7-one-million=asserted',
-      'putin-only-reservists-called-up=asserted',
+    const d = ev('rosstat-mortality-data-halt').differences.filter((x) => x.kind === 'hedge');
+    expect(d.map((x) => x.sides.map((s) => `${s.claim.id}=${s.value}`))).toContainEqual([
+      'statisticians-concealing-population-data=likely',
+      'isw-concealment-hides-military-deaths=asserted',
     ]);
+    // An explanation's hedge is not set against a flatly stated figure's.
+    expect(ev('september-2022-mobilization-decree').differences.some((x) => x.kind === 'hedge')).toBe(false);
     // The same hedge in two reports is no difference.
     expect(
       ev('putin-volunteer-recruitment-drive-2025').differences.some(
@@ -153,7 +171,8 @@ describe('differences', () => {
     const v = eventView(ev('september-2022-mobilization-decree'));
     expect(v.differs(claim('decree-allowed-300000'), 'figures')).toBe(true);
     expect(v.differs(claim('novaya-gazeta-point-7-one-million'), 'figures')).toBe(true);
-    expect(v.differs(claim('putin-only-reservists-called-up'), 'hedge')).toBe(true);
+    expect(v.differs(claim('putin-only-reservists-called-up'), 'claimant')).toBe(true);
+    expect(v.differs(claim('putin-only-reservists-called-up'), 'hedge')).toBe(false);
     expect(v.differs(claim('chikov-doubts-decree'), 'figures')).toBe(false);
   });
 });
@@ -165,9 +184,10 @@ describe('relation graph', () => {
     expect(g.nodes).toHaveLength(e.claims.length);
     expect(g.columns.map((c) => c.letter)).toEqual(['A', 'B']);
     expect(g.edges.map((x) => [x.from.label, x.type, x.to.label, x.dashed])).toEqual([
-      ['B1', 'contradicts', 'A1', true],
+      ['B1', 'qualifies', 'A2', false],
       ['B3', 'contradicts', 'B2', true],
-      ['A1', 'same-event', 'B2', false],
+      ['A1', 'same-event', 'A2', false],
+      ['A2', 'same-event', 'B2', false],
     ]);
     for (const n of g.nodes) {
       expect(n.x + g.nodeWidth).toBeLessThanOrEqual(g.width);
@@ -202,7 +222,10 @@ describe('event exports', () => {
     const out = apiEventsSchema.parse(eventsExport(ledger));
     expect(out.count).toBe(ledger.events.length);
     const decree = out.events.find((e) => e.id === 'september-2022-mobilization-decree')!;
-    expect(decree.tellings.map((t) => t.claims.map((c) => c.label))).toEqual([['A1'], ['B1', 'B2', 'B3']]);
+    expect(decree.tellings.map((t) => t.claims.map((c) => c.label))).toEqual([
+      ['A1', 'A2'],
+      ['B1', 'B2', 'B3'],
+    ]);
     expect(decree.evidence.disputed).toBe(true);
     expect(decree.url).toMatch(/\/events\/september-2022-mobilization-decree\/$/);
   });
@@ -210,6 +233,7 @@ describe('event exports', () => {
     const c = apiClaimsSchema.parse(claimsExport(ledger)).claims.find((x) => x.id === 'putin-avoiding-new-partial-mobilization')!;
     expect(c.events.map((e) => e.id)).toEqual(['isw-putin-averse-to-new-partial-mobilization']);
     expect(c.origin.key).toBe('source:isw');
-    expect(c.evidence.origins.map((o) => o.claims.sort())).toEqual([['putin-averse-to-partial-mobilization', 'putin-avoiding-new-partial-mobilization']]);
+    // Its retelling in the other report is the same event from the same origin, not corroboration.
+    expect(c.evidence.origins.map((o) => o.claims)).toEqual([['putin-avoiding-new-partial-mobilization']]);
   });
 });

@@ -17,7 +17,10 @@ describe('exports match their schemas', () => {
     expect(c.via.map((v) => v.id)).toEqual(['minfin']);
     expect(c.figures[0]).toMatchObject({ value: 1027540, asOf: { date: '2025-07-07', precision: 'day', basis: 'inferred' } });
     expect(c.article.anchorUrl).toMatch(/\/articles\/hidden-war-deaths\/#afu-1027540-russian-casualties$/);
-    expect(c.corrections).toEqual([{ date: '2026-11-25', note: expect.stringMatching(/^Hedge “asserted” changed to “alleged”/) }]);
+    expect(c.corrections).toEqual([
+      { date: '2026-11-25', note: expect.stringMatching(/^Hedge “asserted” changed to “alleged”/) },
+      { date: '2026-12-03', note: expect.stringMatching(/^Statement: “as of 7 July 2025” is now “as of 7 July”/) },
+    ]);
     // A report dated only as "no earlier than 7 July 2025" exports as a bound: no last day.
     const published = apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')!.published;
     expect(published).toMatchObject({ date: '2025-07-07/..', kind: 'bound', precision: 'day', earliest: '2025-07-07', latest: null, basis: 'inferred' });
@@ -65,8 +68,8 @@ describe('citations', () => {
             [2022, 10],
             [2022, 12],
           ],
-          circa: true,
         },
+        note: expect.stringContaining('date inferred (October–December 2022)'),
       }),
     ]);
     // A bound has no CSL date form: it goes as words.

@@ -91,6 +91,20 @@ export function quotedNumbers(quote: string): { text: string; value: number }[] 
   return out;
 }
 
+/**
+ * Qualifiers of a quoted number that change what it counts: a figure's `counts` (or, for "up to",
+ * its `approx`) keeps each one the quote has, so a figure table does not read "120,000 conscripts"
+ * for "another 120,000", or losses for "expected" losses.
+ */
+export const FIGURE_QUALIFIERS: readonly { word: RegExp; kept: (f: { counts: string; approx: string }) => boolean; label: string }[] = [
+  { word: /\banother\b/i, kept: (f) => /\b(?:another|more|additional|further)\b/i.test(f.counts), label: 'another' },
+  { word: /\bexpect(?:ed|s|ing)?\b/i, kept: (f) => /\bexpect\w*/i.test(f.counts), label: 'expected' },
+  { word: /\bup to\b/i, kept: (f) => f.approx === 'up to' || /\bup to\b/i.test(f.counts), label: 'up to' },
+];
+
+/** Four-digit years (1800–2099) written in a text. */
+const yearsIn = (text: string): string[] => [...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => m[1]!);
+
 const SYMMETRIC = new Set(['corroborates', 'contradicts', 'same-event']);
 
 /** The date ranges of two date strings overlap. */
@@ -169,6 +183,22 @@ export function lintCorpus({ articles, claims, sources, sourceIds, articleIds }:
       if (!new RegExp(`(?<![\\d,]|\\d\\.)${n.number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d,]|\\.\\d)`).test(d.quote)) {
         problems.push({ file: c.file, field: `${prefix}.notFigures`, reason: `"${n.number}" is not a number in the quote` });
       }
+    }
+
+    // A quoted number's qualifiers survive in what its figure counts.
+    d.figures.forEach((f, i) => {
+      for (const q of FIGURE_QUALIFIERS) {
+        if (q.word.test(d.quote) && !q.kept(f)) flag('figure-qualifiers', `figures[${i}].counts`, `the quote says "${q.label}" but the figure's counts drops it`);
+      }
+    });
+
+    // A year the statement names and the quote lacks is ours: only a date marked inferred may supply it.
+    const quoted = new Set(yearsIn(d.quote));
+    const inferred = [d.about, d.stated, ...d.figures.map((f) => f.asOf)].filter((x) => x?.basis === 'inferred').map((x) => x!.date);
+    for (const y of new Set(yearsIn(d.statement))) {
+      if (quoted.has(y)) continue;
+      const covered = inferred.some((date) => overlaps(date, y));
+      if (!covered) flag('statement-year', 'statement', `the statement names ${y}, which the quote does not; give the year in "about" or "stated" with basis inferred and a note, or leave it out`);
     }
 
     // The report's relay chain starts every claim's chain.

@@ -12,7 +12,7 @@ import type { Claim, Ledger, Source, Topic } from '../model/ledger';
 import { dateSpecPrecision, rangeOf } from '../model/dates';
 import { SITE_NAME } from '../site';
 import { absolute, apiSchemaUrl, articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from '../urls';
-import type { Evidence, Origin } from '../model/evidence';
+import { attributionChain, type Evidence, type Origin } from '../model/evidence';
 import type { LedgerEvent } from '../model/events';
 import { claimLabels } from '../views/event-graph';
 
@@ -32,13 +32,22 @@ function dateOut(d: DateSpec | undefined) {
 const sourceRef = (s: Source) => ({ id: s.id, name: s.data.name, url: absolute(sourceUrl(s.id)) });
 const topicRef = (t: Topic) => ({ id: t.id, name: t.data.name, url: absolute(topicUrl(t.id)) });
 const eventRef = (e: LedgerEvent) => ({ id: e.id, name: e.data.name, url: absolute(eventUrl(e.id)) });
-const originOut = (o: Origin) => ({ key: o.key, kind: o.kind, name: o.name, url: absolute(o.url) });
+const originOut = (o: Origin) => ({
+  key: o.key,
+  kind: o.kind,
+  name: o.name,
+  label: o.label,
+  inferred: o.inferred,
+  identified: o.identified,
+  url: absolute(o.url),
+});
 const evidenceOut = (e: Evidence) => ({
   label: e.label,
   reasoning: e.reasoning,
+  independent: e.independent,
   origins: e.origins.map((g) => ({ origin: originOut(g.origin), claims: g.claims.map((c) => c.id) })),
   disputed: e.disputedBy.length > 0,
-  disputedBy: e.disputedBy.map((d) => ({ claim: d.claim.id, type: d.type, origin: originOut(d.origin) })),
+  disputedBy: e.disputedBy.map((d) => ({ claim: d.claim.id, target: d.target.id, type: d.type, origin: originOut(d.origin) })),
 });
 
 /** One claim as exported: every reference resolved, every URL absolute. */
@@ -53,7 +62,7 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
     kind: d.kind,
     hedge: d.hedge,
     claimant: sourceRef(c.claimant),
-    via: c.via.map(sourceRef),
+    via: attributionChain(c).map((l) => ({ ...sourceRef(l.source), inferred: l.inferred })),
     stated: dateOut(d.stated),
     about: dateOut(d.about),
     topics: c.topics.map(topicRef),

@@ -1,5 +1,5 @@
 import type { Claim } from '../model/ledger';
-import { formatDate, isPoint, rangeOf } from '../model/dates';
+import { formatDate, rangeOf } from '../model/dates';
 import { authorName, claimAuthor, outletLabel } from '../model/outlet';
 import { SITE_NAME } from '../site';
 import { absolute, claimUrl } from '../urls';
@@ -29,7 +29,8 @@ const citedAuthor = (c: Claim): string | undefined => {
 export function citationText(c: Claim): string {
   const by = citedAuthor(c);
   const date = c.article.data.published;
-  const when = date.basis === 'inferred' ? (isPoint(date.date) ? `c. ${formatDate(date.date)}` : `${formatDate(date.date)} (inferred)`) : formatDate(date.date);
+  // Inferred, not approximate: "c." would say the date is rough, where it is one the text implies.
+  const when = date.basis === 'inferred' ? `${formatDate(date.date)} (inferred)` : formatDate(date.date);
   return `${by ? `${by}. ` : ''}“${c.data.statement}” Claim in “${c.article.data.title},” ${outletName(c)}, ${when}${reportAddress(c) ? ` (${reportAddress(c)})` : ''}. ${SITE_NAME}, ${absolute(claimUrl(c.id))}.`;
 }
 
@@ -52,7 +53,8 @@ export function bibtex(c: Claim): string {
     `  title = {{${bib(c.data.statement)}}},`,
     ...(by ? [`  author = {{${bib(by)}}},`] : []),
     `  howpublished = {${SITE_NAME}, claim in \`\`${bib(c.article.data.title)}'', ${bib(outletName(c))}},`,
-    `  date = {${spec.date}${spec.basis === 'inferred' && r.kind === 'point' ? '~' : ''}},`,
+    // EDTF's "?" is uncertain (here: inferred); its "~" would say approximate, which an inferred date is not.
+    `  date = {${spec.date}${spec.basis === 'inferred' && r.kind === 'point' ? '?' : ''}},`,
     ...(year ? [`  year = {${year}},`] : []),
     ...(month ? [`  month = {${Number(month)}},`] : []),
     `  url = {${absolute(claimUrl(c.id))}},`,
@@ -72,7 +74,8 @@ export function cslJson(c: Claim): object[] {
   const issued =
     r.kind === 'bound'
       ? { literal: formatDate(spec.date) }
-      : { 'date-parts': r.kind === 'point' ? [parts(r.start!)] : [parts(r.start!), parts(r.end!)], ...(spec.basis === 'inferred' ? { circa: true } : {}) };
+      : // CSL's only mark is `circa` (approximate); an inferred date is not that, so the note says it instead.
+        { 'date-parts': r.kind === 'point' ? [parts(r.start!)] : [parts(r.start!), parts(r.end!)] };
   return [
     {
       id: `claimledger-${c.id}`,
@@ -82,7 +85,7 @@ export function cslJson(c: Claim): object[] {
       'container-title': SITE_NAME,
       issued,
       URL: absolute(claimUrl(c.id)),
-      note: `Claim in “${c.article.data.title}”, ${outletName(c)}. Quote: “${c.data.quote}”${reportAddress(c) ? `. Report at ${reportAddress(c)}.` : ''}`,
+      note: `Claim in “${c.article.data.title}”, ${outletName(c)}${spec.basis === 'inferred' ? `, date inferred (${formatDate(spec.date)})` : ''}. Quote: “${c.data.quote}”${reportAddress(c) ? `. Report at ${reportAddress(c)}.` : ''}`,
     },
   ];
 }

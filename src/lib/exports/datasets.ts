@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { DateSpec } from '../../schemas/common';
 import type { Claim, FigureItem, Ledger } from '../model/ledger';
 import { dateSpecPrecision } from '../model/dates';
+import { attributionChain } from '../model/evidence';
 import type { LedgerEvent } from '../model/events';
 import { SITE_NAME, SITE_SUBJECT } from '../site';
 import { plural } from '../plural';
@@ -92,6 +93,16 @@ const claims: Dataset<Claim> = {
       description: `Attribution chain from the report to the claimant, source ids separated by "${LIST}"`,
       get: (c) => c.via.map((s) => s.id).join(LIST),
     },
+    {
+      name: 'via_inferred',
+      type: 'string',
+      description: `Ids in the chain that the text does not name (an outlet inferred from the report's form or page furniture), separated by "${LIST}"`,
+      get: (c) =>
+        attributionChain(c)
+          .filter((l) => l.inferred)
+          .map((l) => l.source.id)
+          .join(LIST),
+    },
     ...dateColumns<Claim>('stated', 'When it was said', (c) => c.data.stated),
     ...dateColumns<Claim>('about', 'When the event it describes happened', (c) => c.data.about),
     { name: 'topics', type: 'string', description: `Topic ids separated by "${LIST}"`, get: (c) => c.topics.map((t) => t.id).join(LIST) },
@@ -100,8 +111,16 @@ const claims: Dataset<Claim> = {
       name: 'origin',
       type: 'string',
       required: true,
-      description: 'Where its attribution chain ends: source:<id>, or report:<id> for a report of unknown outlet in its own voice',
+      description:
+        "Where its attribution chain ends: source:<id> (an unnamed group: source:<id>@<report>), or report:<id> for a report's own voice credited to no one",
       get: (c) => c.origin.key,
+    },
+    {
+      name: 'origin_inferred',
+      type: 'boolean',
+      required: true,
+      description: 'Whether the origin is inferred (an outlet the text does not name)',
+      get: (c) => c.origin.inferred,
     },
     {
       name: 'evidence',
@@ -114,8 +133,8 @@ const claims: Dataset<Claim> = {
       name: 'origin_count',
       type: 'integer',
       required: true,
-      description: 'Independent origins behind it and its corroborating claims',
-      get: (c) => c.evidence.origins.length,
+      description: 'Origins shown independent of one another behind it and its corroborating claims (named sources the texts credit, not affiliated)',
+      get: (c) => c.evidence.independent,
     },
     {
       name: 'disputed',
@@ -127,7 +146,7 @@ const claims: Dataset<Claim> = {
     {
       name: 'disputed_by',
       type: 'string',
-      description: `Ids of the claims that deny or contradict it, separated by "${LIST}"`,
+      description: `Ids of the claims that deny, doubt or contradict it, separated by "${LIST}"`,
       get: (c) => c.evidence.disputedBy.map((d) => d.claim.id).join(LIST),
     },
     { name: 'note', type: 'string', description: 'Editorial note', get: (c) => c.data.note ?? null },
@@ -185,8 +204,8 @@ const events: Dataset<LedgerEvent> = {
       name: 'origin_count',
       type: 'integer',
       required: true,
-      description: 'Origins its claims trace to (telling one event is not corroboration)',
-      get: (e) => e.evidence.origins.length,
+      description: 'Origins its claims trace to that are shown independent (telling one event is not corroboration)',
+      get: (e) => e.evidence.independent,
     },
     {
       name: 'disputed',
@@ -240,7 +259,9 @@ export function dataPackage(reports: number) {
     profile: 'tabular-data-package',
     name: 'claim-ledger',
     title: `${SITE_NAME}: claims, figures and events`,
-    description: `Claims extracted from ${plural(reports, 'news report')} on ${SITE_SUBJECT}, the figures they give and the events they tell, with computed origins and evidence. Quotes are short excerpts, each linked to its report; the encyclopedia excerpt is CC BY-SA 4.0, and the package is offered under the same licence. A text cell that would start a spreadsheet formula is prefixed with an apostrophe.`,
+    // Nothing here names a report: a report's own licence, and whether its source is inferred,
+    // is on its page and in articles.json.
+    description: `Claims extracted from ${plural(reports, 'news report')} on ${SITE_SUBJECT}, the figures they give and the events they tell, with computed origins and evidence. Quotes are short excerpts, each linked to its report; a report that carries a licence of its own says so on its page and in articles.json, with whether its source is inferred. The package is offered under CC BY-SA 4.0. A text cell that would start a spreadsheet formula is prefixed with an apostrophe.`,
     homepage: absolute(homeUrl()),
     licenses: [DATA_LICENCE],
     resources: Object.values(DATASETS).map((d) => {

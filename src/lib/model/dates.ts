@@ -95,20 +95,20 @@ function formatUncached(date: string): string {
 }
 
 /**
- * Formats a DateSpec for reading. An inferred point is marked "about" and an inferred interval or
- * bound "(inferred)", so an inferred date never passes as stated.
+ * Formats a DateSpec for reading. An inferred date is marked "(inferred)": inferred is not
+ * approximate ("about"), since an inferred date may be exact (a day the text gives without its year).
  */
 export function formatDateSpec(spec: DateSpec): string {
   const text = formatDateSpecBrief(spec);
-  return spec.basis === 'inferred' && !isPoint(spec.date) ? `${text} (inferred)` : text;
+  return spec.basis === 'inferred' ? `${text} (inferred)` : text;
 }
 
 /**
- * The date as `formatDateSpec` gives it, without the "(inferred)" after an interval or bound:
- * for where `describeDateSpec` follows and already says "inferred".
+ * The date as `formatDateSpec` gives it, without the "(inferred)": for where `describeDateSpec`
+ * follows and already says "inferred".
  */
 export function formatDateSpecBrief(spec: DateSpec): string {
-  return spec.basis === 'inferred' && isPoint(spec.date) ? `about ${formatDate(spec.date)}` : formatDate(spec.date);
+  return formatDate(spec.date);
 }
 
 /** A short label for the precision and basis, e.g. "month, inferred" or "interval of months, stated". */

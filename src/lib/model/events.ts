@@ -1,32 +1,63 @@
 import type { EventData } from '../../schemas/event';
-import { formatDateSpec, sortKey } from './dates';
-import { evidenceFor } from './evidence';
+import { earliestDay, latestDay, type DateSpec } from '../../schemas/common';
+import { formatDateSpec, rangeOf, sortKey } from './dates';
+import { attributionChain, evidenceFor, relayLabel } from './evidence';
 import { formatFigure } from './figures';
-import type { Article, Claim, Difference, Evidence, LedgerEvent } from './types';
+import type { Article, ChainLink, Claim, Difference, Dispute, LedgerEvent, Telling } from './types';
 
 export type { Difference, EventRelation, LedgerEvent, Telling } from './types';
 
+// The part of a claim's chain that is its own: the links after its report's relay chain, which
+// every claim of the report shares and the event compares once, report by report.
+const ownChain = (c: Claim): ChainLink[] => {
+  const links = attributionChain(c);
+  const relay = c.article.relay;
+  return relay.every((s, i) => links[i]?.source === s) ? links.slice(relay.length) : links;
+};
 const chainOf = (c: Claim): string => {
-  if (c.via.length) return `through ${c.via.map((s) => s.data.name).join(' → ')}`;
+  const own = ownChain(c);
+  if (own.length) return `through ${own.map((l) => l.label).join(' → ')}`;
   return c.claimant.id === 'the-report' ? "the report's own voice" : 'named directly by the report';
 };
-const dateOf = (c: Claim): string => {
-  const d = c.data.about ?? c.data.stated;
-  return d ? formatDateSpec(d) : 'no date given';
-};
-const dateKey = (c: Claim): string => (c.data.about ?? c.data.stated)?.date ?? '';
 
-/** Compares two claims from different reports on what a reader weighs: hedge, who, chain, date. */
+/** Whether two date specs can name the same time: their ranges overlap. */
+function overlap(a: DateSpec, b: DateSpec): boolean {
+  const [x, y] = [rangeOf(a.date), rangeOf(b.date)];
+  const start = (r: typeof x): string => (r.start === null ? '0000' : earliestDay(r.start));
+  const end = (r: typeof x): string => (r.end === null ? '9999' : latestDay(r.end));
+  return start(x) <= end(y) && start(y) <= end(x);
+}
+
+/**
+ * Compares two claims from different reports on what a reader weighs: who, the claim's own chain,
+ * the hedge (only between claims of one kind, so that an explanation's hedge is not set against a
+ * figure's) and the date, said with said and about with about, only where the two cannot be the
+ * same time. A date one telling gives and the other does not is no difference.
+ */
 function comparePair(a: Claim, b: Claim, out: Difference[]): void {
   const add = (kind: Difference['kind'], label: string, value: (c: Claim) => string): void => {
     out.push({ kind, label, sides: [a, b].map((claim) => ({ claim, value: value(claim) })) });
   };
-  if (a.data.hedge !== b.data.hedge) add('hedge', 'Hedge', (c) => c.data.hedge);
-  if (a.claimant !== b.claimant) add('claimant', 'Claimant', (c) => c.claimant.data.name);
-  else if (a.origin.key !== b.origin.key) add('origin', 'Origin', (c) => c.origin.name);
-  if (a.via.map((s) => s.id).join() !== b.via.map((s) => s.id).join()) add('chain', 'Attribution chain', chainOf);
-  // A date given in one telling and not the other, or two different dates.
-  if (dateKey(a) !== dateKey(b)) add('date', 'Date', dateOf);
+  if (a.data.kind === b.data.kind && a.data.hedge !== b.data.hedge) add('hedge', 'Hedge', (c) => c.data.hedge);
+  if (a.claimant !== b.claimant)
+    add('claimant', 'Claimant', (c) => (c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name));
+  else if (a.origin.key !== b.origin.key) add('origin', 'Origin', (c) => c.origin.label);
+  // Only the links of the claims' own chains: "own voice" against "named" is the claimant's difference.
+  const links = (c: Claim): string =>
+    ownChain(c)
+      .map((l) => l.source.id)
+      .join();
+  if (links(a) !== links(b)) add('chain', 'Attribution chain', chainOf);
+  for (const role of ['about', 'stated'] as const) {
+    const [x, y] = [a.data[role], b.data[role]];
+    if (x && y && !overlap(x, y)) add(role, role === 'about' ? 'Date (when it happened)' : 'Date (when it was said)', (c) => formatDateSpec(c.data[role]!));
+  }
+}
+
+/** The reports' relay chains, once per event, when the tellings' reports relay differently. */
+function relayDifference(tellings: readonly Telling[]): Difference | undefined {
+  const sides = tellings.map((t) => ({ claim: t.claims[0]!, value: relayLabel(t.article) || 'relays no source as a whole' }));
+  return new Set(sides.map((s) => s.value)).size > 1 ? { kind: 'relay', label: "Report's relay chain", sides } : undefined;
 }
 
 /** One line per kind of difference and set of values: "named directly / through Fakti" once, with every claim it concerns. */
@@ -41,7 +72,16 @@ function mergeDifferences(found: Difference[]): Difference[] {
   return [...merged.values()];
 }
 
-const FIELD: Record<Difference['kind'], string> = { hedge: 'hedge', claimant: 'claimant', origin: 'claimant', chain: 'chain', date: 'date', figure: 'figures' };
+const FIELD: Record<Difference['kind'], string> = {
+  hedge: 'hedge',
+  claimant: 'claimant',
+  origin: 'claimant',
+  chain: 'chain',
+  relay: 'relay',
+  about: 'about',
+  stated: 'stated',
+  figure: 'figures',
+};
 
 /**
  * Assembles the events from the claims that name them, computes each event's differences,
@@ -107,7 +147,8 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
     }
     const found: Difference[] = [];
     for (const [a, b] of pairs.values()) comparePair(a, b, found);
-    ev.differences = mergeDifferences(found);
+    const relay = relayDifference(ev.tellings);
+    ev.differences = [...(relay ? [relay] : []), ...mergeDifferences(found)];
 
     ev.measures = ev.data.measures.map((m) => ({
       label: m.label,
@@ -119,10 +160,12 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
       const values = new Set(m.figures.map((f) => `${f.figure.approx} ${f.figure.value} ${f.figure.upper ?? ''}`));
       if (reports.size > 1 && values.size > 1) ev.differences.push({ kind: 'figure', label: `Number: ${m.label}`, sides: shown });
     }
-    for (const d of ev.differences) for (const s of d.sides) ev.differing.add(`${s.claim.id}:${FIELD[d.kind]}`);
+    // A report-level difference is shown once, in the list, not as a mark on every claim.
+    for (const d of ev.differences) if (d.kind !== 'relay') for (const s of d.sides) ev.differing.add(`${s.claim.id}:${FIELD[d.kind]}`);
 
-    const disputes = new Map<Claim, Evidence['disputedBy'][number]>();
-    for (const c of ev.claims) for (const d of c.evidence.disputedBy) disputes.set(d.claim, d);
+    // The event's disputes are those between its own claims: who disputes which telling.
+    const disputes = new Map<string, Dispute>();
+    for (const c of ev.claims) for (const d of c.evidence.disputedBy) if (byId.has(d.claim.id)) disputes.set(`${d.claim.id} ${d.target.id}`, d);
     ev.evidence = evidenceFor(ev.claims, [...disputes.values()], 'event');
   }
   const ordered = [...events.values()].sort((a, b) => sortKey(a.data.date.date).localeCompare(sortKey(b.data.date.date)) || a.id.localeCompare(b.id));

@@ -14,7 +14,7 @@ export type { Article, Claim, FigureItem, Ledger, Source, TimelineItem, Topic } 
 // `getLedger()`; tests build one from a corpus of their own with `buildLedger`.
 
 // Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
-const PENDING: Evidence = { label: 'single origin', origins: [], disputedBy: [], reasoning: '', filterValues: [] };
+const PENDING: Evidence = { label: 'single origin', independent: 0, origins: [], disputedBy: [], reasoning: '', filterValues: [] };
 
 function must<T>(map: Map<string, T>, id: string, what: string): T {
   const v = map.get(id);

@@ -93,27 +93,68 @@ export interface Ledger {
   firstPublished: Map<string, string>;
 }
 
-/** Where an attribution chain ends: the source that first said it, or a report in its own voice. */
+/**
+ * Where an attribution chain ends: a source the text credits, the source a report relays as a
+ * whole (for the report's own voice), or the report itself when its voice is credited to no one.
+ */
 export interface Origin {
-  /** `source:<id>` or `report:<id>`: two claims share an origin when their keys are equal. */
+  /** `source:<id>`, `source:<id>@<report>` (an unnamed group, per report) or `report:<id>`: equal keys are one origin. */
   key: string;
+  /** The source's or report's name, without any mark. */
   name: string;
+  /** The name as readers see it: with "(inferred)" when the text does not name it. */
+  label: string;
   url: string;
-  kind: 'source' | 'report';
+  /**
+   * `source`: a source the text credits for the claim; `relay`: the report's own voice, traced to
+   * the source the report relays as a whole; `report`: the report's own voice, credited to no one.
+   */
+  kind: 'source' | 'relay' | 'report';
+  /** Whether the source is inferred (from a report's form or page furniture), not named by the text. */
+  inferred: boolean;
+  /**
+   * Whether the origin can count towards independent corroboration: a named source the text credits
+   * for the claim. An unnamed group, a report's own voice and an inferred outlet cannot be shown
+   * independent of the other origins, so they are listed but never counted.
+   */
+  identified: boolean;
+  /** The source, when the origin is one (for affiliations). */
+  source?: Source | undefined;
+}
+
+/** One link of a claim's attribution chain, with whether the text names it. */
+export interface ChainLink {
+  source: Source;
+  inferred: boolean;
+  /** The name as readers see it: with "(inferred)" when inferred. */
+  label: string;
+}
+
+/** A dispute of a claim: who disputes it, with which claim, how, and which claim it targets. */
+export interface Dispute {
+  /** The disputing claim. */
+  claim: Claim;
+  /** The claim disputed. */
+  target: Claim;
+  type: 'denied' | 'contradicted' | 'doubted';
+  /** The disputing claim's origin. */
+  origin: Origin;
 }
 
 /** How a claim or event stands: how many independent origins stand behind it, and who disputes it. */
 export interface Evidence {
   /**
-   * One origin, or two or more independent ones backing a claim. An event told from two or more
-   * origins has `several origins`: telling one event is not corroborating one another, since the
-   * tellings may disagree on its details.
+   * One origin shown independent (or none), or two or more independent ones backing a claim. An
+   * event told from two or more independent origins has `several origins`: telling one event is
+   * not corroborating one another, since the tellings may disagree on its details.
    */
   label: 'single origin' | 'independent origins' | 'several origins';
+  /** How many origins are shown to be independent of one another (at least 1 when there are any). */
+  independent: number;
   /** Each origin with the claims (this one and those that corroborate it) that trace to it. */
   origins: { origin: Origin; claims: Claim[] }[];
-  /** The claims that deny or contradict it, with their origins. */
-  disputedBy: { claim: Claim; type: 'denied' | 'contradicted'; origin: Origin }[];
+  /** The claims that dispute it, each naming who disputes what. */
+  disputedBy: Dispute[];
   /** The label with its reasoning, in words. */
   reasoning: string;
   /** The values of the search page's evidence filter. */
@@ -129,7 +170,8 @@ export interface Telling {
 }
 /** A computed difference between the reports' tellings. */
 export interface Difference {
-  kind: 'hedge' | 'claimant' | 'origin' | 'chain' | 'date' | 'figure';
+  /** `relay` is report-level: one side per telling, its first claim standing for the report. */
+  kind: 'hedge' | 'claimant' | 'origin' | 'chain' | 'relay' | 'about' | 'stated' | 'figure';
   /** What differs, e.g. "Hedge", or "Number: people the decree allows to be called up". */
   label: string;
   /** Each side: the claim and its value for what differs. */

@@ -4,13 +4,15 @@ import { claimLabels } from './event-graph';
 import { yearOf } from '../model/dates';
 import { groupBy } from '../model/group';
 import { plural } from '../plural';
+import { pageId } from './page-ids';
 import { relationLabel } from '../model/relations';
 
 /** A difference as the page shows it: each value once, with the claims (by label) that give it. */
 export interface DifferenceRow {
   kind: Difference['kind'];
   label: string;
-  values: { value: string; claims: { claim: Claim; label: string }[] }[];
+  /** Each value with where it is: a claim (A1), or for a report-level difference its report (report A). */
+  values: { value: string; claims: { claim: Claim; label: string; href: string }[] }[];
 }
 
 /** What an event page shows, derived from the ledger's event without further lookups. */
@@ -21,7 +23,15 @@ export function eventView(ev: LedgerEvent) {
     label: d.label,
     values: [...groupBy(d.sides, (s) => s.value)].map(([value, sides]) => ({
       value,
-      claims: sides.map((s) => ({ claim: s.claim, label: labels.get(s.claim)! })),
+      claims: sides.map((s) => {
+        const label = labels.get(s.claim)!;
+        // A report-level difference points at the report's telling, not at the claim standing for it.
+        if (d.kind === 'relay') {
+          const letter = ev.tellings.find((t) => t.article === s.claim.article)!.letter;
+          return { claim: s.claim, label: `report ${letter}`, href: `#${pageId(`telling-${letter}`)}` };
+        }
+        return { claim: s.claim, label, href: `#${pageId(`claim-${label}`)}` };
+      }),
     })),
   }));
   const relations = ev.relations.map((r) => ({

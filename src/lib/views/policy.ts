@@ -38,4 +38,6 @@ export const LINT_MEANINGS: Record<(typeof lintRules)[number], string> = {
   'denies-from-denial': 'Only a denial can deny.',
   'relation-inverse': 'A link declared from both ends says the same thing both ways; one-way types (denies, updates, qualifies) are declared on one end only.',
   'dates-agree': 'A figure’s as-of date overlaps the date of the event its claim is about.',
+  'figure-qualifiers': 'A figure’s label keeps the quote’s qualifiers of its number (“another”, “expected”, “up to”).',
+  'statement-year': 'A statement names no year its quote lacks, unless a date of the claim gives that year as inferred.',
 };

@@ -46,9 +46,16 @@ export function checkEvents(ctx: ValidationContext): void {
 
   // With some claims unreadable, an event's tellers may be among them: the checks below need them all.
   if (!problems.complete('claims')) return;
+  // A claim dropped for a problem of its own (a duplicate id) may be an event's second report: the
+  // count of reports is only trusted when no claim had a problem.
+  const claimsClean = !problems.list.some((p) => p.file.includes('claims/'));
   for (const ev of ctx.events) {
     const told = tellers.get(ev.id) ?? [];
     if (told.length === 0) problems.add(ev.file, '(entry)', 'no claim names this event; add it to the events of the claims that tell it');
+    // An event sets reports' tellings side by side: one report's claims are not one.
+    else if (claimsClean && new Set(told.map((c) => c.article)).size < 2) {
+      problems.add(ev.file, '(entry)', `only claims of one report ("${told[0]!.article}") tell this event; an event needs the tellings of two or more reports`);
+    }
     const byId = new Map(told.map((c) => [c.data.id, c]));
     ev.data.measures.forEach((m, i) =>
       m.figures.forEach((ref, j) => {
