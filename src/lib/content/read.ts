@@ -29,7 +29,7 @@ export interface RawFile {
 export interface Stray {
   file: string;
   reason: string;
-  collection: 'articles' | 'claims' | 'sources' | 'topics' | 'events';
+  collection: 'articles' | 'claims' | 'sources' | 'topics' | 'events' | 'received';
   id?: string;
 }
 
@@ -46,8 +46,24 @@ export interface RawCorpus {
   redirects: RawFile | undefined;
   /** `permalinks.txt` beside the content directory: every claim URL ever published, if kept. */
   permalinks: { file: string; urls: { line: number; url: string }[] } | undefined;
+  /**
+   * `received/<report id>.txt`: each report's text as it was received, the text its body is
+   * checked against word for word (./phases/received.ts).
+   */
+  received: ReceivedText[];
   /** Files in a collection folder that are not content files of that collection. */
   strays: Stray[];
+}
+
+/** A report's text as received (`received/<report id>.txt`), kept byte for byte. */
+export interface ReceivedText {
+  /** The report id: the file name without `.txt`. */
+  id: string;
+  /** Path relative to the project, as shown in error messages. */
+  file: string;
+  /** The text, decoded; undefined when it is not UTF-8 (`error` says where). */
+  text: string | undefined;
+  error?: FileError;
 }
 
 /**
@@ -164,6 +180,27 @@ export function suggestId(name: string): string {
   return s || 'report-name';
 }
 
+function readReceived(dir: string, cwd: string, strays: Stray[]): ReceivedText[] {
+  if (!existsSync(dir)) return [];
+  const out: ReceivedText[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const file = shown(path, cwd);
+    if (statSync(path).isDirectory()) {
+      strays.push({ file, collection: 'received', reason: `a folder here is not read; put its files directly in ${shown(dir, cwd)}/` });
+      continue;
+    }
+    if (!name.endsWith('.txt')) {
+      strays.push({ file, collection: 'received', reason: 'not a received text: only <report id>.txt files are read here' });
+      continue;
+    }
+    const { text, error } = decode(readFileSync(path));
+    out.push({ id: name.slice(0, -4), file, text: error ? undefined : text, ...(error ? { error } : {}) });
+  }
+  return out;
+}
+
 function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
   const path = permalinksPath(dir);
   if (!existsSync(path)) return undefined;
@@ -177,7 +214,7 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
 
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
- * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` beside it. Pure I/O and parsing:
+ * topics/*.yaml, events/*.yaml, received/*.txt, redirects.yaml) and `permalinks.txt` beside it. Pure I/O and parsing:
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
@@ -192,6 +229,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     events: readDir('events', join(dir, 'events'), '.yaml', cwd, strays),
     redirects: existsSync(redirectsPath) ? readFile(redirectsPath, 'redirects', shown(redirectsPath, cwd), false) : undefined,
     permalinks: readPermalinks(dir, cwd),
+    received: readReceived(join(dir, 'received'), cwd, strays),
     strays,
   };
 }

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics', 'events'] as const;
 
 /**
+ * The folders whose changes a validation depends on: the collections, and `received/`, the
+ * reports' texts as received, which each body is checked against.
+ */
+export const WATCHED_FOLDERS = [...CONTENT_FOLDERS, 'received'] as const;
+
+/**
  * `permalinks.txt`, which the validator reads beside the content directory (every claim URL ever
  * published must still lead somewhere), so an edit to it counts as a content change too.
  */
@@ -24,7 +30,7 @@ export function contentSignature(dir: string): string {
     const s = statSync(join(folder, name), { throwIfNoEntry: false });
     if (s) parts.push(`${name}:${s.size}:${s.mtimeMs}`);
   };
-  for (const sub of CONTENT_FOLDERS) {
+  for (const sub of WATCHED_FOLDERS) {
     const folder = join(dir, sub);
     parts.push(`/${sub}`);
     if (existsSync(folder)) for (const name of readdirSync(folder).sort()) add(folder, name);
