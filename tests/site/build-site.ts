@@ -52,7 +52,10 @@ export function buildSite(outDir: string, content?: string): BuildResult {
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 
-/** The project's own content, read and validated as the build does: expected counts come from it. */
+/**
+ * The content the site in `DIST` was built from (the project's own, or the folder `CONTENT_DIR`
+ * names, as for the build), read and validated as the build does: expected counts come from it.
+ */
 export function projectCorpus(): ValidatedCorpus {
-  return validateCorpus(readCorpus(join(ROOT, 'content')));
+  return validateCorpus(readCorpus(process.env['CONTENT_DIR'] ?? join(ROOT, 'content')));
 }
