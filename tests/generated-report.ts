@@ -63,7 +63,14 @@ export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
   const claimIds = [`${id}-office-opened`, `${id}-contracts-signed`, `${id}-queue-quote`, `${id}-double-by-spring`, `${id}-earlier-accounts`];
   const q = (s: string): string => JSON.stringify(s);
   for (const sub of ['articles', 'claims', 'sources', 'topics', 'received']) mkdirSync(join(dir, sub), { recursive: true });
-  for (const file of [`articles/${id}.md`, `claims/${id}.yaml`, `received/${id}.txt`, `sources/${outlet}.yaml`, `sources/${person}.yaml`, `topics/${topic}.yaml`]) {
+  for (const file of [
+    `articles/${id}.md`,
+    `claims/${id}.yaml`,
+    `received/${id}.txt`,
+    `sources/${outlet}.yaml`,
+    `sources/${person}.yaml`,
+    `topics/${topic}.yaml`,
+  ]) {
     if (existsSync(join(dir, file))) throw new Error(`${file} exists already: choose another n`);
   }
 

@@ -58,7 +58,12 @@ describe('a corpus with a generated report added', () => {
     const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.site.config.ts', ...SITE_CHECKS], {
       cwd: ROOT,
       // Without this run's own vitest variables, which would make the inner run a worker of this one.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), SITE_DIST: out, CONTENT_DIR: content, FORCE_COLOR: '0' },
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+        SITE_DIST: out,
+        CONTENT_DIR: content,
+        FORCE_COLOR: '0',
+      },
       encoding: 'utf8',
       timeout: 400_000,
     });

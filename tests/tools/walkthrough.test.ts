@@ -83,7 +83,10 @@ ${kept.join('\n\n').trimEnd()}
     join(content, 'sources/lin-ostrava.yaml'),
     `name: "Lin Ostrava"\nkind: person\ndescription: "Mayor of Quarrytown (in a test report)."\nevidence:\n  - { article: ${ID}, quote: "Mayor Lin Ostrava" }\n`,
   );
-  writeFileSync(join(content, 'topics/municipal-recruitment.yaml'), 'name: "Municipal recruitment"\ndescription: "Recruitment offices run by towns and cities."\n');
+  writeFileSync(
+    join(content, 'topics/municipal-recruitment.yaml'),
+    'name: "Municipal recruitment"\ndescription: "Recruitment offices run by towns and cities."\n',
+  );
 
   const before = runScript('validate', [], env);
   expect(before.status).toBe(1);
@@ -127,7 +130,11 @@ ${applicants}
   const out = join(work, 'dist');
   const build = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 300_000 });
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
-  const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(index.status, index.stderr).toBe(0);
   const page = readFileSync(join(out, 'articles', ID, 'index.html'), 'utf8');
   expect(page).toContain(title);

@@ -61,8 +61,14 @@ describe('ledger over the real corpus', () => {
     for (const c of real.claims) {
       for (const r of c.data.relations) {
         const other = real.claimById.get(r.claim)!;
-        expect(c.related.some((g) => g.items.some((i) => i.claim === other)), `${c.id} → ${r.claim}`).toBe(true);
-        expect(other.related.some((g) => g.items.some((i) => i.claim === c)), `${r.claim} ← ${c.id}`).toBe(true);
+        expect(
+          c.related.some((g) => g.items.some((i) => i.claim === other)),
+          `${c.id} → ${r.claim}`,
+        ).toBe(true);
+        expect(
+          other.related.some((g) => g.items.some((i) => i.claim === c)),
+          `${r.claim} ← ${c.id}`,
+        ).toBe(true);
         if (r.type === 'same-event' && other.article !== c.article) {
           expect(c.sameEventElsewhere).toContain(other);
           expect(other.sameEventElsewhere).toContain(c);

@@ -38,7 +38,11 @@ describe('content validation', () => {
     expect(corpus.problems.map(formatProblem)).toEqual([]);
     expect(corpus.articles.length).toBeGreaterThan(0);
     // Every report has claims, and every claim belongs to a report.
-    for (const a of corpus.articles) expect(corpus.claims.some((c) => c.article === a.id), a.id).toBe(true);
+    for (const a of corpus.articles)
+      expect(
+        corpus.claims.some((c) => c.article === a.id),
+        a.id,
+      ).toBe(true);
   });
 
   const cases = readdirSync(BAD).sort();
