@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { apiClaimsSchema } from '../../src/schemas/api';
@@ -14,6 +14,8 @@ import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
 // id or an order of the real reports, so none needs editing when one is added.
 const dir = tempFolder('growth');
 const content = copyContent(dir);
+// permalinks.txt beside the copy, as in the project: the real claims have their first-published days, the new ones none yet.
+cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
 const out = join(dir, 'dist');
 let report: GeneratedReport;
 
