@@ -49,7 +49,8 @@ export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
   const person = `pat-example-${n}`;
   const topic = `generated-topic-${n}`;
   const title = `Testville recruitment office opens, report ${n}`;
-  const searchWord = 'Zorblaxville';
+  // A made-up place name, different for each n, so one generated report is found and not another.
+  const searchWord = `Zorblax${'abcdefghijklmnopqrstuvwxyz'[n % 26]!}ville`;
   const lines = [
     title,
     '3 minutes ago',
