@@ -47,7 +47,8 @@ export function buildSite(outDir: string, content?: string): BuildResult {
     cwd: ROOT,
     env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}) },
     encoding: 'utf8',
-    timeout: 150_000,
+    // Generous: on a loaded shared machine a build has taken over two and a half minutes.
+    timeout: 300_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
