@@ -1,8 +1,9 @@
 // `npm run new:report -- <file.txt> [--id <report-id>]`: starts a report from a text file.
 // Writes content/articles/<id>.md (the text as the body, one paragraph per line of the file, no
 // word changed) with a frontmatter skeleton whose every field to fill in holds a `TODO:` hint
-// that `npm run validate` reports, and an empty claims file. Never overwrites a file.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// that `npm run validate` reports, an empty claims file, and content/received/<id>.txt: the text
+// file copied byte for byte, which the validator checks the body against. Never overwrites a file.
+import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { idSchema } from '../src/schemas/common';
@@ -84,14 +85,17 @@ claims: []
 
 const articlePath = join(CONTENT_DIR, 'articles', `${id}.md`);
 const claimsPath = join(CONTENT_DIR, 'claims', `${id}.yaml`);
-const taken = [articlePath, claimsPath].filter((p) => existsSync(p));
+const receivedPath = join(CONTENT_DIR, 'received', `${id}.txt`);
+const taken = [articlePath, claimsPath, receivedPath].filter((p) => existsSync(p));
 if (taken.length > 0) {
-  console.error(`refusing to overwrite ${taken.join(' and ')}; choose another id with --id, or remove the file(s) first`);
+  console.error(`refusing to overwrite ${taken.join(', ')}; choose another id with --id, or remove the file(s) first`);
   process.exit(1);
 }
 mkdirSync(join(CONTENT_DIR, 'articles'), { recursive: true });
 mkdirSync(join(CONTENT_DIR, 'claims'), { recursive: true });
-// 'wx': fail rather than overwrite, even if a file appeared since the check above.
+mkdirSync(join(CONTENT_DIR, 'received'), { recursive: true });
+// 'wx' and COPYFILE_EXCL: fail rather than overwrite, even if a file appeared since the check above.
+copyFileSync(input, receivedPath, constants.COPYFILE_EXCL);
 writeFileSync(articlePath, article, { flag: 'wx' });
 writeFileSync(claimsPath, claims, { flag: 'wx' });
 
@@ -99,6 +103,7 @@ writeFileSync(claimsPath, claims, { flag: 'wx' });
 const markdownish = paragraphs.filter((p) => /^\s*(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|```|<)/.test(p));
 console.log(`created ${articlePath} (${paragraphs.length} paragraphs)
 created ${claimsPath} (no claims yet)
+created ${receivedPath} (the text as received, kept unchanged: the body is checked against it)
 ${markdownish.length > 0 ? `\nwarning: ${markdownish.length} line(s) start like Markdown (a heading, list, quote or HTML), which changes how they are read:\n${markdownish.map((p) => `  ${p.slice(0, 70)}`).join('\n')}\n` : ''}
 next steps:
   1. In ${articlePath}, fill in every TODO in the frontmatter; move the headline and any page

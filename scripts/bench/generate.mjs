@@ -43,7 +43,7 @@ export function generate(dir, reports) {
   const SOURCES = Math.min(200, reports * CLAIMS);
   const TOPICS = Math.min(12, reports + CLAIMS - 1);
   rmSync(dir, { recursive: true, force: true });
-  for (const d of ['articles', 'claims', 'sources', 'topics', 'events']) mkdirSync(join(dir, d), { recursive: true });
+  for (const d of ['articles', 'claims', 'sources', 'topics', 'events', 'received']) mkdirSync(join(dir, d), { recursive: true });
   for (let t = 0; t < TOPICS; t++) writeFileSync(join(dir, 'topics', `topic-${t}.yaml`), `name: "Topic ${t}"\ndescription: "Synthetic topic ${t}."\n`);
   for (let s = 0; s < SOURCES; s++)
     writeFileSync(
@@ -101,6 +101,8 @@ export function generate(dir, reports) {
       `---\ntitle: "Synthetic report ${i}"\noutlet:\n  id: null\n  basis: unknown\n  note: "Synthetic."\npublished:\n  date: "${date}"\n  basis: stated\nprovenance:\n  seed: "synthetic_${pad(i)}.txt"\n  omitted: []\n  normalised: []\ntopics: [${topics.join(', ')}]\nsummary: "Synthetic report ${i} for the benchmark."\n---\n\n${paragraphs.join('\n\n')}\n`,
     );
     writeFileSync(join(dir, 'claims', `${id}.yaml`), `article: ${id}\nclaims:\n${claims.join('\n')}\n`);
+    // The text as received, which the validator checks each body against: the body's lines.
+    writeFileSync(join(dir, 'received', `${id}.txt`), `${paragraphs.map((p) => p.replace(/^#{1,6}\s+/, '')).join('\n')}\n`);
   }
 }
 

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { articles } from './data';
 
-test('home lists all five reports', async ({ page }) => {
+test('home lists every report', async ({ page }) => {
   await page.goto('/');
-  await expect(page.locator('.cards > li')).toHaveCount(5);
+  await expect(page.locator('.cards > li')).toHaveCount(articles.length);
   await expect(page.getByRole('link', { name: 'Putin desperate for more troops as Ukraine war deaths ‘hidden’' })).toBeVisible();
 });
 

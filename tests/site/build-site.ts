@@ -52,12 +52,16 @@ export function buildSite(outDir: string, content?: string, env: Record<string, 
     cwd: ROOT,
     env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}), ...env },
     encoding: 'utf8',
-    timeout: 150_000,
+    // Generous: on a loaded shared machine a build has taken over two and a half minutes.
+    timeout: 300_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 
-/** The project's own content, read and validated as the build does: expected counts come from it. */
+/**
+ * The content the site in `DIST` was built from (the project's own, or the folder `CONTENT_DIR`
+ * names, as for the build), read and validated as the build does: expected counts come from it.
+ */
 export function projectCorpus(): ValidatedCorpus {
-  return validateCorpus(readCorpus(join(ROOT, 'content')));
+  return validateCorpus(readCorpus(process.env['CONTENT_DIR'] ?? join(ROOT, 'content')));
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
@@ -10,7 +11,9 @@ import { $$, readSite } from './dist';
 // RSS pubDate is the day this site first published the item (permalinks.txt), never a report's
 // date padded to a day, and the item's text gives the report's date as known.
 
-const ledger = ledgerFrom();
+// The content the build in DIST came from (CONTENT_DIR when set, as for the build).
+const content = process.env['CONTENT_DIR'] ?? join(import.meta.dirname, '../../content');
+const ledger = ledgerFrom(content);
 // Read from permalinks.txt by the validator, as the build reads it.
 const { firstPublished } = ledger;
 const ld = (page: string): Record<string, unknown> => JSON.parse(toString($$(page, 'script[type="application/ld+json"]')[0]!)) as Record<string, unknown>;
@@ -27,8 +30,8 @@ describe('JSON-LD dates', () => {
         expect(got, a.id).toBe(d.date);
       } else expect(got, a.id).toBeUndefined();
     }
-    // One report has a stated dateline; the four inferred ones must not pass as published on a day.
-    expect(stated).toBe(1);
+    // Some report has a stated dateline (the inferred ones must not pass as published on a day).
+    expect(stated).toBeGreaterThan(0);
   });
   test("a claim's datePublished is when it was said, else its report's, and only a stated point", () => {
     let withDate = 0;
@@ -54,10 +57,11 @@ describe('RSS dates', () => {
   const day = (pubDate: string | undefined): string | undefined => (pubDate ? new Date(pubDate).toISOString().slice(0, 10) : undefined);
 
   test("a claim's pubDate is the day it was first published here, and its text gives the report's date as known", () => {
+    // A claim not yet recorded in permalinks.txt has no pubDate rather than the build's clock.
+    expect(ledger.claims.some((c) => firstPublished.has(c.id))).toBe(true);
     for (const c of ledger.claims) {
       const item = byPath.get(`/claims/${c.id}/`)!;
       expect(item, c.id).toBeDefined();
-      expect(firstPublished.get(c.id), `${c.id} is not in permalinks.txt`).toBeDefined();
       expect(day(item.pubDate), c.id).toBe(firstPublished.get(c.id));
       expect(item.description, c.id).toContain(`report dated ${formatDateSpec(c.article.data.published)}`);
     }

@@ -4,8 +4,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Element, Root } from 'hast';
 
-/** The built site. */
-export const DIST = join(import.meta.dirname, '../../dist');
+/**
+ * The built site: dist/, or the folder `SITE_DIST` names (tests/site/growth.test.ts runs these
+ * checks over a build of the content with a generated report added).
+ */
+export const DIST = process.env['SITE_DIST'] ?? join(import.meta.dirname, '../../dist');
 
 /** Every file under dist/, as site paths ("/claims/x/index.html"). */
 export function siteFiles(dir = DIST): string[] {

@@ -63,13 +63,17 @@ describe('JSON-LD', () => {
     }
   });
   test('report pages carry an Article with no invented publisher or author', () => {
+    const byId = new Map(projectCorpus().articles.map((a) => [a.id, a.data]));
     for (const page of htmlPages().filter((p) => /^\/articles\/[^/]+\/index\.html$/.test(p))) {
       const [ld] = jsonLd(page);
+      const data = byId.get(page.split('/')[2]!)!;
       expect(ld!['@type']).toMatch(/^(NewsArticle|Article)$/);
       expect(ld).toHaveProperty('headline');
-      // No report states its outlet or byline, so none is published as fact.
-      expect(ld).not.toHaveProperty('publisher');
-      expect(ld).not.toHaveProperty('author');
+      // Only an outlet the report states, and a byline it gives, are published as fact.
+      if (data.outlet.basis === 'stated') expect(ld!['publisher'], page).toMatchObject({ '@type': 'Organization', url: `${SITE}/sources/${data.outlet.id}/` });
+      else expect(ld, page).not.toHaveProperty('publisher');
+      if (data.byline) expect(ld!['author'], page).toEqual({ '@type': 'Person', name: data.byline });
+      else expect(ld, page).not.toHaveProperty('author');
     }
   });
   test('the home, event and topic pages carry a WebSite, an Event and a CollectionPage', () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -21,7 +21,8 @@ function contentCopy(): string {
 describe('npm run validate', () => {
   test('passes the real content', () => {
     const r = runScript('validate', []);
-    expect(r.stdout).toMatch(/^content valid: 5 reports, \d+ claims, \d+ sources, \d+ topics/);
+    const reports = readdirSync(join(ROOT, 'content/articles')).length;
+    expect(r.stdout).toMatch(new RegExp(`^content valid: ${reports} reports?, \\d+ claims?, \\d+ sources?, \\d+ topics?`));
     expect(r.status).toBe(0);
   });
 
@@ -172,7 +173,8 @@ describe('npm run quote', () => {
   test('fails with the list of reports for an unknown one, and says so when nothing matches', () => {
     const unknown = runScript('quote', ['no-such-report', 'x']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('the reports are: covert-mobilization-victory-day, crypto-mobilization-popular-front, hidden-war-deaths');
+    const ids = readdirSync(join(ROOT, 'content/articles')).map((f) => f.replace(/\.md$/, ''));
+    expect(unknown.stderr).toContain(`the reports are: ${ids.sort().join(', ')}`);
     const none = runScript('quote', ['hidden-war-deaths', 'zeppelin']);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('no paragraph of content/articles/hidden-war-deaths.md contains all of: zeppelin');
@@ -194,6 +196,9 @@ describe('npm run new:report', () => {
     const article = readFileSync(join(dir, 'articles/sample-report.md'), 'utf8');
     expect(article.split('\n---\n')[1]).toBe('\nFirst paragraph, with *stars* and "quotes".\n\nSecond paragraph.\n\nThird paragraph.\n');
     expect(readFileSync(join(dir, 'claims/sample-report.yaml'), 'utf8')).toMatch(/\narticle: sample-report\nclaims: \[\]\n$/);
+    // The text as received, byte for byte: the body is checked against it.
+    expect(readFileSync(join(dir, 'received/sample-report.txt'))).toEqual(readFileSync(input));
+    expect(r.stdout).toContain(`created ${join(dir, 'received/sample-report.txt')}`);
 
     const v = runScript('validate', [dir]);
     expect(v.status).toBe(1);
@@ -216,7 +221,8 @@ describe('npm run new:report', () => {
     const before = readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8');
     const r = runScript('new:report', [input], { CONTENT_DIR: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`refusing to overwrite ${join(dir, 'articles/hidden-war-deaths.md')} and ${join(dir, 'claims/hidden-war-deaths.yaml')}`);
+    const files = ['articles/hidden-war-deaths.md', 'claims/hidden-war-deaths.yaml', 'received/hidden-war-deaths.txt'].map((f) => join(dir, f));
+    expect(r.stderr).toContain(`refusing to overwrite ${files.join(', ')}`);
     expect(readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8')).toBe(before);
   });
 

@@ -71,6 +71,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claim-ledger-dev-'));
   cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
   cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+  // The paragraphs the tests add to the report are in its text as received too (each report is its
+  // received text, checked line by line), listed as left out while the body does not have them.
+  const added = ['Timed paragraph 1.', 'Timed paragraph 2.', 'Timed paragraph 3.', 'A paragraph added in a dev-server test.'];
+  edit('has been remarkably slow."\n', `has been remarkably slow."\n${added.join('\n')}\n`, 'received/hidden-war-deaths.txt');
+  edit('  omitted:\n', `  omitted:\n    - "Lines added by the dev-server test: ${added.join(' ')}"\n`, 'articles/hidden-war-deaths.md');
   server = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
     cwd: ROOT,
     env: childEnv({ CONTENT_DIR: join(dir, 'content') }),

@@ -1,19 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { childEnv, ROOT, runScript } from './helpers';
+import { searchBuiltSite } from './search';
 
 // README "Adding a report", step by step, on a copy of the content: new:report on a text file,
 // the frontmatter filled in and the page furniture removed, two claims pasted from what quote
-// prints, validate, permalinks, and a build that shows the new report and its claims, dated in the feed. The sample is the text
-// behind content/articles/hidden-war-deaths.md, and the frontmatter and claim fields are that
-// report's own, so nothing here is invented.
+// prints, new sources and a topic, validate, `npm run permalinks`, a build that dates the new claims
+// in the feed, and a search of the
+// built index that finds the new report. The text (tests/fixtures/walkthrough/) is a made-up test
+// report, none of the real ones, so the steps are proved on a report the corpus has never seen.
 const work = mkdtempSync(join(tmpdir(), 'claim-ledger-walkthrough-'));
 const content = join(work, 'content');
 const env = { CONTENT_DIR: content };
-const ID = 'walkthrough-report';
+const TEXT = join(ROOT, 'tests/fixtures/walkthrough/quarrytown-recruitment-office.txt');
+// new:report names the report after the text file.
+const ID = 'quarrytown-recruitment-office';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 cpSync(join(ROOT, 'content'), content, { recursive: true });
 cpSync(join(ROOT, 'permalinks.txt'), join(work, 'permalinks.txt'));
@@ -27,23 +31,63 @@ function quoteLines(...words: string[]): string {
   return blocks[0]!.split('\n').slice(1).join('\n');
 }
 
-test('from a text file to a built report with two claims', () => {
-  // 1. Create the files.
-  const created = runScript('new:report', [join(ROOT, 'tests/fixtures/walkthrough/001_0f0e800cdcf7c1d7.txt'), '--id', ID], env);
+test('from a text file to a built, permalinked and searchable report with two claims', async () => {
+  const reportsBefore = readdirSync(join(content, 'articles')).length;
+
+  // 1. Create the files; the text as received is kept unchanged.
+  const created = runScript('new:report', [TEXT], env);
   expect(created.status, created.stderr).toBe(0);
+  expect(readFileSync(join(content, 'received', `${ID}.txt`))).toEqual(readFileSync(TEXT));
   const articleFile = join(content, 'articles', `${ID}.md`);
   const [, skeleton, body] = readFileSync(articleFile, 'utf8').split(/^---$/m);
   expect(skeleton).toContain('TODO:');
+  expect(skeleton).toContain('seed: "quarrytown-recruitment-office.txt"');
 
-  // 2. Fill in the frontmatter (the existing analysis of the same text) and move the headline and
-  // page furniture out of the body, as provenance.omitted records.
-  const [, frontmatter, realBody] = readFileSync(join(content, 'articles/hidden-war-deaths.md'), 'utf8').split(/^---$/m);
-  const furniture = ['Putin desperate for more troops as Ukraine war deaths ‘hidden’', '4 hours ago 1', 'Read Entire Article', '<'];
-  const kept = body!.split('\n\n').filter((p) => !furniture.includes(p.trim()));
-  const edited = `${kept.join('\n\n').trimEnd()}\n`;
-  writeFileSync(articleFile, `---${frontmatter}---${edited}`);
-  // Nothing but the furniture was taken out: the body is word for word the published report's.
-  expect(edited).toBe(realBody);
+  // 2. Fill in the frontmatter and move the headline and page furniture out of the body, as
+  // provenance.omitted records.
+  const title = 'Quarrytown opens a recruitment office in its old library';
+  const furniture = [title, '2 hours ago', 'By the Quarrytown Ledger staff', 'Read more'];
+  const kept = body!.split('\n\n').filter((p) => p.trim() && !furniture.includes(p.trim()));
+  expect(kept).toHaveLength(4);
+  writeFileSync(
+    articleFile,
+    `---
+title: "${title}"
+outlet:
+  id: quarrytown-ledger
+  basis: stated
+  note: "The text says “the Quarrytown Ledger reports”."
+byline: "Quarrytown Ledger staff"
+published:
+  date: "2026"
+  basis: inferred
+  note: "The text says only “2 hours ago”; a test report, dated to the year it was written."
+provenance:
+  seed: "quarrytown-recruitment-office.txt"
+  omitted:
+    - "Headline (kept as the title)."
+    - "Relative timestamp “2 hours ago”."
+    - "Byline “By the Quarrytown Ledger staff” (kept as the byline)."
+    - "Link text “Read more”."
+  normalised: []
+topics: [municipal-recruitment]
+summary: "Quarrytown opened a recruitment office in its former library; the mayor gives the number of applicants."
+---
+${kept.join('\n\n').trimEnd()}
+`,
+  );
+  writeFileSync(
+    join(content, 'sources/quarrytown-ledger.yaml'),
+    `name: "Quarrytown Ledger"\nkind: media outlet\ndescription: "Local newspaper of Quarrytown (a test report's outlet)."\nevidence:\n  - { article: ${ID}, quote: "the Quarrytown Ledger reports." }\n`,
+  );
+  writeFileSync(
+    join(content, 'sources/lin-ostrava.yaml'),
+    `name: "Lin Ostrava"\nkind: person\ndescription: "Mayor of Quarrytown (in a test report)."\nevidence:\n  - { article: ${ID}, quote: "Mayor Lin Ostrava" }\n`,
+  );
+  writeFileSync(
+    join(content, 'topics/municipal-recruitment.yaml'),
+    'name: "Municipal recruitment"\ndescription: "Recruitment offices run by towns and cities."\n',
+  );
 
   const before = runScript('validate', [], env);
   expect(before.status).toBe(1);
@@ -51,72 +95,85 @@ test('from a text file to a built report with two claims', () => {
   expect(before.stderr).not.toContain('to fill in');
 
   // 3-4. Find the quotes and write the claims around them.
-  const meduza = quoteLines('Meduza', 'July');
-  const csis = quoteLines('CSIS', '60,000');
-  expect(meduza).toBe(
-    '    quote: >-\n      Officials did not report demographic data in its January to May 2025 “Socioeconomic Situation in Russia” report, Russian opposition outlet Meduza reported on July 5.',
-  );
+  const opened = quoteLines('library', 'Tuesday');
+  const applicants = quoteLines('Ostrava', '340');
+  expect(applicants).toBe('    quote: >-\n      Mayor Lin Ostrava said 340 residents had applied for contracts in the first three days.');
   writeFileSync(
     join(content, 'claims', `${ID}.yaml`),
     `article: ${ID}
 claims:
-  - id: walkthrough-meduza-no-demographic-data
-${meduza}
-    statement: Meduza reported on 5 July 2025 that Rosstat's January–May 2025 report left out demographic data.
+  - id: quarrytown-office-opened
+${opened}
+    statement: Quarrytown opened a municipal recruitment office in its former public library on a Tuesday.
     kind: event
-    claimant: meduza
+    claimant: quarrytown-ledger
     hedge: asserted
-    stated: { date: "2025-07-05", basis: inferred, note: "“on July 5”; the year follows from the January to May 2025 report it describes." }
-    topics: [demographic-data]
-  - id: walkthrough-csis-ukrainian-fatalities
-${csis}
-    statement: CSIS estimates 60,000 to 100,000 Ukrainian soldiers killed and 400,000 casualties.
+    topics: [municipal-recruitment]
+  - id: quarrytown-340-applicants
+${applicants}
+    statement: The mayor says 340 residents applied for contracts in the office's first three days.
     kind: figure
-    claimant: csis
+    claimant: lin-ostrava
     hedge: asserted
-    topics: [war-losses]
+    topics: [municipal-recruitment]
     figures:
-      - { value: 60000, upper: 100000, unit: people, counts: "Ukrainian soldiers killed (per CSIS)" }
-      - { value: 400000, unit: people, counts: "Ukrainian casualties (per CSIS)" }
+      - { value: 340, unit: people, counts: "residents who applied for contracts in the first three days" }
 `,
   );
 
-  // 5. Validate. The text is word for word a report the ledger already has, which the validator
-  // refuses (one report published under two ids); this walkthrough then keeps the aggregator's
-  // "Read Entire Article" line so that, here only, the two texts differ.
-  const duplicate = runScript('validate', [], env);
-  expect(duplicate.status).toBe(1);
-  expect(duplicate.stderr).toMatch(/content\/articles\/walkthrough-report\.md: body: has the same text as \S*content\/articles\/hidden-war-deaths\.md/);
-  writeFileSync(articleFile, `---${frontmatter}---${edited}\nRead Entire Article\n`);
+  // 5. Validate.
   const valid = runScript('validate', [], env);
   expect(valid.stderr).toBe('');
-  expect(valid.stdout).toMatch(/^content valid: 6 reports, \d+ claims/);
+  expect(valid.stdout).toMatch(new RegExp(`^content valid: ${reportsBefore + 1} reports, \\d+ claims`));
   expect(valid.status).toBe(0);
 
-  // 6. Record the new URLs (from the content, no build), then build.
+  // 6. Record the new claim URLs in permalinks.txt (from the validated content, no build needed).
   const listed = readFileSync(join(work, 'permalinks.txt'), 'utf8');
   const permalinks = runScript('permalinks', [], env);
   expect(permalinks.status, permalinks.stderr).toBe(0);
-  const added = readFileSync(join(work, 'permalinks.txt'), 'utf8').slice(listed.length);
-  for (const claim of ['walkthrough-meduza-no-demographic-data', 'walkthrough-csis-ukrainian-fatalities']) {
-    expect(added).toMatch(new RegExp(`^/claims/${claim}/ \\d{4}-\\d{2}-\\d{2}$`, 'm'));
-  }
+  const after = readFileSync(join(work, 'permalinks.txt'), 'utf8');
+  expect(after.startsWith(listed)).toBe(true);
+  const added = after.slice(listed.length).trim().split('\n');
+  // Exactly the new report's URLs, each with the day it was recorded.
+  expect(added.map((l) => l.split(' ')[0]).sort()).toEqual([
+    '/articles/quarrytown-recruitment-office/#quarrytown-340-applicants',
+    '/articles/quarrytown-recruitment-office/#quarrytown-office-opened',
+    '/claims/quarrytown-340-applicants/',
+    '/claims/quarrytown-office-opened/',
+  ]);
+  for (const l of added) expect(l).toMatch(/ \d{4}-\d{2}-\d{2}$/);
+  expect(runScript('validate', [], env).status).toBe(0);
 
-  const out = join(work, 'out');
+  // 7. Build (the site, then the search index, as `npm run build` does), and find the report and its claims.
+  const out = join(work, 'dist');
   const build = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 300_000 });
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
+  const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(index.status, index.stderr).toBe(0);
   const page = readFileSync(join(out, 'articles', ID, 'index.html'), 'utf8');
-  expect(page).toContain('Putin desperate for more troops as Ukraine war deaths ‘hidden’');
-  for (const claim of ['walkthrough-meduza-no-demographic-data', 'walkthrough-csis-ukrainian-fatalities']) {
+  expect(page).toContain(title);
+  for (const claim of ['quarrytown-office-opened', 'quarrytown-340-applicants']) {
     expect(page).toMatch(new RegExp(`id="${claim}"`));
     expect(existsSync(join(out, 'claims', claim, 'index.html'))).toBe(true);
   }
-  // The first build dates the new claims in the feed.
-  const day = /^\/claims\/walkthrough-csis-ukrainian-fatalities\/ (\S+)$/m.exec(added)![1]!;
-  const rss = readFileSync(join(out, 'rss.xml'), 'utf8');
-  const item = rss.slice(rss.indexOf('/claims/walkthrough-csis-ukrainian-fatalities/</link>'));
-  expect(item.slice(0, item.indexOf('</item>'))).toContain(`<pubDate>${new Date(`${day}T00:00:00Z`).toUTCString()}</pubDate>`);
-  expect(readFileSync(join(out, 'claims/walkthrough-csis-ukrainian-fatalities/index.html'), 'utf8')).toContain(
-    'CSIS estimates 60,000 to 100,000 Ukrainian soldiers killed and 400,000 casualties.',
+  expect(readFileSync(join(out, 'claims/quarrytown-340-applicants/index.html'), 'utf8')).toContain(
+    'The mayor says 340 residents applied for contracts in the office&#39;s first three days.',
   );
-}, 420_000);
+  // The first build already dates the new claims in the feed, by the day permalinks recorded.
+  const day = /^\/claims\/quarrytown-340-applicants\/ (\S+)$/m.exec(after)![1]!;
+  const rss = readFileSync(join(out, 'rss.xml'), 'utf8');
+  const item = rss.slice(rss.indexOf('/claims/quarrytown-340-applicants/</link>'));
+  expect(item.slice(0, item.indexOf('</item>'))).toContain(`<pubDate>${new Date(`${day}T00:00:00Z`).toUTCString()}</pubDate>`);
+
+  // 8. A search of the built index finds the new report by a word only it has, and by its claim.
+  const byPlace = await searchBuiltSite(out, 'Quarrytown');
+  expect(byPlace).toContain(`/articles/${ID}/`);
+  const byClaimant = await searchBuiltSite(out, 'Ostrava');
+  expect(byClaimant).toEqual([`/articles/${ID}/`]);
+  // And the search can fail: a word in no report finds nothing.
+  expect(await searchBuiltSite(out, 'qqjjxxkk')).toEqual([]);
+}, 600_000);

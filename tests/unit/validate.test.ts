@@ -41,8 +41,13 @@ describe('content validation', () => {
   test('the real corpus has no problems', () => {
     const corpus = validateCorpus(readCorpus(join(import.meta.dirname, '../../content')));
     expect(corpus.problems.map(formatProblem)).toEqual([]);
-    expect(corpus.articles).toHaveLength(5);
-    expect(corpus.claims.length).toBeGreaterThan(100);
+    expect(corpus.articles.length).toBeGreaterThan(0);
+    // Every report has claims, and every claim belongs to a report.
+    for (const a of corpus.articles)
+      expect(
+        corpus.claims.some((c) => c.article === a.id),
+        a.id,
+      ).toBe(true);
   });
 
   const cases = readdirSync(BAD).sort();

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { contentSignature } from '../../src/lib/content/signature';
 import { watchContent } from '../../src/lib/content/watch';
 
 // The content watcher of `validate --watch` and `astro dev`: content files and permalinks.txt
@@ -34,6 +35,18 @@ test('sees content files, permalinks.txt and new collection folders, and nothing
   expect(await after(() => writeFileSync(join(root, 'notes.md'), 'not content\n'))).toBe(0);
   await after(() => mkdirSync(join(content, 'events')));
   expect(await after(() => writeFileSync(join(content, 'events', 'e.yaml'), 'name: E\n'))).toBeGreaterThan(0);
+  // The received texts count: each report is checked against its own.
+  await after(() => mkdirSync(join(content, 'received')));
+  expect(await after(() => writeFileSync(join(content, 'received', 'a.txt'), 'A line.\n'))).toBeGreaterThan(0);
   stop();
   expect(await after(() => writeFileSync(join(content, 'claims', 'a.yaml'), 'x: 2\n'))).toBe(0);
+});
+
+test('the content signature changes when a received text does', () => {
+  root = mkdtempSync(join(tmpdir(), 'claim-ledger-signature-'));
+  const content = join(root, 'content');
+  mkdirSync(join(content, 'received'), { recursive: true });
+  const before = contentSignature(content);
+  writeFileSync(join(content, 'received', 'a.txt'), 'A line.\n');
+  expect(contentSignature(content)).not.toBe(before);
 });

@@ -30,7 +30,7 @@ export interface RawFile {
 export interface Stray {
   file: string;
   reason: string;
-  collection: 'articles' | 'claims' | 'sources' | 'topics' | 'events';
+  collection: 'articles' | 'claims' | 'sources' | 'topics' | 'events' | 'received';
   id?: string;
 }
 
@@ -50,8 +50,24 @@ export interface RawCorpus {
    * problems of its lines (a missing file is one).
    */
   permalinks: { file: string; entries: Permalink[]; problems: PermalinkProblem[] };
+  /**
+   * `received/<report id>.txt`: each report's text as it was received, the text its body is
+   * checked against word for word (./phases/received.ts).
+   */
+  received: ReceivedText[];
   /** Files in a collection folder that are not content files of that collection. */
   strays: Stray[];
+}
+
+/** A report's text as received (`received/<report id>.txt`), kept byte for byte. */
+export interface ReceivedText {
+  /** The report id: the file name without `.txt`. */
+  id: string;
+  /** Path relative to the project, as shown in error messages. */
+  file: string;
+  /** The text, decoded; undefined when it is not UTF-8 (`error` says where). */
+  text: string | undefined;
+  error?: FileError;
 }
 
 /**
@@ -195,6 +211,37 @@ export function suggestId(name: string): string {
   return s || 'report-name';
 }
 
+function readReceived(dir: string, cwd: string, strays: Stray[]): ReceivedText[] {
+  const folder = lstatSync(dir, { throwIfNoEntry: false });
+  if (!folder) return [];
+  if (folder.isSymbolicLink()) {
+    strays.push({ file: shown(dir, cwd), collection: 'received', reason: SYMLINK });
+    return [];
+  }
+  const out: ReceivedText[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const file = shown(path, cwd);
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) {
+      strays.push({ file, collection: 'received', reason: SYMLINK });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      strays.push({ file, collection: 'received', reason: `a folder here is not read; put its files directly in ${shown(dir, cwd)}/` });
+      continue;
+    }
+    if (!name.endsWith('.txt')) {
+      strays.push({ file, collection: 'received', reason: 'not a received text: only <report id>.txt files are read here' });
+      continue;
+    }
+    const { text, error } = decode(readFileSync(path));
+    out.push({ id: name.slice(0, -4), file, text: error ? undefined : text, ...(error ? { error } : {}) });
+  }
+  return out;
+}
+
 function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
   const path = permalinksFile(dir);
   const file = shown(path, cwd);
@@ -209,7 +256,7 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
 
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
- * topics/*.yaml, events/*.yaml, redirects.yaml) and `permalinks.txt` (where `permalinksFile` says). Pure I/O and parsing:
+ * topics/*.yaml, events/*.yaml, received/*.txt, redirects.yaml) and `permalinks.txt` (where `permalinksFile` says). Pure I/O and parsing:
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
 export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
@@ -230,6 +277,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     events: readDir('events', join(dir, 'events'), '.yaml', cwd, strays),
     redirects,
     permalinks: readPermalinks(dir, cwd),
+    received: readReceived(join(dir, 'received'), cwd, strays),
     strays,
   };
 }

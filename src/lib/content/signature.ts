@@ -6,6 +6,12 @@ import { permalinksFile } from '../permalinks';
 export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics', 'events'] as const;
 
 /**
+ * The folders whose changes a validation depends on: the collections, and `received/`, the
+ * reports' texts as received, which each body is checked against.
+ */
+export const WATCHED_FOLDERS = [...CONTENT_FOLDERS, 'received'] as const;
+
+/**
  * A string that changes whenever a content file under `dir` (or `permalinks.txt`) is
  * added, removed or written: each file's name, size and modification time. Stat calls only, no
  * reading, so checking whether a cached validation is still current costs about a millisecond at
@@ -17,7 +23,7 @@ export function contentSignature(dir: string): string {
     const s = statSync(join(folder, name), { throwIfNoEntry: false });
     if (s) parts.push(`${name}:${s.size}:${s.mtimeMs}`);
   };
-  for (const sub of CONTENT_FOLDERS) {
+  for (const sub of WATCHED_FOLDERS) {
     const folder = join(dir, sub);
     parts.push(`/${sub}`);
     if (existsSync(folder)) for (const name of readdirSync(folder).sort()) add(folder, name);

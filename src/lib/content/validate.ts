@@ -5,6 +5,7 @@ import { checkEvents } from './phases/events';
 import { readEntries } from './phases/entries';
 import { checkPublishedUrls, checkRedirects } from './phases/permalinks';
 import { locateClaimQuotes } from './phases/quotes';
+import { checkReceived } from './phases/received';
 import { checkReferences } from './phases/references';
 import { checkUsage } from './phases/usage';
 import { lintCorpus } from './lints';
@@ -29,6 +30,7 @@ function lintEditorial(ctx: ValidationContext): void {
 export const PHASES: readonly Phase[] = [
   readEntries, // files, schemas, ids, file names
   checkBodies, // report bodies: raw HTML, unsafe links, empty text
+  checkReceived, // each body word for word its text as received (received/<id>.txt)
   checkReferences, // every id named resolves; dates against the report
   locateClaimQuotes, // each quote found in its report, quotes nested or separate per report
   checkCoherence, // chains, duplicate topics, contradictory relations, affiliation cycles

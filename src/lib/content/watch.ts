@@ -1,7 +1,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { permalinksFile } from '../permalinks';
-import { CONTENT_FOLDERS } from './signature';
+import { WATCHED_FOLDERS } from './signature';
 
 /**
  * Calls `onChange` whenever a content file under `dir` (or `permalinks.txt`, see `permalinksFile`) may have
@@ -30,7 +30,7 @@ export function watchContent(dir: string, onChange: () => void): () => void {
   };
   const addFolders = (): void => {
     add(root);
-    for (const f of CONTENT_FOLDERS) add(join(root, f));
+    for (const f of WATCHED_FOLDERS) add(join(root, f));
   };
   addFolders();
   // The folder that holds permalinks.txt may hold much else (the project root): only that name counts.

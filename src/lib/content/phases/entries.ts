@@ -43,6 +43,8 @@ export function readEntries(ctx: ValidationContext): void {
   const { raw, problems, known } = ctx;
   for (const s of raw.strays) {
     problems.add(s.file, '(file)', s.reason);
+    // A stray beside the received texts hides nothing another check needs.
+    if (s.collection === 'received') continue;
     // A misnamed entry still exists: what names it is not wrong, and what it names is unknown.
     if (s.id !== undefined && s.collection !== 'claims') known[s.collection].add(s.id);
     problems.incomplete(s.collection);

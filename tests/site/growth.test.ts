@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { apiClaimsSchema } from '../../src/schemas/api';
+import { addGeneratedReport, type GeneratedReport } from '../generated-report';
+import { searchBuiltSite } from '../tools/search';
+import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
+
+// The ledger grows: a copy of the content with one more report (generated: claims of several
+// kinds, two new sources, a new topic, a relation to an existing claim and a telling of an
+// existing event, picked from the copied data) validates, builds, and passes the checks the site
+// suite makes of the real build, run again here over the grown build. No test names a count, an
+// id or an order of the real reports, so none needs editing when one is added.
+const dir = tempFolder('growth');
+const content = copyContent(dir);
+// permalinks.txt beside the copy, as in the project: the real claims have their first-published days, the new ones none yet.
+cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+const out = join(dir, 'dist');
+let report: GeneratedReport;
+
+// The built-site checks that read only the build and the content it came from.
+const SITE_CHECKS = ['links', 'metadata', 'search-index', 'datapackage', 'dates'].map((f) => `tests/site/${f}.test.ts`);
+
+beforeAll(() => {
+  // Throws, with every problem, if the extended corpus does not validate.
+  report = addGeneratedReport(content);
+  const r = buildSite(out, content);
+  expect(r.status, r.output.slice(-3000)).toBe(0);
+  const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'], { cwd: ROOT, encoding: 'utf8' });
+  expect(index.status, index.stderr).toBe(0);
+}, 400_000);
+
+describe('a corpus with a generated report added', () => {
+  test("the new report, its claims, sources, topic and the event it tells are built, and the related claim's page links back", () => {
+    for (const page of [
+      `articles/${report.id}`,
+      ...report.claims.map((c) => `claims/${c}`),
+      ...report.sources.map((s) => `sources/${s}`),
+      `topics/${report.topic}`,
+    ]) {
+      expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
+    }
+    expect(readFileSync(join(out, 'events', report.toldEvent, 'index.html'), 'utf8')).toContain(`/claims/${report.figureClaim}/`);
+    expect(readFileSync(join(out, 'claims', report.relatedClaim, 'index.html'), 'utf8')).toContain(`/claims/${report.claims.at(-1)}/`);
+  });
+
+  test('the exports carry the new claims, the figure with its number', () => {
+    const { claims } = apiClaimsSchema.parse(JSON.parse(readFileSync(join(out, 'api/claims.json'), 'utf8')));
+    const mine = claims.filter((c) => c.article.id === report.id);
+    expect(mine.map((c) => c.id).sort()).toEqual([...report.claims].sort());
+    expect(mine.find((c) => c.id === report.figureClaim)?.figures.map((f) => f.value)).toEqual([1250]);
+  });
+
+  test('a search of the built index finds the new report', async () => {
+    expect(await searchBuiltSite(out, report.searchWord)).toEqual([`/articles/${report.id}/`]);
+  });
+
+  test('the site checks pass over the grown build', () => {
+    const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.site.config.ts', ...SITE_CHECKS], {
+      cwd: ROOT,
+      // Without this run's own vitest variables, which would make the inner run a worker of this one.
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+        SITE_DIST: out,
+        CONTENT_DIR: content,
+        FORCE_COLOR: '0',
+      },
+      encoding: 'utf8',
+      timeout: 400_000,
+    });
+    expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+    // The checks ran, every file of them.
+    expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Test Files +${SITE_CHECKS.length} passed`));
+  }, 420_000);
+});
