@@ -11,7 +11,8 @@ import { SITE_URL } from './settings';
 // The ledger is a cross-linked graph (a claim's report lists the claim, which names the report…),
 // so the props cannot be serialised whole: everything is reachable from anything. The walk stops
 // where pages stop showing things:
-// - the page's own entities (depth 0) are taken whole;
+// - the page's own entity (a prop that is one entity; depth 0) is taken whole, and a prop that is
+//   a list of entities (an event page's topics) is a list the page shows, at depth 1;
 // - the entities they reach (depth 1: a claim's report, a topic's claims, a related claim) are
 //   taken with their own fields, their forward references (report, claimant, chain, topics,
 //   events, outlet, affiliation, neighbours on the timeline) at depth 2, and their other derived
@@ -72,7 +73,13 @@ function view(v: unknown, depth: number, idsOnly: boolean, path: Set<object>): u
  */
 export function pageCacheKey(props: object, ...extra: string[]): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ site: SITE_URL, base: import.meta.env?.BASE_URL ?? '/', props: view(props, 0, false, new Set()) }));
+  hash.update(
+    JSON.stringify({
+      site: SITE_URL,
+      base: import.meta.env?.BASE_URL ?? '/',
+      props: Object.entries(props).map(([k, v]) => [k, view(v, isEntity(v as object) ? 0 : 1, false, new Set())]),
+    }),
+  );
   for (const e of extra) hash.update('\0').update(e);
   return hash.digest('base64url');
 }
