@@ -83,6 +83,7 @@ describe('rebuild with caches kept', () => {
     expect(rendered).toEqual(showing);
 
     rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+    rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
     build(content, join(dir, 'cold'));
 
     const warm = digests(warmOut);
