@@ -52,6 +52,10 @@ export default defineConfig({
     // Last: it removes what the build did not write, after the others have written theirs.
     pruneOutput(),
   ],
+  // A report, claim, source, topic or event page whose `cacheKey` (src/lib/page-keys.ts: a digest of
+  // what it shows) and code are unchanged since the last build is not rendered again: its earlier
+  // output is kept (node_modules/.astro/incremental-build.json; a copy under node_modules/.astro/dist/).
+  experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts always go to files of their own: the Content-Security-Policy forbids inline scripts.

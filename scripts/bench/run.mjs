@@ -31,7 +31,11 @@ const HUGO = hugoVersion();
 if (!HUGO) process.stderr.write('hugo is not installed, so the Hugo + pagefind peer is left out (Debian: sudo apt-get install -y hugo)\n');
 
 // Each site's own content cache: removed before a cold build, kept for the rebuild.
-const coldOurs = () => rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+const coldOurs = () => {
+  // Astro's content store and incremental-build cache, and our content parse cache.
+  rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
+};
 const coldBaseline = () => {
   rmSync(join(ROOT, 'scripts/bench/baseline/node_modules'), { recursive: true, force: true });
   rmSync(join(ROOT, 'scripts/bench/baseline/.astro'), { recursive: true, force: true });

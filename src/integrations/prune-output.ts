@@ -51,7 +51,7 @@ export function pruneOlderThan(dir: string, since: number, keep: ReadonlySet<str
 
 /**
  * Keeps the output folder between builds and removes, at the end, only what this build did not
- * write. Astro empties the folder before building (`vite.build.emptyOutDir`, turned off in the
+ * write or keep (a page reused by the incremental build). Astro empties the folder before building (`vite.build.emptyOutDir`, turned off in the
  * config), which at 5,000 reports meant deleting 200,000 files only to write most of them again
  * (15 minutes on a loaded machine). Every page, asset and data file is written again by each
  * build (or, for files written with `writeIfChanged`, found already right), so any other file
@@ -69,8 +69,11 @@ export default function pruneOutput(): AstroIntegration {
         started = Date.now();
         unchanged.clear();
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const removed = pruneOlderThan(fileURLToPath(dir), started - CLOCK_SLACK_MS, unchanged);
+      'astro:build:done': ({ dir, assets, logger }) => {
+        // A page the incremental build reused (its cache key unchanged) is left as it was, so it is
+        // old; Astro lists it among the routes' outputs all the same, and so it stays.
+        const pages = [...assets.values()].flat().map((url) => fileURLToPath(url));
+        const removed = pruneOlderThan(fileURLToPath(dir), started - CLOCK_SLACK_MS, new Set([...unchanged, ...pages]));
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
       },
     },

@@ -29,8 +29,19 @@ const digests = (dir: string): Record<string, string> =>
     ]),
   );
 
+// The outputs of the pages that returned a cache key, from Astro's incremental-build manifest.
+function keyedPages(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'node_modules/.astro/incremental-build.json'), 'utf8')) as {
+    routes: Record<string, { paths: Record<string, { outputFile: string }> }>;
+  };
+  return Object.values(manifest.routes)
+    .flatMap((r) => Object.values(r.paths).map((p) => p.outputFile))
+    .sort();
+}
+
 describe('rebuild with caches kept', () => {
-  // The content cache re-renders only what changed, and the output folder is kept (not emptied)
+  // The content cache re-renders only what changed, pages whose cache key is unchanged are not
+  // rendered again (Astro's incremental build), and the output folder is kept (not emptied)
   // between builds; a rebuild into it must still be exactly a cold build into an empty folder.
   test('after editing one report’s claims, the output is byte-identical to a cold build’s', { timeout: 900_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-rebuild-'));
@@ -59,9 +70,21 @@ describe('rebuild with caches kept', () => {
     const otherBib = join(warmOut, `claims/${otherId}/cite.bib`);
     const citeTime = (f: string): number => statSync(f).mtimeMs;
     const [editedBefore, otherBefore] = [citeTime(join(warmOut, `claims/${editedId}/cite.bib`)), citeTime(otherBib)];
+    // The pages with a cache key (report, claim, source, topic and event pages), as the first
+    // build recorded them; a page the rebuild reused is left as it was, so its time is unchanged.
+    const keyed = keyedPages();
+    const keyedBefore = new Map(keyed.map((f) => [f, citeTime(join(warmOut, f))]));
     build(content, warmOut);
+    const rendered = keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedBefore.get(f));
+    // Exactly the pages that show the edited claim (link to it) were rendered again: its own page,
+    // its report's, its claimant's, its topics' and events', the claims that relate to it.
+    const showing = keyed.filter((f) => readFileSync(join(warmOut, f), 'utf8').includes(`/claims/${editedId}/`));
+    expect(showing.length).toBeGreaterThan(3);
+    expect(showing.length).toBeLessThan(keyed.length / 2);
+    expect(rendered).toEqual(showing);
 
     rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+    rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
     build(content, join(dir, 'cold'));
 
     const warm = digests(warmOut);

@@ -5,6 +5,7 @@ import { describeCharacter, idSchema } from '../../schemas/common';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
 import { describeYamlError } from './yaml-errors';
+import { cachedParse, fileKey, forgetParseCache, keepParse, saveParseCache } from './parse-cache';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
 export interface FileError {
@@ -118,7 +119,11 @@ const CONTROL_BYTE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 function readFile(path: string, id: string, file: string, markdown: boolean): RawFile {
-  const { text, error } = decode(readFileSync(path));
+  return parseFile(readFileSync(path), id, file, markdown);
+}
+
+function parseFile(bytes: Buffer, id: string, file: string, markdown: boolean): RawFile {
+  const { text, error } = decode(bytes);
   if (error) return { id, file, data: undefined, error };
   if (text.trim() === '') return { id, file, data: undefined, error: { field: '(file)', reason: 'the file is empty' } };
   if (!markdown) {
@@ -136,12 +141,35 @@ function readFile(path: string, id: string, file: string, markdown: boolean): Ra
 // validation's time (at five reports, about 130 of 200 ms on a quiet machine).
 const parsed = new Map<string, { stamp: string; raw: RawFile }>();
 
-/** `readFile`, from the cache while the file's size and modification time (`stamp`) are unchanged. */
-function readFileCached(path: string, id: string, file: string, markdown: boolean, stamp: string): RawFile {
+/** How many content files this module parsed and how many it took parsed from the disk cache. */
+export const parseStats = { parsed: 0, reused: 0 };
+
+/** Forgets the files parsed in this process, as a new process would start (for tests). */
+export function forgetParsed(): void {
+  parsed.clear();
+  forgetParseCache();
+}
+
+/**
+ * `readFile`, from the cache while the file's size and modification time (`stamp`) are unchanged,
+ * else from the cache on disk (./parse-cache.ts) while its bytes and the reading code are.
+ */
+function readFileCached(path: string, id: string, file: string, markdown: boolean, stamp: string, cwd: string): RawFile {
   const hit = parsed.get(path);
   // A copy: the caller may still set `error` (a bad file name) on what it gets.
   if (hit?.stamp === stamp && hit.raw.file === file) return { ...hit.raw };
-  const raw = readFile(path, id, file, markdown);
+  const bytes = readFileSync(path);
+  const key = fileKey(bytes, markdown);
+  const kept = cachedParse(cwd, key);
+  let raw: RawFile;
+  if (kept) {
+    raw = { id, file, ...kept };
+    parseStats.reused++;
+  } else {
+    raw = parseFile(bytes, id, file, markdown);
+    parseStats.parsed++;
+    keepParse(cwd, key, { data: raw.data, ...(raw.body !== undefined ? { body: raw.body } : {}), ...(raw.error ? { error: raw.error } : {}) });
+  }
   parsed.set(path, { stamp, raw: { ...raw } });
   return raw;
 }
@@ -190,7 +218,7 @@ function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.ya
       continue;
     }
     const id = name.slice(0, -ext.length);
-    const raw = readFileCached(path, id, file, ext === '.md', `${stat.size}:${stat.mtimeMs}`);
+    const raw = readFileCached(path, id, file, ext === '.md', `${stat.size}:${stat.mtimeMs}`, cwd);
     // The file name is the entry's id and part of its URL.
     if (!raw.error && !idSchema.safeParse(id).success) {
       raw.error = { field: '(file name)', reason: `"${id}" is not a valid id (it becomes the URL): use lowercase letters, digits and single hyphens, e.g. ${suggestId(id)}${ext}` };
@@ -268,7 +296,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     : redirectsStat
       ? readFile(redirectsPath, 'redirects', shown(redirectsPath, cwd), false)
       : undefined;
-  return {
+  const corpus: RawCorpus = {
     dir,
     articles: readDir('articles', join(dir, 'articles'), '.md', cwd, strays),
     claims: readDir('claims', join(dir, 'claims'), '.yaml', cwd, strays),
@@ -280,4 +308,6 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
     received: readReceived(join(dir, 'received'), cwd, strays),
     strays,
   };
+  saveParseCache(cwd);
+  return corpus;
 }

@@ -1,0 +1,73 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { forgetParsed, parseStats, readCorpus } from '../../src/lib/content/read';
+import { parseCachePath } from '../../src/lib/content/parse-cache';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A project folder with a copy of the real content and a stand-in for the validator's code. */
+function project(): { cwd: string; content: string; files: number } {
+  const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-parse-cache-'));
+  made.push(cwd);
+  const content = join(cwd, 'content');
+  cpSync(join(import.meta.dirname, '../../content'), content, { recursive: true });
+  mkdirSync(join(cwd, 'src/schemas'), { recursive: true });
+  writeFileSync(join(cwd, 'src/schemas/claim.ts'), 'export const version = 1;\n');
+  const files = ['articles', 'claims', 'sources', 'topics', 'events'].reduce(
+    (n, d) => n + (existsSync(join(content, d)) ? readdirSync(join(content, d)).length : 0),
+    0,
+  );
+  return { cwd, content, files };
+}
+
+// Each read starts as a new build process would: nothing parsed in memory.
+function read(content: string, cwd: string): ReturnType<typeof readCorpus> {
+  forgetParsed();
+  parseStats.parsed = 0;
+  parseStats.reused = 0;
+  return readCorpus(content, cwd);
+}
+
+describe('content parse cache between builds', () => {
+  beforeEach(() => forgetParsed());
+
+  test('a second build parses nothing and reads the same corpus', () => {
+    const { cwd, content, files } = project();
+    const first = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: files, reused: 0 });
+    expect(existsSync(parseCachePath(cwd))).toBe(true);
+    const second = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: 0, reused: files });
+    expect(second).toEqual(first);
+  });
+
+  test('an edited file, and only it, is parsed again', () => {
+    const { cwd, content, files } = project();
+    read(content, cwd);
+    const file = join(content, 'claims/hidden-war-deaths.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)/, 'statement: $1Edited, '));
+    const after = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: 1, reused: files - 1 });
+    expect(JSON.stringify(after.claims.find((c) => c.file.endsWith('hidden-war-deaths.yaml'))?.data)).toContain('Edited, ');
+  });
+
+  test('a change to the validator’s code parses everything again', () => {
+    const { cwd, content, files } = project();
+    read(content, cwd);
+    writeFileSync(join(cwd, 'src/schemas/claim.ts'), 'export const version = 2;\n');
+    read(content, cwd);
+    expect(parseStats).toEqual({ parsed: files, reused: 0 });
+  });
+
+  test('a value JSON would not give back (a YAML timestamp) is not kept', () => {
+    const { cwd, content, files } = project();
+    writeFileSync(join(content, 'topics/dated.yaml'), 'name: Dated\ndescription: x\nsince: 2024-01-01\n');
+    read(content, cwd);
+    const again = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: 1, reused: files });
+    expect((again.topics.find((t) => t.id === 'dated')?.data as { since: unknown }).since).toBeInstanceOf(Date);
+  });
+});
