@@ -227,9 +227,7 @@ describe('event exports', () => {
     // labelled by the report's letter and their place in the telling (A1, A2, B1…).
     for (const ev of ledger.events) {
       const exported = out.events.find((e) => e.id === ev.id)!;
-      expect(exported.tellings.map((t) => t.claims.map((c) => c.label))).toEqual(
-        ev.tellings.map((t) => t.claims.map((_, i) => `${t.letter}${i + 1}`)),
-      );
+      expect(exported.tellings.map((t) => t.claims.map((c) => c.label))).toEqual(ev.tellings.map((t) => t.claims.map((_, i) => `${t.letter}${i + 1}`)));
       expect(exported.tellings.map((t) => t.claims.map((c) => c.id))).toEqual(ev.tellings.map((t) => t.claims.map((c) => c.id)));
       expect(exported.evidence.disputed).toBe(ev.evidence.disputedBy.length > 0);
       expect(exported.url).toMatch(new RegExp(`/events/${ev.id}/$`));
