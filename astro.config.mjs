@@ -17,7 +17,8 @@ import { retiredClaimPaths } from './src/lib/views/redirect-pages';
 let retired;
 // A retired claim's page only redirects (and is noindex): it is not a page of the sitemap.
 /** @param {string} page */
-const isRetired = (page) => (retired ??= retiredClaimPaths(readValidatedCorpus().redirects)).has(new URL(page).pathname);
+const isRetired = (page) =>
+  (retired ??= retiredClaimPaths(readValidatedCorpus().redirects)).has(new URL(page).pathname);
 /** @type {ReturnType<typeof sitemapLastmod> | undefined} */
 let lastmod;
 // Each page's `lastmod` comes from the data (the day its newest claim was first published), not the clock.
@@ -46,7 +47,10 @@ export default defineConfig({
   integrations: [
     siteAddress(),
     validateContent(),
-    sitemap({ filter: (page) => page.endsWith('/') && !page.includes('/api/') && !isRetired(page), serialize: withLastmod }),
+    sitemap({
+      filter: (page) => page.endsWith('/') && !page.includes('/api/') && !isRetired(page),
+      serialize: withLastmod,
+    }),
     citationFiles(),
     hostHeaders(),
     // Last: it removes what the build did not write, after the others have written theirs.

@@ -18,7 +18,12 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 // AUDIT_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.AUDIT_PORT ?? 4391);
 const MIN = Number(process.env.AUDIT_MIN ?? 0.98);
-const GATED = new Set(['accessibility', 'best-practices', 'seo', ...(process.argv.includes('--performance') ? ['performance'] : [])]);
+const GATED = new Set([
+  'accessibility',
+  'best-practices',
+  'seo',
+  ...(process.argv.includes('--performance') ? ['performance'] : []),
+]);
 
 /** @param {string} file a JSON export in dist/api/ */
 const readApi = (file) => JSON.parse(readFileSync(`dist/api/${file}`, 'utf8'));
@@ -38,9 +43,13 @@ const PAGES = [home, pathOf(report.url), pathOf(claim.url), search];
 /** Desktop: the search page must not shift while results arrive (Lighthouse's "good" is below 0.1). */
 const DESKTOP_CLS = { path: search, max: 0.1 };
 
-const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
-  stdio: 'ignore',
-});
+const server = spawn(
+  process.execPath,
+  ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'],
+  {
+    stdio: 'ignore',
+  },
+);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM_PATH,
   chromeFlags: CHROMIUM_ARGS,
@@ -52,7 +61,11 @@ const chrome = await chromeLauncher.launch({
  * @param {import('lighthouse').Config | undefined} [config]
  */
 async function audit(path, config) {
-  const result = await lighthouse(`http://127.0.0.1:${PORT}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+  const result = await lighthouse(
+    `http://127.0.0.1:${PORT}${path}`,
+    { port: chrome.port, output: 'json', logLevel: 'error' },
+    config,
+  );
   if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
   return result.lhr;
 }
@@ -84,7 +97,9 @@ try {
   const cls = desktop.audits['cumulative-layout-shift']?.numericValue ?? Number.POSITIVE_INFINITY;
   const ok = cls < DESKTOP_CLS.max;
   if (!ok) failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${DESKTOP_CLS.path} desktop CLS: ${cls.toFixed(3)} (performance ${desktop.categories['performance']?.score})`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${DESKTOP_CLS.path} desktop CLS: ${cls.toFixed(3)} (performance ${desktop.categories['performance']?.score})`,
+  );
 } finally {
   await chrome.kill();
   server.kill();

@@ -28,9 +28,14 @@ if (pages.length === 0) {
   console.error(`check-html: no HTML pages in ${DIST}/ (build first)`);
   process.exit(1);
 }
-const r = spawnSync('java', ['-jar', JAR, '--errors-only', '--format', 'gnu', ...pages], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const r = spawnSync('java', ['-jar', JAR, '--errors-only', '--format', 'gnu', ...pages], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (r.error) {
-  console.error(`check-html: cannot run java (${r.error.message}); install a Java 17+ runtime, e.g. apt-get install -y openjdk-17-jre-headless`);
+  console.error(
+    `check-html: cannot run java (${r.error.message}); install a Java 17+ runtime, e.g. apt-get install -y openjdk-17-jre-headless`,
+  );
   process.exit(1);
 }
 const errors = `${r.stdout}${r.stderr}`.split('\n').filter(Boolean);

@@ -5,7 +5,18 @@
 // built correct (rendered inert and shown honestly). A tool for finding gaps, not a test: the
 // fixtures under tests/fixtures/bad-content pin down each rule it found.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../src/lib/content/read';
@@ -112,7 +123,12 @@ const cases: Case[] = [
   {
     name: 'esc-in-redirect-note',
     target: 'redirect note',
-    apply: (r) => edit(C(r, 'redirects.yaml'), 'note: "Renamed: the old address said these', 'note: "Renamed:\\e[31m the old address said these'),
+    apply: (r) =>
+      edit(
+        C(r, 'redirects.yaml'),
+        'note: "Renamed: the old address said these',
+        'note: "Renamed:\\e[31m the old address said these',
+      ),
     well: /redirects\.yaml: redirects\[0\].*\.note: .*U\+001B/,
     marker: '\u001B[31m',
   },
@@ -133,14 +149,20 @@ const cases: Case[] = [
   {
     name: 'rlo-in-event-summary',
     target: 'event summary',
-    apply: (r) => edit(C(r, 'events', 'rosstat-mortality-data-halt.yaml'), 'summary: "Russia', 'summary: "\u202ERussia'),
+    apply: (r) =>
+      edit(C(r, 'events', 'rosstat-mortality-data-halt.yaml'), 'summary: "Russia', 'summary: "\u202ERussia'),
     well: /summary: .*U\+202E/,
     marker: '\u202ERussia',
   },
   {
     name: 'pdi-in-outlet-note',
     target: 'outlet note',
-    apply: (r) => edit(C(r, 'articles', 'hidden-war-deaths.md'), 'The text names no publisher', 'The text\u2069 names no publisher'),
+    apply: (r) =>
+      edit(
+        C(r, 'articles', 'hidden-war-deaths.md'),
+        'The text names no publisher',
+        'The text\u2069 names no publisher',
+      ),
     well: /outlet\.note: .*U\+2069/,
     marker: '\u2069 names',
   },
@@ -239,21 +261,36 @@ const cases: Case[] = [
   {
     name: 'correction-before-first-publication',
     target: 'correction date',
-    apply: (r) => edit(HWD(r), '{ date: "2026-11-25", note: "The statement keeps “attempts', '{ date: "2025-08-01", note: "The statement keeps “attempts'),
+    apply: (r) =>
+      edit(
+        HWD(r),
+        '{ date: "2026-11-25", note: "The statement keeps “attempts',
+        '{ date: "2025-08-01", note: "The statement keeps “attempts',
+      ),
     well: /corrections\[0\]\.date: .*first published/,
     marker: '2025-08-01',
   },
   {
     name: 'correction-in-future',
     target: 'correction date',
-    apply: (r) => edit(HWD(r), '{ date: "2026-11-25", note: "The statement keeps “attempts', '{ date: "2098-01-01", note: "The statement keeps “attempts'),
+    apply: (r) =>
+      edit(
+        HWD(r),
+        '{ date: "2026-11-25", note: "The statement keeps “attempts',
+        '{ date: "2098-01-01", note: "The statement keeps “attempts',
+      ),
     well: /corrections\[0\]\.date: .*future/,
     marker: '2098-01-01',
   },
   {
     name: 'correction-note-of-spaces',
     target: 'correction note',
-    apply: (r) => edit(C(r, 'claims', 'covert-mobilization-victory-day.yaml'), /note: "Date: “at the time[^"]*"/, 'note: "            "'),
+    apply: (r) =>
+      edit(
+        C(r, 'claims', 'covert-mobilization-victory-day.yaml'),
+        /note: "Date: “at the time[^"]*"/,
+        'note: "            "',
+      ),
     well: /corrections\[0\]\.note: .*(blank|spaces|empty)/,
     published: (files) => anyHas(files, '            '),
   },
@@ -301,14 +338,20 @@ const cases: Case[] = [
   {
     name: 'topic-description-5000-chars',
     target: 'topic description',
-    apply: (r) => edit(C(r, 'topics', 'war-losses.yaml'), 'description: "Estimates', `description: "${long(5000)} Estimates`),
+    apply: (r) =>
+      edit(C(r, 'topics', 'war-losses.yaml'), 'description: "Estimates', `description: "${long(5000)} Estimates`),
     well: /description: .*the limit is/,
     marker: long(5000).slice(0, 3000),
   },
   {
     name: 'event-summary-5000-chars',
     target: 'event summary',
-    apply: (r) => edit(C(r, 'events', 'peskov-denies-further-mobilization.yaml'), 'summary: "Kremlin', `summary: "${long(5000)} Kremlin`),
+    apply: (r) =>
+      edit(
+        C(r, 'events', 'peskov-denies-further-mobilization.yaml'),
+        'summary: "Kremlin',
+        `summary: "${long(5000)} Kremlin`,
+      ),
     well: /summary: .*the limit is/,
     marker: long(5000).slice(0, 3000),
   },
@@ -322,7 +365,11 @@ const cases: Case[] = [
   {
     name: 'redirect-id-200-chars',
     target: 'redirect from (an id)',
-    apply: (r) => appendFileSync(C(r, 'redirects.yaml'), `  - from: old${'-x'.repeat(100)}\n    article: hidden-war-deaths\n    note: "Removed."\n`),
+    apply: (r) =>
+      appendFileSync(
+        C(r, 'redirects.yaml'),
+        `  - from: old${'-x'.repeat(100)}\n    article: hidden-war-deaths\n    note: "Removed."\n`,
+      ),
     well: /redirects\[2\].*\.from: .*the limit is/,
     marker: `${'-x'.repeat(100)}`,
   },
@@ -342,7 +389,11 @@ const cases: Case[] = [
         C(r, 'events', 'lone-event.yaml'),
         'name: "A lone event"\nsummary: "Told once."\ndate: { date: "2025", basis: stated }\ntopics: [war-losses]\n',
       );
-      edit(HWD(r), 'events: [putin-volunteer-recruitment-drive-2025]', 'events: [putin-volunteer-recruitment-drive-2025, lone-event]');
+      edit(
+        HWD(r),
+        'events: [putin-volunteer-recruitment-drive-2025]',
+        'events: [putin-volunteer-recruitment-drive-2025, lone-event]',
+      );
     },
     well: /lone-event\.yaml: .*one report/,
     published: (files) => anyHas(files, '1 reports'),
@@ -373,7 +424,11 @@ const cases: Case[] = [
   {
     name: 'redirect-to-retired-id',
     target: 'redirect to',
-    apply: (r) => appendFileSync(C(r, 'redirects.yaml'), '  - from: some-old-claim\n    to: groups-helping-avoid-call-up\n    note: "Renamed again."\n'),
+    apply: (r) =>
+      appendFileSync(
+        C(r, 'redirects.yaml'),
+        '  - from: some-old-claim\n    to: groups-helping-avoid-call-up\n    note: "Renamed again."\n',
+      ),
     well: /redirects\.yaml: redirects\[2\] \(some-old-claim\)\.to: .*agora-and-other-groups-listed/,
   },
   {
@@ -383,7 +438,9 @@ const cases: Case[] = [
     well: /^$/,
     published: (files) =>
       [...files.entries()].some(([k, t]) =>
-        k.endsWith('.svg') || k.includes('events/') ? /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|\uFFFD|\u200D…/.test(t) : false,
+        k.endsWith('.svg') || k.includes('events/')
+          ? /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|\uFFFD|\u200D…/.test(t)
+          : false,
       ),
   },
   // Output escaping: text that must come out as text.
@@ -392,26 +449,44 @@ const cases: Case[] = [
     target: 'pages, JSON-LD',
     apply: (r) => edit(C(r, 'sources', 'tass.yaml'), 'name: "TASS"', 'name: "TASS</script><script>alert(1)</script>"'),
     well: /^$/,
-    published: (files) => [...files.entries()].some(([k, t]) => k.endsWith('.html') && t.replace(/="[^"]*"/g, '').includes('<script>alert(1)')),
+    published: (files) =>
+      [...files.entries()].some(
+        ([k, t]) => k.endsWith('.html') && t.replace(/="[^"]*"/g, '').includes('<script>alert(1)'),
+      ),
   },
   {
     name: 'csv-formula-in-statement',
     target: 'CSV',
-    apply: (r) => edit(C(r, 'claims', 'covert-mobilization-victory-day.yaml'), /statement: ([A-Z])/, 'statement: =HYPERLINK("https://evil.example") $1'),
+    apply: (r) =>
+      edit(
+        C(r, 'claims', 'covert-mobilization-victory-day.yaml'),
+        /statement: ([A-Z])/,
+        'statement: =HYPERLINK("https://evil.example") $1',
+      ),
     well: /^$/,
     published: (files) => [...files.entries()].some(([k, t]) => k.endsWith('.csv') && /(^|,)"?=HYPERLINK/m.test(t)),
   },
   {
     name: 'bibtex-braces-in-title',
     target: 'citations .bib',
-    apply: (r) => edit(C(r, 'articles', 'hidden-war-deaths.md'), 'troops as Ukraine', 'troops},\\n}\\n@misc{evil, title={x as Ukraine'),
+    apply: (r) =>
+      edit(
+        C(r, 'articles', 'hidden-war-deaths.md'),
+        'troops as Ukraine',
+        'troops},\\n}\\n@misc{evil, title={x as Ukraine',
+      ),
     well: /^$/,
     published: (files) => [...files.entries()].some(([k, t]) => k.endsWith('.bib') && /^@misc\{evil/m.test(t)),
   },
   {
     name: 'rss-cdata-in-summary',
     target: 'RSS',
-    apply: (r) => edit(C(r, 'articles', 'hidden-war-deaths.md'), 'on ISW, the report says', ']]></description><x>on ISW, the report says'),
+    apply: (r) =>
+      edit(
+        C(r, 'articles', 'hidden-war-deaths.md'),
+        'on ISW, the report says',
+        ']]></description><x>on ISW, the report says',
+      ),
     well: /^$/,
     published: (files) => [...files.entries()].some(([k, t]) => k.endsWith('.xml') && t.includes('<x>on ISW')),
   },
@@ -432,7 +507,8 @@ function textFiles(dir: string, out = new Map<string, string>()): Map<string, st
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) textFiles(p, out);
-    else if (/\.(html|xml|csv|json|svg|bib|txt|jsonld)$/.test(e.name) && statSync(p).size < 20_000_000) out.set(p, readFileSync(p, 'utf8'));
+    else if (/\.(html|xml|csv|json|svg|bib|txt|jsonld)$/.test(e.name) && statSync(p).size < 20_000_000)
+      out.set(p, readFileSync(p, 'utf8'));
   }
   return out;
 }

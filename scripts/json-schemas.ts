@@ -11,7 +11,9 @@ for (const entry of JSON_SCHEMA_FILES) {
   console.log(`wrote ${join(JSON_SCHEMA_DIR, entry.name)} (${entry.files})`);
 }
 const settingsFile = '.vscode/settings.json';
-const settings = existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+const settings = existsSync(settingsFile)
+  ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)
+  : {};
 settings['yaml.schemas'] = Object.fromEntries(
   JSON_SCHEMA_FILES.filter((e) => e.files.endsWith('.yaml')).map((e) => [`./${JSON_SCHEMA_DIR}/${e.name}`, e.files]),
 );

@@ -10,7 +10,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { problemsMessage, readValidatedCorpus } from '../src/lib/content/corpus';
 import { buildLedger } from '../src/lib/model/ledger';
-import { appendPermalinks, permalinksFile, PERMALINKS_MISSING, publishedPermalinks, utcToday } from '../src/lib/permalinks';
+import {
+  appendPermalinks,
+  permalinksFile,
+  PERMALINKS_MISSING,
+  publishedPermalinks,
+  utcToday,
+} from '../src/lib/permalinks';
 import { CONTENT_DIR } from '../src/lib/settings';
 
 const dir = process.argv[2] ?? CONTENT_DIR;

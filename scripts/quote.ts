@@ -9,14 +9,18 @@ import { CONTENT_DIR } from '../src/lib/settings';
 
 const [report, ...words] = process.argv.slice(2);
 if (!report || words.length === 0) {
-  console.error('usage: npm run quote -- <report-id> <word> [more words…]   e.g. npm run quote -- hidden-war-deaths Rosstat deaths');
+  console.error(
+    'usage: npm run quote -- <report-id> <word> [more words…]   e.g. npm run quote -- hidden-war-deaths Rosstat deaths',
+  );
   process.exit(2);
 }
 const id = report.replace(/^.*\//, '').replace(/\.md$/, '');
 const articles = readCorpus(CONTENT_DIR).articles;
 const article = articles.find((a) => a.id === id);
 if (!article) {
-  console.error(`no report "${id}" in ${CONTENT_DIR}/articles/; the reports are: ${articles.map((a) => a.id).join(', ')}`);
+  console.error(
+    `no report "${id}" in ${CONTENT_DIR}/articles/; the reports are: ${articles.map((a) => a.id).join(', ')}`,
+  );
   process.exit(2);
 }
 const blocks = analyseMarkdown(article.body ?? '').blocks;
@@ -30,7 +34,9 @@ if (passages.length === 0) {
 }
 passages.forEach((p, i) => {
   const where = `paragraph ${p.block + 1}, line ${blocks[p.block]!.line} of the body`;
-  console.log(`# ${i + 1} of ${passages.length}: ${where}${p.occurrence ? `; the text occurs more than once, this is occurrence ${p.occurrence}` : ''}`);
+  console.log(
+    `# ${i + 1} of ${passages.length}: ${where}${p.occurrence ? `; the text occurs more than once, this is occurrence ${p.occurrence}` : ''}`,
+  );
   console.log(passageYaml(p));
   console.log('');
 });

@@ -38,8 +38,13 @@ const portProblem = (p) =>
 
 const problem = await portProblem(port);
 if (problem) {
-  const why = problem === 'EADDRINUSE' ? 'is already in use (by another server, or an earlier run still going)' : `cannot be used (${problem})`;
-  console.error(`Port ${port} on ${host} ${why}. Stop what is using it, or choose another port: PORT=${port === 4400 ? 4401 : 4400} ${command}`);
+  const why =
+    problem === 'EADDRINUSE'
+      ? 'is already in use (by another server, or an earlier run still going)'
+      : `cannot be used (${problem})`;
+  console.error(
+    `Port ${port} on ${host} ${why}. Stop what is using it, or choose another port: PORT=${port === 4400 ? 4401 : 4400} ${command}`,
+  );
   process.exit(1);
 }
 
@@ -51,6 +56,9 @@ if (mode === 'start') {
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const child = spawn('astro', [mode === 'dev' ? 'dev' : 'preview', '--host', host, '--port', String(port)], { stdio: 'inherit', env });
+const child = spawn('astro', [mode === 'dev' ? 'dev' : 'preview', '--host', host, '--port', String(port)], {
+  stdio: 'inherit',
+  env,
+});
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

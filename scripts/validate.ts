@@ -7,7 +7,10 @@ import { CONTENT_DIR } from '../src/lib/settings';
 import { watchContent } from '../src/lib/content/watch';
 import { plural } from '../src/lib/plural';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { watch: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { watch: { type: 'boolean', default: false } },
+});
 const dir = positionals[0] ?? CONTENT_DIR;
 
 /** Validates once and prints the result; returns whether the content is valid. */

@@ -22,7 +22,9 @@ const articles = defineCollection({ loader: articlesLoader(), schema: articleSch
 
 /** Claims: empty in a build, filled in `astro dev` only (see above); read the ledger instead. */
 const claims = defineCollection({
-  loader: entriesLoader('claims', (c) => c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article, context: e.context } }))),
+  loader: entriesLoader('claims', (c) =>
+    c.claims.map((e) => ({ id: e.data.id, file: e.file, data: { ...e.data, article: e.article, context: e.context } })),
+  ),
   schema: claimSchema.extend({
     article: z.string(),
     context: z.object({ before: z.string(), after: z.string(), block: z.number(), start: z.number() }).optional(),

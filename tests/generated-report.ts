@@ -38,7 +38,8 @@ export interface GeneratedReport {
  */
 export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
   const before = validateCorpus(readCorpus(dir));
-  if (before.problems.length) throw new Error(`the corpus to extend is not valid:\n${before.problems.map(formatProblem).join('\n')}`);
+  if (before.problems.length)
+    throw new Error(`the corpus to extend is not valid:\n${before.problems.map(formatProblem).join('\n')}`);
   // The first in id order: any claim and any event would do; the order only keeps the choice stable.
   const relatedClaim = before.claims.map((c) => c.data.id).sort()[0];
   const event = [...before.events].sort((a, b) => a.id.localeCompare(b.id))[0];
@@ -61,9 +62,16 @@ export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
     'The office says its figures show that earlier accounts of recruitment were incomplete.',
     'Share this article',
   ];
-  const claimIds = [`${id}-office-opened`, `${id}-contracts-signed`, `${id}-queue-quote`, `${id}-double-by-spring`, `${id}-earlier-accounts`];
+  const claimIds = [
+    `${id}-office-opened`,
+    `${id}-contracts-signed`,
+    `${id}-queue-quote`,
+    `${id}-double-by-spring`,
+    `${id}-earlier-accounts`,
+  ];
   const q = (s: string): string => JSON.stringify(s);
-  for (const sub of ['articles', 'claims', 'sources', 'topics', 'received']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['articles', 'claims', 'sources', 'topics', 'received'])
+    mkdirSync(join(dir, sub), { recursive: true });
   for (const file of [
     `articles/${id}.md`,
     `claims/${id}.yaml`,
@@ -119,7 +127,10 @@ evidence:
   - { article: ${id}, quote: "Pat Example, the office’s director" }
 `,
   );
-  writeFileSync(join(dir, 'topics', `${topic}.yaml`), `name: "Generated topic ${n}"\ndescription: "Claims of a generated test report."\n`);
+  writeFileSync(
+    join(dir, 'topics', `${topic}.yaml`),
+    `name: "Generated topic ${n}"\ndescription: "Claims of a generated test report."\n`,
+  );
   writeFileSync(
     join(dir, 'claims', `${id}.yaml`),
     `article: ${id}
@@ -167,7 +178,8 @@ claims:
 `,
   );
   const after = validateCorpus(readCorpus(dir));
-  if (after.problems.length) throw new Error(`the generated report does not validate:\n${after.problems.map(formatProblem).join('\n')}`);
+  if (after.problems.length)
+    throw new Error(`the generated report does not validate:\n${after.problems.map(formatProblem).join('\n')}`);
   return {
     id,
     title,

@@ -43,8 +43,10 @@ export function generate(dir, reports) {
   const SOURCES = Math.min(200, reports * CLAIMS);
   const TOPICS = Math.min(12, reports + CLAIMS - 1);
   rmSync(dir, { recursive: true, force: true });
-  for (const d of ['articles', 'claims', 'sources', 'topics', 'events', 'received']) mkdirSync(join(dir, d), { recursive: true });
-  for (let t = 0; t < TOPICS; t++) writeFileSync(join(dir, 'topics', `topic-${t}.yaml`), `name: "Topic ${t}"\ndescription: "Synthetic topic ${t}."\n`);
+  for (const d of ['articles', 'claims', 'sources', 'topics', 'events', 'received'])
+    mkdirSync(join(dir, d), { recursive: true });
+  for (let t = 0; t < TOPICS; t++)
+    writeFileSync(join(dir, 'topics', `topic-${t}.yaml`), `name: "Topic ${t}"\ndescription: "Synthetic topic ${t}."\n`);
   for (let s = 0; s < SOURCES; s++)
     writeFileSync(
       join(dir, 'sources', `source-${pad(s, 3)}.yaml`),
@@ -77,7 +79,9 @@ export function generate(dir, reports) {
       const count = Math.floor(rand() * 90000) + 1000;
       const quote = `Officials in district ${i}-${c} said ${count} people were counted in the ${wordAt(rand())} records.`;
       // Every number in a quote is a figure or marked as not one (an editorial check).
-      const notFigures = [...new Set([i, c, count].map(String))].map((n) => `{ number: "${n}", reason: "synthetic" }`).join(', ');
+      const notFigures = [...new Set([i, c, count].map(String))]
+        .map((n) => `{ number: "${n}", reason: "synthetic" }`)
+        .join(', ');
       paragraphs.push([sentence(14), quote, sentence(16), sentence(18), sentence(12)].join(' '));
       const topic = `topic-${(i + c) % TOPICS}`;
       const claimant = `source-${pad((i * CLAIMS + c) % SOURCES, 3)}`;
@@ -91,7 +95,9 @@ export function generate(dir, reports) {
       const events = c < 2 ? `\n    events: [event-${pad(Math.floor(i / EVENT_SPAN))}]` : '';
       claims.push(
         `  - id: r${pad(i)}-c${c}${events}\n    quote: >-\n      ${quote}\n    statement: "Synthetic claim ${c} of report ${i}."\n    kind: ${c % 4 ? 'event' : 'figure'}\n    claimant: ${claimant}${via}\n    hedge: asserted\n    stated: { date: "${date}", basis: stated }\n    topics: [${topic}]\n    notFigures: [${notFigures}]` +
-          (c % 4 ? '' : `\n    figures:\n      - { value: ${1000 + c}, unit: people, counts: "synthetic count", asOf: { date: "${date}", basis: stated } }`) +
+          (c % 4
+            ? ''
+            : `\n    figures:\n      - { value: ${1000 + c}, unit: people, counts: "synthetic count", asOf: { date: "${date}", basis: stated } }`) +
           relation,
       );
     }
@@ -102,7 +108,10 @@ export function generate(dir, reports) {
     );
     writeFileSync(join(dir, 'claims', `${id}.yaml`), `article: ${id}\nclaims:\n${claims.join('\n')}\n`);
     // The text as received, which the validator checks each body against: the body's lines.
-    writeFileSync(join(dir, 'received', `${id}.txt`), `${paragraphs.map((p) => p.replace(/^#{1,6}\s+/, '')).join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'received', `${id}.txt`),
+      `${paragraphs.map((p) => p.replace(/^#{1,6}\s+/, '')).join('\n')}\n`,
+    );
   }
 }
 
@@ -113,7 +122,8 @@ export function generate(dir, reports) {
  */
 export function writeUnpublishedPermalinks(dir) {
   const file = join(dirname(dir), 'permalinks.txt');
-  if (!existsSync(file)) writeFileSync(file, '# Every claim and event URL ever published: none, for a synthetic corpus.\n');
+  if (!existsSync(file))
+    writeFileSync(file, '# Every claim and event URL ever published: none, for a synthetic corpus.\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

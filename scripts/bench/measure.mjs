@@ -84,11 +84,21 @@ export function siteFacts(out) {
   const claims = sample(/^claims\/[^/]+\/index\.html$/);
   // JavaScript on reading pages: the most any report or claim page loads (claim pages carry copy-link).
   let js = 0;
-  for (const page of [pages.find((p) => /^articles\/[^/]+\/index\.html$/.test(p)), pages.find((p) => /^claims\/[^/]+\/index\.html$/.test(p))]) {
+  for (const page of [
+    pages.find((p) => /^articles\/[^/]+\/index\.html$/.test(p)),
+    pages.find((p) => /^claims\/[^/]+\/index\.html$/.test(p)),
+  ]) {
     if (!page) continue;
     let n = 0;
-    for (const m of readFileSync(join(out, page), 'utf8').matchAll(/<script[^>]*src="([^"]+)"/g)) n += gzipBytes(join(out, m[1]));
+    for (const m of readFileSync(join(out, page), 'utf8').matchAll(/<script[^>]*src="([^"]+)"/g))
+      n += gzipBytes(join(out, m[1]));
     js = Math.max(js, n);
   }
-  return { pages: pages.length, bytes, reportGzip: reports.length ? median(reports) : 0, claimGzip: claims.length ? median(claims) : 0, readingJs: js };
+  return {
+    pages: pages.length,
+    bytes,
+    reportGzip: reports.length ? median(reports) : 0,
+    claimGzip: claims.length ? median(claims) : 0,
+    readingJs: js,
+  };
 }

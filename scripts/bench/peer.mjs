@@ -68,7 +68,12 @@ const LAYOUTS = {
  */
 export function writePeerSite(contentDir, siteDir) {
   rmSync(siteDir, { recursive: true, force: true });
-  for (const d of ['content/articles', 'content/claims', 'data', ...new Set(Object.keys(LAYOUTS).map((f) => `layouts/${f.split('/').slice(0, -1).join('/')}`))])
+  for (const d of [
+    'content/articles',
+    'content/claims',
+    'data',
+    ...new Set(Object.keys(LAYOUTS).map((f) => `layouts/${f.split('/').slice(0, -1).join('/')}`)),
+  ])
     mkdirSync(join(siteDir, d), { recursive: true });
   writeFileSync(
     join(siteDir, 'config.json'),
@@ -83,7 +88,12 @@ export function writePeerSite(contentDir, siteDir) {
   writeFileSync(join(siteDir, 'content/articles/_index.md'), '---\ntitle: Reports\n---\n');
   writeFileSync(join(siteDir, 'content/claims/_index.md'), '---\ntitle: Claims\n---\n');
   const byId = (dir) =>
-    Object.fromEntries(readdirSync(join(contentDir, dir)).map((f) => [f.replace(/\.yaml$/, ''), parse(readFileSync(join(contentDir, dir, f), 'utf8'))]));
+    Object.fromEntries(
+      readdirSync(join(contentDir, dir)).map((f) => [
+        f.replace(/\.yaml$/, ''),
+        parse(readFileSync(join(contentDir, dir, f), 'utf8')),
+      ]),
+    );
   writeFileSync(join(siteDir, 'data/sources.json'), JSON.stringify(byId('sources')));
   writeFileSync(join(siteDir, 'data/topics.json'), JSON.stringify(byId('topics')));
   const claimsOf = new Map();
@@ -91,7 +101,10 @@ export function writePeerSite(contentDir, siteDir) {
     const { article, claims } = parse(readFileSync(join(contentDir, 'claims', f), 'utf8'));
     claimsOf.set(article, claims);
     for (const c of claims)
-      writeFileSync(join(siteDir, 'content/claims', `${c.id}.md`), `${JSON.stringify({ ...c, title: c.statement, article, stated: c.stated ?? null })}\n`);
+      writeFileSync(
+        join(siteDir, 'content/claims', `${c.id}.md`),
+        `${JSON.stringify({ ...c, title: c.statement, article, stated: c.stated ?? null })}\n`,
+      );
   }
   for (const f of readdirSync(join(contentDir, 'articles'))) {
     const id = f.replace(/\.md$/, '');

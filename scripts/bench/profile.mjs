@@ -18,7 +18,11 @@ function rssByName(root) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-      info.set(pid, { ppid: /PPid:\s+(\d+)/.exec(s)?.[1], name: /Name:\s+(\S+)/.exec(s)?.[1], kb: Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) });
+      info.set(pid, {
+        ppid: /PPid:\s+(\d+)/.exec(s)?.[1],
+        name: /Name:\s+(\S+)/.exec(s)?.[1],
+        kb: Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0),
+      });
     } catch {
       // gone
     }
@@ -77,8 +81,12 @@ for (const stream of [child.stdout, child.stderr]) {
 child.on('close', async (code) => {
   clearInterval(timer);
   const procs = Object.entries(peaks).map(([k, v]) => `${k} ${Math.round(v)} MB`);
-  console.log(`\nastro build: exit ${code} after ${t()} s; peak summed RSS ${Math.round(peakSum)} MB; per process peaks: ${procs.join(', ')}`);
+  console.log(
+    `\nastro build: exit ${code} after ${t()} s; peak summed RSS ${Math.round(peakSum)} MB; per process peaks: ${procs.join(', ')}`,
+  );
   if (code !== 0) process.exit(1);
   const index = await run(PAGEFIND_BIN, pagefindArgs(outDir), { cwd: ROOT });
-  console.log(`search index (pagefind, after Astro): ${index.seconds.toFixed(1)} s, peak ${Math.round(index.peakMb)} MB; build total ${t()} s`);
+  console.log(
+    `search index (pagefind, after Astro): ${index.seconds.toFixed(1)} s, peak ${Math.round(index.peakMb)} MB; build total ${t()} s`,
+  );
 });

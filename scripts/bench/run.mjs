@@ -28,7 +28,10 @@ const WORK = join(ROOT, 'bench-out');
 const ASTRO_JS = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const astro = (args) => [process.execPath, [ASTRO_JS, ...args]];
 const HUGO = hugoVersion();
-if (!HUGO) process.stderr.write('hugo is not installed, so the Hugo + pagefind peer is left out (Debian: sudo apt-get install -y hugo)\n');
+if (!HUGO)
+  process.stderr.write(
+    'hugo is not installed, so the Hugo + pagefind peer is left out (Debian: sudo apt-get install -y hugo)\n',
+  );
 
 // Each site's own content cache: removed before a cold build, kept for the rebuild.
 const coldOurs = () => {
@@ -43,9 +46,16 @@ const coldBaseline = () => {
 
 /** Edits one claim's statement in the middle report of a synthetic corpus; returns the undo. */
 function editOneReport(content) {
-  const file = join(content, 'claims', `report-${String(Math.floor(Number(content.split('-').at(-1)) / 2)).padStart(5, '0')}.yaml`);
+  const file = join(
+    content,
+    'claims',
+    `report-${String(Math.floor(Number(content.split('-').at(-1)) / 2)).padStart(5, '0')}.yaml`,
+  );
   const before = readFileSync(file, 'utf8');
-  const after = before.replace(/statement: "Synthetic claim 3 of report (\d+)\."/, 'statement: "Synthetic claim 3 of report $1, edited."');
+  const after = before.replace(
+    /statement: "Synthetic claim 3 of report (\d+)\."/,
+    'statement: "Synthetic claim 3 of report $1, edited."',
+  );
   if (after === before) throw new Error(`bench: nothing to edit in ${file}`);
   writeFileSync(file, after);
   return () => writeFileSync(file, before);
@@ -57,11 +67,17 @@ async function serve(outDir, port) {
     () => true,
     () => false,
   );
-  if (taken) throw new Error(`port ${port} is already in use: stop whatever serves it, or pass --port, then run the benchmark again`);
-  const child = spawn(...astro(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock']), {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  if (taken)
+    throw new Error(
+      `port ${port} is already in use: stop whatever serves it, or pass --port, then run the benchmark again`,
+    );
+  const child = spawn(
+    ...astro(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock']),
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child;
@@ -118,7 +134,10 @@ for (const size of SIZES) {
       }
     }
     coldBaseline();
-    round.baseline = await run(...astro(['build', '--root', 'scripts/bench/baseline', '--outDir', base]), { cwd: ROOT, env: { CONTENT_DIR: content } });
+    round.baseline = await run(...astro(['build', '--root', 'scripts/bench/baseline', '--outDir', base]), {
+      cwd: ROOT,
+      env: { CONTENT_DIR: content },
+    });
     if (HUGO) {
       // Two commands one after the other: the time is the sum, the peak the larger of the two.
       rmSync(peerOut, { recursive: true, force: true });

@@ -27,7 +27,9 @@ const armResults = () => {
       }).observe(list, { childList: true, subtree: true, attributes: true });
     });
   w.__results = when(() => list.querySelector(':scope > li:not([data-old]):not([aria-busy="true"])'));
-  w.__allResults = when(() => list.querySelector(':scope > li:not([data-old])') && list.getAttribute('aria-busy') === 'false');
+  w.__allResults = when(
+    () => list.querySelector(':scope > li:not([data-old])') && list.getAttribute('aria-busy') === 'false',
+  );
 };
 
 export async function measureSearch(baseUrl, queries) {
@@ -52,7 +54,9 @@ export async function measureSearch(baseUrl, queries) {
       );
       await page.goto(`${baseUrl}/search/`, { waitUntil: 'networkidle' });
       // Timed inside the page: from the last input event to the first result in the list.
-      await page.evaluate(() => document.getElementById('q').addEventListener('input', () => (window.__lastInput = performance.now())));
+      await page.evaluate(() =>
+        document.getElementById('q').addEventListener('input', () => (window.__lastInput = performance.now())),
+      );
       await page.evaluate(armResults);
       await page.locator('#q').click();
       await page.keyboard.type(q, { delay: 30 });
@@ -67,14 +71,22 @@ export async function measureSearch(baseUrl, queries) {
       if (q2) {
         await page.locator('#q').fill(q2);
         await page.evaluate(armResults);
-        await page.evaluate(() => document.getElementById('q').addEventListener('keydown', () => (window.__enter = performance.now()), { once: true }));
+        await page.evaluate(() =>
+          document
+            .getElementById('q')
+            .addEventListener('keydown', () => (window.__enter = performance.now()), { once: true }),
+        );
         await page.keyboard.press('Enter');
         second.push(await page.evaluate(async () => (await window.__results) - window.__enter));
         await page.evaluate(() => window.__allResults);
       }
       await context.close();
     }
-    return { firstQueryBytes: median(firstBytes), keystrokeToResultsMs: median(latencies), secondQueryMs: second.length ? median(second) : NaN };
+    return {
+      firstQueryBytes: median(firstBytes),
+      keystrokeToResultsMs: median(latencies),
+      secondQueryMs: second.length ? median(second) : NaN,
+    };
   } finally {
     await browser.close();
   }

@@ -23,7 +23,10 @@ export default function citationFiles(): AstroIntegration {
         for (const claim of ledger.claims) {
           mkdirSync(join(root, outputPath(claimUrl(claim.id))), { recursive: true });
           writeIfChanged(join(root, outputPath(citationUrl(claim.id, 'bib'))), bibtex(claim));
-          writeIfChanged(join(root, outputPath(citationUrl(claim.id, 'json'))), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
+          writeIfChanged(
+            join(root, outputPath(citationUrl(claim.id, 'json'))),
+            `${JSON.stringify(cslJson(claim), null, 2)}\n`,
+          );
         }
         logger.info(`wrote citation files for ${ledger.claims.length} claims`);
       },

@@ -9,7 +9,12 @@ import { redirectMap } from '../lib/views/redirect-pages';
 import { contentProblemsPage, isPageRequest } from '../lib/dev/problems-page';
 import { CONTENT_LOADERS } from '../loaders/corpus';
 import { watchContent } from '../lib/content/watch';
-import { insertBeforeTrailingSlash, reloadDataStore, sendContentChanged, TRAILING_SLASH_MIDDLEWARE } from './astro-internals';
+import {
+  insertBeforeTrailingSlash,
+  reloadDataStore,
+  sendContentChanged,
+  TRAILING_SLASH_MIDDLEWARE,
+} from './astro-internals';
 import { plural } from '../lib/plural';
 
 // How long a burst of watcher events must be quiet before the content is read again. An editor's
@@ -109,7 +114,9 @@ export function liveContent(
   // before that check (Astro's request guards stay in front of it).
   server.httpServer?.once('listening', () => {
     if (!insertBeforeTrailingSlash(server, pageMiddleware)) {
-      logger.warn(`Astro's ${TRAILING_SLASH_MIDDLEWARE} middleware was not found: slashless page URLs may answer 404 (see astro-internals.ts)`);
+      logger.warn(
+        `Astro's ${TRAILING_SLASH_MIDDLEWARE} middleware was not found: slashless page URLs may answer 404 (see astro-internals.ts)`,
+      );
     }
   });
   function pageMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void {
@@ -131,7 +138,9 @@ export function liveContent(
     // folder, Astro's dev server (trailingSlash: 'always') answered 404. Astro's own routes
     // (`/_image`, `/_server-islands`) are left to it.
     const slashless = !path.endsWith('/') && !path.endsWith('.html') && !path.startsWith('/_');
-    const to = redirects.get(corpus)!.get(path.endsWith('/') ? path : `${path}/`) ?? (slashless ? `${path}/${query}` : undefined);
+    const to =
+      redirects.get(corpus)!.get(path.endsWith('/') ? path : `${path}/`) ??
+      (slashless ? `${path}/${query}` : undefined);
     if (!to) return next();
     res.statusCode = 301;
     res.setHeader('location', to);

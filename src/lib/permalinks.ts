@@ -37,7 +37,8 @@ export interface Permalink {
 }
 
 /** What a permalink leads to: a claim's page, a claim's anchor in its report, or an event's page. */
-export type PermalinkTarget = { kind: 'claim'; id: string } | { kind: 'anchor'; article: string; id: string } | { kind: 'event'; id: string };
+export type PermalinkTarget =
+  { kind: 'claim'; id: string } | { kind: 'anchor'; article: string; id: string } | { kind: 'event'; id: string };
 
 const ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const CLAIM_URL = new RegExp(`^/claims/(${ID})/$`);
@@ -69,7 +70,10 @@ export const utcToday = (): string => new Date().toISOString().slice(0, 10);
  * event URL followed by a real day no later than `today`, or that repeats a URL. Blank lines and
  * lines starting with `#` are skipped; spaces around a line (and a Windows line end) are not errors.
  */
-export function parsePermalinks(text: string, today: string = utcToday()): { entries: Permalink[]; problems: PermalinkProblem[] } {
+export function parsePermalinks(
+  text: string,
+  today: string = utcToday(),
+): { entries: Permalink[]; problems: PermalinkProblem[] } {
   const entries: Permalink[] = [];
   const problems: PermalinkProblem[] = [];
   const firstLine = new Map<string, number>();
@@ -84,14 +88,23 @@ export function parsePermalinks(text: string, today: string = utcToday()): { ent
     if (rest.length > 0 || (!target && day === undefined && !url.startsWith('/'))) {
       return problem(`expected "<url> <YYYY-MM-DD>", e.g. "/claims/<id>/ 2026-11-24", got "${trimmed}"`);
     }
-    if (!target) return problem(`"${url}" is not a claim or event URL: expected a site path /claims/<id>/, /articles/<report>/#<id> or /events/<id>/`);
-    if (day === undefined) return problem(`no date: write "${url} YYYY-MM-DD", the day (UTC) it was first published (npm run permalinks writes it)`);
+    if (!target)
+      return problem(
+        `"${url}" is not a claim or event URL: expected a site path /claims/<id>/, /articles/<report>/#<id> or /events/<id>/`,
+      );
+    if (day === undefined)
+      return problem(
+        `no date: write "${url} YYYY-MM-DD", the day (UTC) it was first published (npm run permalinks writes it)`,
+      );
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return problem(`"${day}" is not a day of the form YYYY-MM-DD`);
     const invalid = calendarDateProblem(day);
     if (invalid) return problem(invalid);
     if (day > today) return problem(`"${day}" is in the future: a URL is dated the day (UTC) it was first published`);
     const first = firstLine.get(url);
-    if (first !== undefined) return problem(`listed twice (first on line ${first}): delete this line; a URL keeps the day it was first listed`);
+    if (first !== undefined)
+      return problem(
+        `listed twice (first on line ${first}): delete this line; a URL keeps the day it was first listed`,
+      );
     firstLine.set(url, line);
     entries.push({ line, url, firstPublished: day });
   });
@@ -120,7 +133,10 @@ export interface PublishedCorpus {
  * through the same URL functions, so the list cannot drift from the site.
  */
 export function publishedPermalinks(ledger: PublishedCorpus): string[] {
-  return [...ledger.claims.flatMap((c) => [claimUrl(c.id), articleUrl(c.article.id, c.id)]), ...ledger.events.map((e) => eventUrl(e.id))];
+  return [
+    ...ledger.claims.flatMap((c) => [claimUrl(c.id), articleUrl(c.article.id, c.id)]),
+    ...ledger.events.map((e) => eventUrl(e.id)),
+  ];
 }
 
 /**
@@ -128,7 +144,11 @@ export function publishedPermalinks(ledger: PublishedCorpus): string[] {
  * order. The existing text is kept byte for byte (a URL is dated once, when first listed); a new
  * file starts with the header. Returns the text and how many lines were added.
  */
-export function appendPermalinks(text: string | undefined, urls: readonly string[], today: string): { text: string; added: number } {
+export function appendPermalinks(
+  text: string | undefined,
+  urls: readonly string[],
+  today: string,
+): { text: string; added: number } {
   const listed = new Set(parsePermalinks(text ?? '', today).entries.map((e) => e.url));
   const fresh = [...new Set(urls)]
     .filter((u) => !listed.has(u))
@@ -168,7 +188,10 @@ export function brokenPermalinks(urls: readonly string[], site: BuiltSite, redir
     }
     if (fragment && !site.hasId(path, fragment)) {
       const removedWithReport = redirect?.article !== undefined;
-      if (!removedWithReport) problems.push(`${url}: anchor "${fragment}" is gone from the report; declare a redirect in content/redirects.yaml`);
+      if (!removedWithReport)
+        problems.push(
+          `${url}: anchor "${fragment}" is gone from the report; declare a redirect in content/redirects.yaml`,
+        );
     }
   }
   return problems;

@@ -36,7 +36,8 @@ export const eventsUrl = (): string => at('/events/');
 /** An event: how each report told it. */
 export const eventUrl = (id: string): string => at(`/events/${id}/`);
 /** The figures table, in one of its sort orders (`''` is report order); `fragment` without `#`. */
-export const figuresUrl = (sort = '', fragment?: string): string => at(`/figures/${sort ? `${sort}/` : ''}${fragment ? `#${fragment}` : ''}`);
+export const figuresUrl = (sort = '', fragment?: string): string =>
+  at(`/figures/${sort ? `${sort}/` : ''}${fragment ? `#${fragment}` : ''}`);
 /** The method page. */
 export const aboutUrl = (): string => at('/about/');
 /** Search, optionally with a query and filters; the same shape the search page reads back. */

@@ -67,7 +67,9 @@ async function syncArticles(context: LoaderContext): Promise<number> {
     // Already parsed by our validator with the collection's own schema.
     const data = a.data as unknown as Record<string, unknown>;
     // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
-    const html = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, { fileURL: pathToFileURL(resolve(a.file)) });
+    const html = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, {
+      fileURL: pathToFileURL(resolve(a.file)),
+    });
     store.set({ id: a.id, data, body: a.body, filePath: a.file, digest, rendered: html });
     rendered += 1;
   }

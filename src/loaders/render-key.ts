@@ -23,7 +23,8 @@ export interface RenderInputs {
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 // Value imports and re-exports, static and dynamic; `import type` and `export type` emit no code.
-const IMPORT = /(?:^|[\n;])\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\n;])\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 const EXTENSIONS = ['', '.ts', '.mts', '.mjs', '.js', '/index.ts'];
 
 function resolveLocal(from: string, spec: string): string | undefined {
@@ -85,8 +86,11 @@ export function renderInputs(root: string): RenderInputs {
   const markdown = join(root, 'node_modules', '@astrojs/markdown-remark');
   const manifest = join(markdown, 'package.json');
   if (existsSync(manifest)) {
-    const deps = Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
-    for (const name of deps) packages.set(`${name} (of @astrojs/markdown-remark)`, installedVersion(root, name, markdown));
+    const deps = Object.keys(
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {},
+    );
+    for (const name of deps)
+      packages.set(`${name} (of @astrojs/markdown-remark)`, installedVersion(root, name, markdown));
   }
   return { files, packages };
 }
@@ -94,6 +98,9 @@ export function renderInputs(root: string): RenderInputs {
 /** The render inputs as one hash: equal only if every file and version is. */
 export function renderKey(root: string): string {
   const { files, packages } = renderInputs(root);
-  const lines = [...[...files].map(([f, h]) => `file ${f} ${h}`), ...[...packages].map(([p, v]) => `package ${p} ${v}`)];
+  const lines = [
+    ...[...files].map(([f, h]) => `file ${f} ${h}`),
+    ...[...packages].map(([p, v]) => `package ${p} ${v}`),
+  ];
   return sha(lines.sort().join('\n'));
 }

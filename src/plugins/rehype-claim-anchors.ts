@@ -73,7 +73,12 @@ export default function rehypeClaimAnchors(options: ClaimAnchorOptions) {
   };
 }
 
-function markBlock(block: Element, locations: QuoteLocation[], info: Map<string, ClaimAnchor>, options: ClaimAnchorOptions): void {
+function markBlock(
+  block: Element,
+  locations: QuoteLocation[],
+  info: Map<string, ClaimAnchor>,
+  options: ClaimAnchorOptions,
+): void {
   let offset = 0;
   const visit = (parent: Element): void => {
     const next: ElementContent[] = [];
@@ -84,7 +89,13 @@ function markBlock(block: Element, locations: QuoteLocation[], info: Map<string,
         offset = end;
         const pieces: Piece[] = locations
           .filter((l) => l.start < end && l.end > start)
-          .map((l) => ({ id: l.id, start: Math.max(l.start, start), end: Math.min(l.end, end), isStart: l.start >= start, isEnd: l.end <= end }))
+          .map((l) => ({
+            id: l.id,
+            start: Math.max(l.start, start),
+            end: Math.min(l.end, end),
+            isStart: l.start >= start,
+            isEnd: l.end <= end,
+          }))
           .sort((a, b) => a.start - b.start || b.end - a.end);
         next.push(...nest(child.value, start, start, end, pieces, info, options));
       } else {
@@ -126,7 +137,12 @@ function nest(
     };
     if (p.isStart)
       for (const alias of info.get(p.id)?.aliases ?? [])
-        out.push({ type: 'element', tagName: 'span', properties: { id: alias, className: ['claim-alias'] }, children: [] });
+        out.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { id: alias, className: ['claim-alias'] },
+          children: [],
+        });
     out.push(mark);
     if (p.isEnd) out.push(claimLink(info.get(p.id)!, options));
     pos = p.end;
@@ -142,8 +158,18 @@ function claimLink(a: ClaimAnchor, options: ClaimAnchorOptions): Element {
     tagName: 'a',
     properties: { className: ['claim-ref'], href: options.claimUrl(a.id), dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { className: ['claim-n'] }, children: [{ type: 'text', value: String(a.n) }] },
-      { type: 'element', tagName: 'span', properties: { className: ['claim-preview'] }, children: [{ type: 'text', value: `Claim ${a.n}: ${a.statement}` }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['claim-n'] },
+        children: [{ type: 'text', value: String(a.n) }],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['claim-preview'] },
+        children: [{ type: 'text', value: `Claim ${a.n}: ${a.statement}` }],
+      },
     ],
   };
 }

@@ -40,7 +40,14 @@ const evidenceOut = z.strictObject({
   independent: z.number().int(),
   origins: z.array(z.strictObject({ origin: originOut, claims: z.array(z.string()) })),
   disputed: z.boolean(),
-  disputedBy: z.array(z.strictObject({ claim: z.string(), target: z.string(), type: z.enum(['denied', 'contradicted', 'doubted']), origin: originOut })),
+  disputedBy: z.array(
+    z.strictObject({
+      claim: z.string(),
+      target: z.string(),
+      type: z.enum(['denied', 'contradicted', 'doubted']),
+      origin: originOut,
+    }),
+  ),
 });
 
 /** One claim in /api/claims.json. */
@@ -59,9 +66,18 @@ export const apiClaimSchema = z.strictObject({
   about: dateOut.nullable(),
   topics: z.array(ref),
   figures: z.array(
-    z.strictObject({ value: z.number(), upper: z.number().nullable(), approx: z.string(), unit: z.string(), counts: z.string(), asOf: dateOut.nullable() }),
+    z.strictObject({
+      value: z.number(),
+      upper: z.number().nullable(),
+      approx: z.string(),
+      unit: z.string(),
+      counts: z.string(),
+      asOf: dateOut.nullable(),
+    }),
   ),
-  relations: z.array(z.strictObject({ claim: z.string(), url: z.url(), type: z.enum(relationTypes), note: z.string() })),
+  relations: z.array(
+    z.strictObject({ claim: z.string(), url: z.url(), type: z.enum(relationTypes), note: z.string() }),
+  ),
   /** Changes to the claim's analysis since it was first published, dated. */
   corrections: z.array(z.strictObject({ date: z.string(), note: z.string() })),
   note: z.string().nullable(),
@@ -91,7 +107,12 @@ export const apiArticlesSchema = z.strictObject({
       id: z.string(),
       url: z.url(),
       title: z.string(),
-      outlet: z.strictObject({ id: z.string().nullable(), name: z.string().nullable(), basis: z.enum(['stated', 'inferred', 'unknown']), note: z.string() }),
+      outlet: z.strictObject({
+        id: z.string().nullable(),
+        name: z.string().nullable(),
+        basis: z.enum(['stated', 'inferred', 'unknown']),
+        note: z.string(),
+      }),
       byline: z.string().nullable(),
       published: dateOut,
       summary: z.string(),
@@ -137,7 +158,14 @@ export const apiTopicsSchema = z.strictObject({
   version: z.literal(API_VERSION),
   count: z.number().int(),
   topics: z.array(
-    z.strictObject({ id: z.string(), url: z.url(), name: z.string(), description: z.string(), claims: z.array(z.string()), articles: z.array(z.string()) }),
+    z.strictObject({
+      id: z.string(),
+      url: z.url(),
+      name: z.string(),
+      description: z.string(),
+      claims: z.array(z.string()),
+      articles: z.array(z.string()),
+    }),
   ),
 });
 
@@ -170,7 +198,9 @@ export const apiEventsSchema = z.strictObject({
           sides: z.array(z.strictObject({ claim: z.string(), value: z.string() })),
         }),
       ),
-      relations: z.array(z.strictObject({ from: z.string(), to: z.string(), type: z.enum(relationTypes), note: z.string() })),
+      relations: z.array(
+        z.strictObject({ from: z.string(), to: z.string(), type: z.enum(relationTypes), note: z.string() }),
+      ),
       evidence: evidenceOut,
       previous: z.string().nullable(),
       next: z.string().nullable(),

@@ -1,5 +1,12 @@
 import { z } from 'astro/zod';
-import { dateSpecSchema, dateStringSchema, idSchema, refusedCharacterProblem, textSchema, topicListSchema } from './common';
+import {
+  dateSpecSchema,
+  dateStringSchema,
+  idSchema,
+  refusedCharacterProblem,
+  textSchema,
+  topicListSchema,
+} from './common';
 
 /** Who published a report: a source id, or null when the report does not say. */
 export const outletSchema = z
@@ -42,7 +49,9 @@ export const articleSchema = z.strictObject({
       // Only https: the URL is published as a link and in structured data.
       url: z
         .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-        .refine((v) => refusedCharacterProblem(v) === null, { error: (issue) => refusedCharacterProblem(issue.input as string) ?? '' }),
+        .refine((v) => refusedCharacterProblem(v) === null, {
+          error: (issue) => refusedCharacterProblem(issue.input as string) ?? '',
+        }),
       notice: textSchema('note'),
     })
     .optional(),
@@ -50,11 +59,17 @@ export const articleSchema = z.strictObject({
    * The report's own web address, where known (never guessed): only https, since it is published
    * as a link, in citations and in structured data.
    */
-  url: z.url({ protocol: /^https$/, error: 'must be the report\'s https:// address, e.g. "https://example.org/news/1"' }).optional(),
+  url: z
+    .url({ protocol: /^https$/, error: 'must be the report\'s https:// address, e.g. "https://example.org/news/1"' })
+    .optional(),
   /** The day the text was read at `url` or received, "YYYY-MM-DD", not after today. */
-  accessed: dateStringSchema.refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), 'the day the text was accessed, "YYYY-MM-DD"').optional(),
+  accessed: dateStringSchema
+    .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), 'the day the text was accessed, "YYYY-MM-DD"')
+    .optional(),
   /** Set when the text as received is cut off: the note says where it stops. */
-  incomplete: z.strictObject({ note: textSchema('note', 10, 'say where the text stops, e.g. "ends mid-word after …"') }).optional(),
+  incomplete: z
+    .strictObject({ note: textSchema('note', 10, 'say where the text stops, e.g. "ends mid-word after …"') })
+    .optional(),
   topics: topicListSchema,
   summary: textSchema('summary'),
 });

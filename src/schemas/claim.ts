@@ -5,7 +5,16 @@ import { dateSpecSchema, dateStringSchema, idSchema, textSchema, topicListSchema
 export const claimKinds = ['event', 'figure', 'assessment', 'forecast', 'denial', 'quote', 'description'] as const;
 
 /** How the claim is hedged, as worded in the report. */
-export const hedges = ['asserted', 'likely', 'possible', 'alleged', 'rumoured', 'denied', 'doubted', 'opinion'] as const;
+export const hedges = [
+  'asserted',
+  'likely',
+  'possible',
+  'alleged',
+  'rumoured',
+  'denied',
+  'doubted',
+  'opinion',
+] as const;
 
 /** How one claim relates to another. */
 // `qualifies`: a claim that narrows or limits another's scope without saying it is false
@@ -101,7 +110,9 @@ export const claimSchema = z.strictObject({
 /** A claims file: which article, and its claims. */
 export const claimFileSchema = z.strictObject({
   article: idSchema,
-  claims: z.array(z.unknown()).min(1, 'add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)'),
+  claims: z
+    .array(z.unknown())
+    .min(1, 'add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)'),
 });
 
 /** Claim data after validation (without the article, which comes from the file). */

@@ -65,7 +65,10 @@ export function withoutRefusedCharacters(value: string): string {
 
 /** A string with each refused character written out as `[U+200D]`, for a message that names it. */
 export function showRefusedCharacters(value: string): string {
-  return value.replace(new RegExp(REFUSED.source, 'gu'), (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return value.replace(
+    new RegExp(REFUSED.source, 'gu'),
+    (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
 }
 
 /** The longest a field may be, and why; see `textSchema`. */
@@ -90,7 +93,9 @@ export function textSchema(limit: keyof typeof LENGTH_LIMITS, min = 1, minMessag
     z
       .string()
       .min(min, minMessage ?? (min === 1 ? 'is empty' : `needs at least ${min} characters`))
-      .max(max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${max}: ${why}` })
+      .max(max, {
+        error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${max}: ${why}`,
+      })
       .regex(new RegExp(`^[^${REFUSED.source.slice(1, -1)}]*$`, 'u'), {
         error: (issue) => refusedCharacterProblem(issue.input as string) ?? 'contains a refused character',
       })
@@ -98,7 +103,9 @@ export function textSchema(limit: keyof typeof LENGTH_LIMITS, min = 1, minMessag
       .refine((v) => v.length < min || v.trim().length >= min, {
         error: (issue) => {
           const n = (issue.input as string).trim().length;
-          return n === 0 ? 'is blank: it has only spaces' : `has ${n} characters besides spaces, fewer than ${min}${minMessage ? `: ${minMessage}` : ''}`;
+          return n === 0
+            ? 'is blank: it has only spaces'
+            : `has ${n} characters besides spaces, fewer than ${min}${minMessage ? `: ${minMessage}` : ''}`;
         },
       })
   );
@@ -114,7 +121,8 @@ export const idSchema = z
   })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens')
   .max(LENGTH_LIMITS.id.max, {
-    error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${LENGTH_LIMITS.id.max}: ${LENGTH_LIMITS.id.why}`,
+    error: (issue) =>
+      `is ${String((issue.input as string).length)} characters long; the limit is ${LENGTH_LIMITS.id.max}: ${LENGTH_LIMITS.id.why}`,
   });
 
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -126,9 +134,23 @@ export const YEAR_RANGE = { min: 1900, max: 2099 } as const;
 export const DATE_FORMS_HELP =
   'the forms are "2024" (a year), "2024-07" (a month), "2024-07-23" (a day), "2022-06/2022-07" (from/to), "2024-05-31/.." (no earlier than) and "../2022-12" (no later than)';
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const pad = (n: string | number): string => String(n).padStart(2, '0');
-const monthNumber = (name: string): number => MONTH_NAMES.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)) && name.length >= 3) + 1;
+const monthNumber = (name: string): number =>
+  MONTH_NAMES.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)) && name.length >= 3) + 1;
 
 /**
  * The date a common other way of writing one means, in our form, when that is unambiguous:
@@ -229,7 +251,11 @@ export function parseDateRange(value: string): DateRange | string {
     if (earliestDay(from) > earliestDay(to)) return `"${value}" ends before it starts`;
     if (from === to) return `"${value}" is an interval of one point: write "${from}"`;
   }
-  return { kind: from === '..' || to === '..' ? 'bound' : 'interval', start: from === '..' ? null : from, end: to === '..' ? null : to };
+  return {
+    kind: from === '..' || to === '..' ? 'bound' : 'interval',
+    start: from === '..' ? null : from,
+    end: to === '..' ? null : to,
+  };
 }
 
 function lastDayOfPoint(value: string): string {
@@ -295,7 +321,11 @@ export const dateSpecSchema = z
   })
   .superRefine((spec, ctx) => {
     if (spec.basis === 'inferred' && !spec.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred date needs a note saying how it was inferred' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: 'an inferred date needs a note saying how it was inferred',
+      });
     }
   });
 

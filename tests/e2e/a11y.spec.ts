@@ -32,9 +32,14 @@ for (const scheme of ['light', 'dark'] as const) {
         // axe reads every text node of the longest reports: slow on a shared 2-core machine.
         test.setTimeout(90_000);
         await page.goto(path);
-        if (path.includes('#')) await expect(page.locator(`mark.claim[id="${path.split('#')[1]}"]`)).toHaveCSS('border-bottom-style', 'solid');
+        if (path.includes('#'))
+          await expect(page.locator(`mark.claim[id="${path.split('#')[1]}"]`)).toHaveCSS(
+            'border-bottom-style',
+            'solid',
+          );
         // Every result shown (they arrive one by one; the list is busy until the last).
-        if (path.startsWith('/search/')) await expect(page.locator('#results')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+        if (path.startsWith('/search/'))
+          await expect(page.locator('#results')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });

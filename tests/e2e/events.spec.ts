@@ -11,7 +11,9 @@ const decree = (
   }
 ).events.find((e) => e.id === 'september-2022-mobilization-decree')!;
 
-test('an event page sets the tellings side by side, marks differences, names origins and draws the graph', async ({ page }) => {
+test('an event page sets the tellings side by side, marks differences, names origins and draws the graph', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(DECREE);
   const tellings = page.locator('.telling');
@@ -38,14 +40,22 @@ test('an event page sets the tellings side by side, marks differences, names ori
     'Number: people the decree allows to be called up: “300,000 people” in A2 · “up to 1,000,000 men” in B1',
   );
   // A2 dates the decree (about), B1 dates Novaya Gazeta's report (said): not compared, so no date difference.
-  await expect(page.locator('#p_differences + ul li[data-kind="about"], #p_differences + ul li[data-kind="stated"]')).toHaveCount(0);
+  await expect(
+    page.locator('#p_differences + ul li[data-kind="about"], #p_differences + ul li[data-kind="stated"]'),
+  ).toHaveCount(0);
   // The reports' relay chains are one line, not a difference of every claim.
   await expect(page.locator('#p_differences + ul li[data-kind="relay"]')).toHaveCount(1);
 
   // Evidence: the label, and the origins named and linked.
   const evidence = page.locator('[aria-labelledby="p_evidence-h"]');
-  await expect(evidence.locator('.evidence-label')).toHaveText([`${decree.evidence.independent} independent origins`, 'Disputed']);
-  await expect(evidence.getByRole('link', { name: 'Novaya Gazeta' })).toHaveAttribute('href', '/sources/novaya-gazeta/');
+  await expect(evidence.locator('.evidence-label')).toHaveText([
+    `${decree.evidence.independent} independent origins`,
+    'Disputed',
+  ]);
+  await expect(evidence.getByRole('link', { name: 'Novaya Gazeta' })).toHaveAttribute(
+    'href',
+    '/sources/novaya-gazeta/',
+  );
   // Who disputes what, in the relation's direction: the party whose address is doubted is no disputer.
   await expect(evidence.locator('.disputes li')).toHaveText([/^Pavel Chikov doubts what Vladimir Putin says/]);
 
@@ -88,8 +98,11 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   const list = page.locator('#results');
   // The status counts the reports that match; the list shows their claims (fewer than a page of ten
   // here), so the claims are counted in the list once it is no longer busy.
-  const results = (): Promise<string[]> => list.locator('a.result-title').evaluateAll((as) => as.map((x) => x.getAttribute('href') ?? ''));
-  await expect(status).toHaveText(/^(1 report matches|\d+ reports match) “Peskov”; (it|each) is listed with its matching claims\.$/);
+  const results = (): Promise<string[]> =>
+    list.locator('a.result-title').evaluateAll((as) => as.map((x) => x.getAttribute('href') ?? ''));
+  await expect(status).toHaveText(
+    /^(1 report matches|\d+ reports match) “Peskov”; (it|each) is listed with its matching claims\.$/,
+  );
   await expect(list).toHaveAttribute('aria-busy', 'false');
   await expect(page.locator('#more')).toBeHidden();
   const before = await results();
@@ -97,7 +110,9 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   await page.locator('summary', { hasText: 'Evidence' }).click();
   await page.getByLabel(/^Disputed \(/).check();
   await expect(page).toHaveURL(/[?&]evidence=Disputed(&|$)/);
-  await expect(status).toHaveText(/^(1 report matches|\d+ reports match) “Peskov”, Disputed; (it|each) is listed with its matching claims\.$/);
+  await expect(status).toHaveText(
+    /^(1 report matches|\d+ reports match) “Peskov”, Disputed; (it|each) is listed with its matching claims\.$/,
+  );
   await expect(list).toHaveAttribute('aria-busy', 'false');
   const after = await results();
   expect(after.length).toBeGreaterThan(0);
@@ -111,7 +126,9 @@ test('the evidence filter narrows the results and is kept in the URL', async ({ 
   // The URL alone restores the filter.
   await page.reload();
   await expect(page.getByLabel(/^Disputed \(/)).toBeChecked();
-  await expect(status).toHaveText(/^(1 report matches|\d+ reports match) “Peskov”, Disputed; (it|each) is listed with its matching claims\.$/);
+  await expect(status).toHaveText(
+    /^(1 report matches|\d+ reports match) “Peskov”, Disputed; (it|each) is listed with its matching claims\.$/,
+  );
   await expect.poll(results).toEqual(after);
   // Back undoes it.
   await page.goBack();

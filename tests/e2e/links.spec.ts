@@ -15,10 +15,13 @@ test('copy link puts the claim URL on the clipboard', async ({ page }) => {
   const button = page.getByRole('button', { name: 'Copy link' });
   await button.click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(/\/claims\/bbc-more-than-100000-killed\/$/);
 });
 
-const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> => apiClaimsSchema.parse(await (await request.get('/api/claims.json')).json()).claims;
+const apiClaims = async (request: APIRequestContext): Promise<ApiClaim[]> =>
+  apiClaimsSchema.parse(await (await request.get('/api/claims.json')).json()).claims;
 
 // The two tests below visit every claim: on a loaded machine that takes longer than the default
 // 30 s, and a test must not fail for the machine being busy.
@@ -72,7 +75,9 @@ test('no page asks another origin for anything, or breaks the Content-Security-P
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
     );
   });
   page.on('request', (r) => {
@@ -103,10 +108,15 @@ test('a retired claim URL lands on the claim that replaced it, and its old ancho
   await page.goto('/claims/peskov-refuted-mobilization-continues/');
   // The refresh moves the browser on by itself; poll for where it ends up.
   await expect(page).toHaveURL(/\/claims\/peskov-refuted-this-claim\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kremlin spokesman Dmitry Peskov refuted a claim that the excerpt does not include.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Kremlin spokesman Dmitry Peskov refuted a claim that the excerpt does not include.',
+  );
   // The old anchor in the report is kept just before the renamed claim's quote.
   await page.goto('/articles/partial-mobilization-encyclopedia/#peskov-refuted-mobilization-continues');
-  await expect(page.locator('#peskov-refuted-mobilization-continues + mark.claim')).toHaveAttribute('data-claim', 'peskov-refuted-this-claim');
+  await expect(page.locator('#peskov-refuted-mobilization-continues + mark.claim')).toHaveAttribute(
+    'data-claim',
+    'peskov-refuted-this-claim',
+  );
   await expect(page.locator('mark.claim[data-claim="peskov-refuted-this-claim"]')).toBeInViewport();
 });
 
@@ -121,7 +131,9 @@ test('the retired page itself is accessible and says where the claim went', asyn
   });
   await page.goto('/claims/groups-helping-avoid-call-up/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This claim has a new address');
-  const link = page.getByRole('link', { name: "The groups named include Agora, the Committee of Soldiers' Mothers, Conscript's School and others." });
+  const link = page.getByRole('link', {
+    name: "The groups named include Agora, the Committee of Soldiers' Mothers, Conscript's School and others.",
+  });
   await expect(link).toHaveAttribute('href', '/claims/agora-and-other-groups-listed/');
   await expect(page.locator('main p.lede')).toHaveText(/^Renamed: /);
   const { violations } = await new AxeBuilder({ page }).analyze();

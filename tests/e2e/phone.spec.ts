@@ -7,7 +7,9 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 const GRAPH_EVENT = '/events/covert-mobilization-2022-2025/';
 
-test('the relation graph fits the screen as a box, says it scrolls, and scrolls to its last report', async ({ page }) => {
+test('the relation graph fits the screen as a box, says it scrolls, and scrolls to its last report', async ({
+  page,
+}) => {
   await page.goto(GRAPH_EVENT);
   const wrap = page.locator('.graph-wrap');
   const box = (await wrap.boundingBox())!;
@@ -17,7 +19,10 @@ test('the relation graph fits the screen as a box, says it scrolls, and scrolls 
   // …and the page does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The drawing is wider than the box: the box scrolls, and says so.
-  const { scrollWidth, clientWidth } = await wrap.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+  const { scrollWidth, clientWidth } = await wrap.evaluate((e) => ({
+    scrollWidth: e.scrollWidth,
+    clientWidth: e.clientWidth,
+  }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   await expect(wrap).toHaveClass(/\boverflows\b/);
   await expect(page.locator('.graph-hint')).toBeVisible();
@@ -31,7 +36,9 @@ test('the relation graph fits the screen as a box, says it scrolls, and scrolls 
   const last = (await columns.last().boundingBox())!;
   expect(last.x).toBeGreaterThanOrEqual(after.x);
   expect(last.x + last.width).toBeLessThanOrEqual(after.x + after.width);
-  const nodes = await page.locator('.graph-wrap .node rect').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().right));
+  const nodes = await page
+    .locator('.graph-wrap .node rect')
+    .evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().right));
   expect(Math.max(...nodes)).toBeLessThanOrEqual(after.x + after.width);
 });
 

@@ -6,7 +6,8 @@ import { articles } from './data';
 test('home lists every report', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.cards > li')).toHaveCount(articles.length);
-  for (const a of articles) await expect(page.locator('.cards').getByRole('link', { name: a.title, exact: true })).toBeVisible();
+  for (const a of articles)
+    await expect(page.locator('.cards').getByRole('link', { name: a.title, exact: true })).toBeVisible();
 });
 
 test('every report page shows its title and its full verbatim text', async ({ page }) => {
@@ -20,7 +21,9 @@ test('every report page shows its title and its full verbatim text', async ({ pa
       return (copy.textContent ?? '').replace(/\s+/g, ' ');
     });
     // Every paragraph of the Markdown body without Markdown markup is in the page word for word.
-    const body = readFileSync(join(import.meta.dirname, `../../content/articles/${a.id}.md`), 'utf8').split(/^---$/m)[2]!;
+    const body = readFileSync(join(import.meta.dirname, `../../content/articles/${a.id}.md`), 'utf8').split(
+      /^---$/m,
+    )[2]!;
     const plain = body
       .split(/\n\s*\n/)
       .map((p) => p.replace(/^#+ /, '').replace(/\s+/g, ' ').trim())
@@ -43,7 +46,9 @@ test('a claim anchor scrolls the quote into view and highlights it', async ({ pa
   expect(bg).not.toBe(other);
 });
 
-test('claim marks are quiet at rest, told apart by a dotted underline, and fill in when their number has focus', async ({ page }) => {
+test('claim marks are quiet at rest, told apart by a dotted underline, and fill in when their number has focus', async ({
+  page,
+}) => {
   await page.goto('/articles/hidden-war-deaths/');
   const mark = page.locator('article.report mark.claim').first();
   // At rest: no fill, only a dotted underline, so the report reads as prose and the mark does not rely on colour.
@@ -62,7 +67,9 @@ test('keyboard alone reaches every claim link in an article', async ({ page }) =
   for (let i = 0; i < 200 && reached.size < expected; i++) {
     await page.keyboard.press('Tab');
     const href = await page.evaluate(() =>
-      document.activeElement?.matches('article.report a.claim-ref') ? document.activeElement.getAttribute('href') : null,
+      document.activeElement?.matches('article.report a.claim-ref')
+        ? document.activeElement.getAttribute('href')
+        : null,
     );
     if (href) reached.add(href);
   }
@@ -76,22 +83,36 @@ test('the claim preview shows on keyboard focus', async ({ page }) => {
   await expect(ref.locator('.claim-preview')).toBeVisible();
 });
 
-test('a reader reaches a claim in three clicks from home, and from it the report, claimant, topics and related claims in one', async ({ page }) => {
+test('a reader reaches a claim in three clicks from home, and from it the report, claimant, topics and related claims in one', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Topics', exact: true }).first().click();
   await page.getByRole('link', { name: 'Rumours of a second wave' }).first().click();
-  await page.getByRole('link', { name: 'Dmitry Peskov said the Kremlin is not currently discussing the possibility of a second mobilization.' }).click();
+  await page
+    .getByRole('link', {
+      name: 'Dmitry Peskov said the Kremlin is not currently discussing the possibility of a second mobilization.',
+    })
+    .click();
   await expect(page).toHaveURL(/\/claims\/peskov-kremlin-not-discussing-second-wave\/$/);
   const main = page.locator('main');
   await expect(main.getByRole('link', { name: 'Read it in the report' })).toHaveAttribute(
     'href',
     '/articles/second-mobilization-rumours/#peskov-kremlin-not-discussing-second-wave',
   );
-  await expect(main.getByRole('link', { name: 'Dmitry Peskov' }).first()).toHaveAttribute('href', '/sources/dmitry-peskov/');
-  await expect(main.getByRole('link', { name: 'Kremlin statements and denials' })).toHaveAttribute('href', '/topics/kremlin-messaging/');
+  await expect(main.getByRole('link', { name: 'Dmitry Peskov' }).first()).toHaveAttribute(
+    'href',
+    '/sources/dmitry-peskov/',
+  );
+  await expect(main.getByRole('link', { name: 'Kremlin statements and denials' })).toHaveAttribute(
+    'href',
+    '/topics/kremlin-messaging/',
+  );
   await expect(main.getByRole('heading', { name: 'Denies' })).toBeVisible();
   await expect(
-    main.getByRole('link', { name: 'An advisor', exact: false }).or(main.getByRole('link', { name: /Ukrainian interior ministry adviser/ })),
+    main
+      .getByRole('link', { name: 'An advisor', exact: false })
+      .or(main.getByRole('link', { name: /Ukrainian interior ministry adviser/ })),
   ).toBeVisible();
 });
 

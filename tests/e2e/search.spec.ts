@@ -12,9 +12,13 @@ test('typing a word from a report finds that report', async ({ page }) => {
   await page.getByLabel('Words or phrase').fill('Kulibin');
   const results = page.locator('#results > li');
   await expect(results.first()).toBeVisible();
-  await expect(page.locator('#results')).toContainText('Putin steps up crypto-mobilization amid falling public support for war');
+  await expect(page.locator('#results')).toContainText(
+    'Putin steps up crypto-mobilization amid falling public support for war',
+  );
   // The report's result points at the claim anchored where the word occurs.
-  const report = page.locator('#results > li').filter({ has: page.locator('.kind', { hasText: /^Report · 7 July 2025$/ }) });
+  const report = page
+    .locator('#results > li')
+    .filter({ has: page.locator('.kind', { hasText: /^Report · 7 July 2025$/ }) });
   const near = report.locator('a[href="/articles/crypto-mobilization-popular-front/#kulibin-club-drones"]');
   await expect(near).toBeVisible();
   await near.click();
@@ -29,11 +33,15 @@ test('the header search box leads to the search page with the query', async ({ p
   await expect(page.locator('#results > li').first()).toBeVisible();
 });
 
-test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic narrows it; a result leads to the claim', async ({ page }) => {
+test('"Rosstat" lists the mortality-data claims of both 2025 reports; a topic narrows it; a result leads to the claim', async ({
+  page,
+}) => {
   await page.goto('/search/?q=Rosstat');
   const list = page.locator('#results');
   await expect(list.locator('> li').first()).toBeVisible();
-  await expect(page.locator('#search-status')).toHaveText(/^(1 report matches|\d+ reports match) “Rosstat”; (it|each) is listed with its matching claims\.$/);
+  await expect(page.locator('#search-status')).toHaveText(
+    /^(1 report matches|\d+ reports match) “Rosstat”; (it|each) is listed with its matching claims\.$/,
+  );
   await settled(page);
   const hrefs = await list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toContain('/claims/meduza-rosstat-stopped-mortality-data/');
@@ -85,7 +93,9 @@ test('/search/?q=Peskov shows results without typing; filters update the URL; Ba
   const kinds = await page.locator('#results .kind').allTextContents();
   expect(kinds.length).toBeGreaterThan(0);
   expect(kinds.every((k) => /^Claim · denial · (about )?\w/.test(k))).toBe(true);
-  const reports = await page.locator('#results p.muted a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const reports = await page
+    .locator('#results p.muted a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(new Set(reports).size).toBe(count);
   await page.goBack();
   await expect(page).toHaveURL(/\?q=Peskov$/);
@@ -94,7 +104,9 @@ test('/search/?q=Peskov shows results without typing; filters update the URL; Ba
 
 test('a search with no match says so', async ({ page }) => {
   await page.goto('/search/?q=zzzxqv');
-  await expect(page.locator('#search-status')).toHaveText('No results for “zzzxqv”. Try other words, or fewer filters.');
+  await expect(page.locator('#search-status')).toHaveText(
+    'No results for “zzzxqv”. Try other words, or fewer filters.',
+  );
 });
 
 test('topic and source pages link to the pre-filtered search', async ({ page }) => {
@@ -108,26 +120,40 @@ test('topic and source pages link to the pre-filtered search', async ({ page }) 
   await expect(page.locator('#results > li')).toHaveCount(firstPage(claimsBy('Dmitry Peskov').length));
 });
 
-test('a search downloads the counts of the open filter panels only; opening another fetches its counts and keeps the results', async ({ page }) => {
+test('a search downloads the counts of the open filter panels only; opening another fetches its counts and keeps the results', async ({
+  page,
+}) => {
   const filterFiles: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/pagefind/filter/')) filterFiles.push(r.url());
   });
   await page.goto('/search/?q=Peskov');
   await settled(page);
-  const results = await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const results = await page
+    .locator('#results a.result-title')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   // Only the Topic panel is open: one filter index of the five.
   expect(filterFiles).toHaveLength(1);
-  await expect(page.locator('details[data-facet="topic"] label', { hasText: /^Kremlin statements and denials \(/ })).not.toHaveText(/\(0\)$/);
+  await expect(
+    page.locator('details[data-facet="topic"] label', { hasText: /^Kremlin statements and denials \(/ }),
+  ).not.toHaveText(/\(0\)$/);
 
   await page.locator('summary', { hasText: 'Kind' }).click();
-  await expect(page.locator('details[data-facet="kind"] label', { hasText: /^denial \(/ })).not.toHaveText('denial (0)');
+  await expect(page.locator('details[data-facet="kind"] label', { hasText: /^denial \(/ })).not.toHaveText(
+    'denial (0)',
+  );
   expect(filterFiles).toHaveLength(2);
   // Polled: were the results re-rendered, a single read could catch the list while it is empty.
-  await expect.poll(async () => page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(results);
+  await expect
+    .poll(async () =>
+      page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    )
+    .toEqual(results);
 });
 
-test('a long filter list shows the commonest values, re-lists them for the results, and always lists a value chosen in the URL', async ({ page }) => {
+test('a long filter list shows the commonest values, re-lists them for the results, and always lists a value chosen in the URL', async ({
+  page,
+}) => {
   await page.goto('/search/');
   // Nothing asked yet: no results, and no button for more of them.
   await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
@@ -168,8 +194,14 @@ test('results can be ordered by date, oldest or newest first, and the order is i
   // One reading of the list, summarised: every poll judges a single snapshot, never an expected
   // value computed earlier from a list that was still being re-rendered.
   const order = async (direction: 1 | -1): Promise<{ count: number; first: number | undefined; inOrder: boolean }> => {
-    const years = (await page.locator('#results .kind').allTextContents()).map((t) => Number(/(\d{4})\s*$/.exec(t)?.[1] ?? /(\d{4})/.exec(t)![1]));
-    return { count: years.length, first: years[0], inOrder: years.every((y, i) => i === 0 || (y - years[i - 1]!) * direction >= 0) };
+    const years = (await page.locator('#results .kind').allTextContents()).map((t) =>
+      Number(/(\d{4})\s*$/.exec(t)?.[1] ?? /(\d{4})/.exec(t)![1]),
+    );
+    return {
+      count: years.length,
+      first: years[0],
+      inOrder: years.every((y, i) => i === 0 || (y - years[i - 1]!) * direction >= 0),
+    };
   };
   await page.goto('/search/?q=mobilization');
   await expect(page.locator('#results > li')).toHaveCount(10);
@@ -184,7 +216,9 @@ test('results can be ordered by date, oldest or newest first, and the order is i
   expect((await order(-1)).first!).toBeGreaterThan(oldest);
 });
 
-test("a match in what a claim says or who said it comes first, above a passing mention in its report's text", async ({ page }) => {
+test("a match in what a claim says or who said it comes first, above a passing mention in its report's text", async ({
+  page,
+}) => {
   for (const [q, claimant] of [
     ['Peskov', 'Dmitry Peskov'],
     ['Kobak', 'Dmitry Kobak'],
@@ -216,11 +250,16 @@ test("a match in what a claim says or who said it comes first, above a passing m
   }
 });
 
-test('results are shown as their fragments arrive, in rank order, without waiting for the rest, and announced once', async ({ page, context }) => {
+test('results are shown as their fragments arrive, in rank order, without waiting for the rest, and announced once', async ({
+  page,
+  context,
+}) => {
   // The ranked list as a search shows it when nothing is held back.
   await page.goto('/search/?q=mobilization');
   await settled(page);
-  const ranked = await page.locator('#results a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const ranked = await page
+    .locator('#results a.result-title')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(ranked).toHaveLength(10);
 
   // Hold back every report's fragment (the words and filters still load).
@@ -240,11 +279,16 @@ test('results are shown as their fragments arrive, in rank order, without waitin
   await page.evaluate(() => {
     const w = window as unknown as { statusChanges: number };
     w.statusChanges = 0;
-    new MutationObserver(() => w.statusChanges++).observe(document.getElementById('search-status')!, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => w.statusChanges++).observe(document.getElementById('search-status')!, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
   // Fragments are asked for in rank order, several at once.
   await expect.poll(() => held.length).toBeGreaterThan(1);
-  const hrefs = (): Promise<(string | null)[]> => list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const hrefs = (): Promise<(string | null)[]> =>
+    list.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
   // Every fragment but the last asked for arrives: results are shown, the ranking's first ones,
   // without waiting for that last fragment.
@@ -279,9 +323,13 @@ test('in date order, claims of different reports interleave as their dates do, a
   }
   await expect(page.locator('#results > li')).toHaveCount(figures);
   await expect(more).toBeHidden();
-  const reports = await page.locator('#results p.muted a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
+  const reports = await page
+    .locator('#results p.muted a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
   // Interleaved: some report comes back after another report's figure.
-  expect(reports.some((r, i) => reports.slice(i + 1).some((s, j) => s !== r && reports.slice(i + 2 + j).includes(r!)))).toBe(true);
+  expect(
+    reports.some((r, i) => reports.slice(i + 1).some((s, j) => s !== r && reports.slice(i + 2 + j).includes(r!))),
+  ).toBe(true);
   const kinds = await page.locator('#results .kind').allTextContents();
   expect(kinds.every((k) => k.startsWith('Claim · figure · '))).toBe(true);
   // Filed under the earliest day a date can be: the first year named ("October 2022 – 2023").
@@ -289,15 +337,21 @@ test('in date order, claims of different reports interleave as their dates do, a
   expect(years).toEqual([...years].sort((a, b) => a - b));
 });
 
-test('a claim is listed only if it matches every chosen filter, even when another claim of its report has the other value', async ({ page }) => {
+test('a claim is listed only if it matches every chosen filter, even when another claim of its report has the other value', async ({
+  page,
+}) => {
   // The second-wave report has Peskov's denial and quotes, and figures by others: it carries both
   // "denial" and "figure", and "Dmitry Peskov", but no claim of it is a figure by Peskov.
   await page.goto('/search/?claimant=Dmitry+Peskov&kind=figure');
-  await expect(page.locator('#search-status')).toHaveText('No results for Dmitry Peskov, figure. Try other words, or fewer filters.');
+  await expect(page.locator('#search-status')).toHaveText(
+    'No results for Dmitry Peskov, figure. Try other words, or fewer filters.',
+  );
   await expect(page.locator('#results > li')).toHaveCount(0);
   await page.goto('/search/?claimant=Dmitry+Peskov&kind=denial');
   await settled(page);
   const denials = claimsBy('Dmitry Peskov').filter((c) => c.kind === 'denial').length;
   expect(denials).toBeGreaterThan(0);
-  await expect(page.locator('#results .kind')).toHaveText(Array.from({ length: firstPage(denials) }, () => /^Claim · denial · /));
+  await expect(page.locator('#results .kind')).toHaveText(
+    Array.from({ length: firstPage(denials) }, () => /^Claim · denial · /),
+  );
 });

@@ -36,7 +36,8 @@ function watch(page: Page): string[] {
     if (r.status() >= 400) bad.push(`${r.status()} ${r.url()}`);
   });
   page.on('request', (r) => {
-    if (!r.url().startsWith(`${origin}${BASE}`) && !r.url().startsWith('data:')) bad.push(`outside the site: ${r.url()}`);
+    if (!r.url().startsWith(`${origin}${BASE}`) && !r.url().startsWith('data:'))
+      bad.push(`outside the site: ${r.url()}`);
   });
   page.on('pageerror', (e) => bad.push(`error: ${e.message}`));
   page.on('console', (m) => {
@@ -45,12 +46,16 @@ function watch(page: Page): string[] {
   return bad;
 }
 
-test('under a sub-path, a reader goes from the home page to a report and a claim, styled, with nothing missing', async ({ page }) => {
+test('under a sub-path, a reader goes from the home page to a report and a claim, styled, with nothing missing', async ({
+  page,
+}) => {
   const bad = watch(page);
   await page.goto(`${origin}${BASE}`);
   await expect(page.locator('h1')).toHaveText('Claim Ledger');
   // The style sheet loaded: the header has its panel colour, not the browser's default.
-  expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(
+    'rgba(0, 0, 0, 0)',
+  );
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${origin}${BASE}`);
 
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Reports' }).click();
@@ -78,7 +83,9 @@ test('under a sub-path, a reader goes from the home page to a report and a claim
   const missing = await page.goto(`${origin}${BASE}no-such-page/`);
   expect(missing?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText('Page not found');
-  expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(
+    'rgba(0, 0, 0, 0)',
+  );
   bad.length = 0;
   await page.getByRole('link', { name: 'Claim Ledger', exact: true }).click();
   await expect(page).toHaveURL(`${origin}${BASE}`);

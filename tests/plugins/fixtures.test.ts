@@ -36,7 +36,9 @@ for (const [plugin, setup] of Object.entries(plugins)) {
 describe('rehype-claim-anchors errors', () => {
   test('a quote that is not in the text stops the render with the claim id', async () => {
     const anchors: ClaimAnchor[] = [{ id: 'missing', quote: 'not here', n: 1, statement: 's' }];
-    await expect(render('Some text.\n', [[rehypeClaimAnchors, { claimUrl }]], { claimAnchors: anchors })).rejects.toThrow(/claim "missing": quote not found/);
+    await expect(
+      render('Some text.\n', [[rehypeClaimAnchors, { claimUrl }]], { claimAnchors: anchors }),
+    ).rejects.toThrow(/claim "missing": quote not found/);
   });
   test('without anchors the output is untouched', async () => {
     expect(await render('Some text.\n', [[rehypeClaimAnchors, { claimUrl }]])).toBe('<p>Some text.</p>');

@@ -9,7 +9,15 @@ const gz = (s: string): number => gzipSync(s).length;
 describe('page-weight budgets', () => {
   const pages = readingPages();
   test('there are reading pages of every type', () => {
-    for (const prefix of ['/index.html', '/articles/', '/claims/', '/sources/', '/topics/', '/timeline/', '/figures/']) {
+    for (const prefix of [
+      '/index.html',
+      '/articles/',
+      '/claims/',
+      '/sources/',
+      '/topics/',
+      '/timeline/',
+      '/figures/',
+    ]) {
       expect(
         pages.some((p) => p.startsWith(prefix)),
         prefix,

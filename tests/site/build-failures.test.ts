@@ -29,7 +29,10 @@ function build(name: string): Promise<{ status: number | null; lines: string[] }
     for (const f of readFileSync(join(overlay, 'absent.txt'), 'utf8').split('\n').filter(Boolean)) rmSync(join(dir, f));
   }
   return new Promise((resolve) => {
-    const child = spawn('npx', ['astro', 'build', '--outDir', join(dir, 'out')], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content } });
+    const child = spawn('npx', ['astro', 'build', '--outDir', join(dir, 'out')], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: content },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

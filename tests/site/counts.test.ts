@@ -17,7 +17,10 @@ const textOf = (path: string): string =>
     .replace(/&nbsp;|\s+/g, ' ');
 
 // Every page, the feed, and every JSON and CSV export (descriptions included).
-const files = (): string[] => [...htmlPages(), ...siteFiles().filter((f) => /\.(?:xml|json|csv)$/.test(f) && !f.startsWith('/pagefind/'))];
+const files = (): string[] => [
+  ...htmlPages(),
+  ...siteFiles().filter((f) => /\.(?:xml|json|csv)$/.test(f) && !f.startsWith('/pagefind/')),
+];
 
 describe('counts of reports come from the data', () => {
   test('the built site has reports to count', () => {
@@ -39,7 +42,9 @@ describe('counts of reports come from the data', () => {
   });
 
   test('no count of reports is written in words', () => {
-    const wrong = files().flatMap((f) => [...textOf(f).matchAll(new RegExp(`\\b(?:${WORDS})(?: news)? reports\\b`, 'gi'))].map((m) => `${f}: "${m[0]}"`));
+    const wrong = files().flatMap((f) =>
+      [...textOf(f).matchAll(new RegExp(`\\b(?:${WORDS})(?: news)? reports\\b`, 'gi'))].map((m) => `${f}: "${m[0]}"`),
+    );
     expect(wrong).toEqual([]);
   });
 

@@ -23,8 +23,13 @@ interface Resource {
     foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[];
   };
 }
-const pkg = JSON.parse(readSite('/api/datapackage.json')) as { profile: string; licenses: { name: string; path: string }[]; resources: Resource[] };
-const rowsOf = (r: Resource): string[][] => parse(readSite(`/api/${r.path}`), { bom: true, relax_column_count: false }) as string[][];
+const pkg = JSON.parse(readSite('/api/datapackage.json')) as {
+  profile: string;
+  licenses: { name: string; path: string }[];
+  resources: Resource[];
+};
+const rowsOf = (r: Resource): string[][] =>
+  parse(readSite(`/api/${r.path}`), { bom: true, relax_column_count: false }) as string[][];
 
 const valid: Record<Field['type'], (v: string, f: Field) => boolean> = {
   string: () => true,
@@ -44,35 +49,39 @@ describe('CSV exports and datapackage.json', () => {
     expect(pkg.licenses[0]?.path).toMatch(/^https:\/\/creativecommons\.org\//);
   });
 
-  test.each(['claims', 'figures', 'events'])('%s.csv has the declared columns, and every value has the declared type', (name) => {
-    const r = pkg.resources.find((x) => x.name === name)!;
-    const [header, ...rows] = rowsOf(r);
-    expect(header).toEqual(r.schema.fields.map((f) => f.name));
-    expect(rows.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    rows.forEach((row, i) =>
-      r.schema.fields.forEach((f, j) => {
-        const v = row[j]!;
-        if (r.schema.missingValues.includes(v)) {
-          if (f.constraints?.required) problems.push(`row ${i + 1} ${f.name}: required but empty`);
-          return;
-        }
-        if (!valid[f.type](v, f)) problems.push(`row ${i + 1} ${f.name}: "${v}" is not a ${f.type}`);
-        if (f.constraints?.pattern && !new RegExp(f.constraints.pattern).test(v))
-          problems.push(`row ${i + 1} ${f.name}: "${v}" does not match ${f.constraints.pattern}`);
-      }),
-    );
-    expect(problems).toEqual([]);
-    // The primary key is unique.
-    const key = r.schema.primaryKey.map((k) => header!.indexOf(k));
-    const keys = rows.map((row) => key.map((k) => row[k]).join(' '));
-    expect(new Set(keys).size).toBe(rows.length);
-  });
+  test.each(['claims', 'figures', 'events'])(
+    '%s.csv has the declared columns, and every value has the declared type',
+    (name) => {
+      const r = pkg.resources.find((x) => x.name === name)!;
+      const [header, ...rows] = rowsOf(r);
+      expect(header).toEqual(r.schema.fields.map((f) => f.name));
+      expect(rows.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      rows.forEach((row, i) =>
+        r.schema.fields.forEach((f, j) => {
+          const v = row[j]!;
+          if (r.schema.missingValues.includes(v)) {
+            if (f.constraints?.required) problems.push(`row ${i + 1} ${f.name}: required but empty`);
+            return;
+          }
+          if (!valid[f.type](v, f)) problems.push(`row ${i + 1} ${f.name}: "${v}" is not a ${f.type}`);
+          if (f.constraints?.pattern && !new RegExp(f.constraints.pattern).test(v))
+            problems.push(`row ${i + 1} ${f.name}: "${v}" does not match ${f.constraints.pattern}`);
+        }),
+      );
+      expect(problems).toEqual([]);
+      // The primary key is unique.
+      const key = r.schema.primaryKey.map((k) => header!.indexOf(k));
+      const keys = rows.map((row) => key.map((k) => row[k]).join(' '));
+      expect(new Set(keys).size).toBe(rows.length);
+    },
+  );
 
   test('the CSVs agree with the JSON exports, and foreign keys resolve', () => {
     const claims = apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims;
     const events = apiEventsSchema.parse(JSON.parse(readSite('/api/events.json'))).events;
-    const csv = (name: string): Record<string, string>[] => parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
+    const csv = (name: string): Record<string, string>[] =>
+      parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
     const claimRows = csv('claims');
     expect(claimRows.map((c) => c['id'])).toEqual(claims.map((c) => c.id));
     const afu = claimRows.find((c) => c['id'] === 'putin-avoiding-new-partial-mobilization')!;
@@ -85,7 +94,10 @@ describe('CSV exports and datapackage.json', () => {
     });
     const figureRows = csv('figures');
     expect(figureRows.length).toBe(claims.reduce((n, c) => n + c.figures.length, 0));
-    expect(figureRows.find((f) => f['claim_id'] === 'csis-ukrainian-fatalities' && f['figure'] === '1')).toMatchObject({ value: '60000', upper: '100000' });
+    expect(figureRows.find((f) => f['claim_id'] === 'csis-ukrainian-fatalities' && f['figure'] === '1')).toMatchObject({
+      value: '60000',
+      upper: '100000',
+    });
     const ids = new Set(claims.map((c) => c.id));
     expect(figureRows.filter((f) => !ids.has(f['claim_id']!))).toEqual([]);
     const eventRows = csv('events');
@@ -101,7 +113,8 @@ describe('CSV exports and datapackage.json', () => {
   test("every date cell of every claim, figure and event agrees with the JSON exports' date, precision and basis", () => {
     const claims = apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).claims;
     const events = apiEventsSchema.parse(JSON.parse(readSite('/api/events.json'))).events;
-    const csv = (name: string): Record<string, string>[] => parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
+    const csv = (name: string): Record<string, string>[] =>
+      parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
     type Out = { date: string; precision: string; basis: string } | null;
     const cells = (row: Record<string, string>, prefix: string) => ({
       date: row[prefix === 'date' ? 'date' : `${prefix}_date`],
@@ -144,7 +157,10 @@ describe('event pages', () => {
       // The graph is drawn at build time: the page's one script only marks it scrollable when it
       // is wider than the screen (graph-scroll.ts); the other is its JSON-LD.
       const scripts = $$(page, 'script').map((s) => String(s.properties['src'] ?? s.properties['type']));
-      expect(scripts, e.id).toEqual(['application/ld+json', expect.stringMatching(/^\/_astro\/EventGraph\.[^/]+\.js$/)]);
+      expect(scripts, e.id).toEqual([
+        'application/ld+json',
+        expect.stringMatching(/^\/_astro\/EventGraph\.[^/]+\.js$/),
+      ]);
     }
   });
 });

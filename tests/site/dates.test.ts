@@ -16,7 +16,8 @@ const content = process.env['CONTENT_DIR'] ?? join(import.meta.dirname, '../../c
 const ledger = ledgerFrom(content);
 // Read from permalinks.txt by the validator, as the build reads it.
 const { firstPublished } = ledger;
-const ld = (page: string): Record<string, unknown> => JSON.parse(toString($$(page, 'script[type="application/ld+json"]')[0]!)) as Record<string, unknown>;
+const ld = (page: string): Record<string, unknown> =>
+  JSON.parse(toString($$(page, 'script[type="application/ld+json"]')[0]!)) as Record<string, unknown>;
 const page = (path: string): string => `${path}index.html`;
 
 describe('JSON-LD dates', () => {
@@ -52,9 +53,14 @@ describe('JSON-LD dates', () => {
 });
 
 describe('RSS dates', () => {
-  const items = new XMLParser().parse(readSite('/rss.xml')).rss.channel.item as { link: string; pubDate?: string; description: string }[];
+  const items = new XMLParser().parse(readSite('/rss.xml')).rss.channel.item as {
+    link: string;
+    pubDate?: string;
+    description: string;
+  }[];
   const byPath = new Map(items.map((i) => [new URL(i.link).pathname, i]));
-  const day = (pubDate: string | undefined): string | undefined => (pubDate ? new Date(pubDate).toISOString().slice(0, 10) : undefined);
+  const day = (pubDate: string | undefined): string | undefined =>
+    pubDate ? new Date(pubDate).toISOString().slice(0, 10) : undefined;
 
   test("a claim's pubDate is the day it was first published here, and its text gives the report's date as known", () => {
     // A claim not yet recorded in permalinks.txt has no pubDate rather than the build's clock.

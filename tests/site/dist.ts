@@ -55,4 +55,5 @@ export function resolveUrlPath(urlPath: string): string | undefined {
 export const readSite = (path: string): string => readFileSync(join(DIST, path), 'utf8');
 
 /** The reading pages the budgets apply to: home, reports, claims, sources, topics, timeline, figures. */
-export const readingPages = (): string[] => htmlPages().filter((p) => p === '/index.html' || /^\/(articles|claims|sources|topics|timeline|figures)\//.test(p));
+export const readingPages = (): string[] =>
+  htmlPages().filter((p) => p === '/index.html' || /^\/(articles|claims|sources|topics|timeline|figures)\//.test(p));

@@ -27,7 +27,11 @@ beforeAll(() => {
   report = addGeneratedReport(content);
   const r = buildSite(out, content);
   expect(r.status, r.output.slice(-3000)).toBe(0);
-  const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'], { cwd: ROOT, encoding: 'utf8' });
+  const index = spawnSync(
+    'npx',
+    ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   expect(index.status, index.stderr).toBe(0);
 }, 400_000);
 
@@ -41,8 +45,12 @@ describe('a corpus with a generated report added', () => {
     ]) {
       expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
     }
-    expect(readFileSync(join(out, 'events', report.toldEvent, 'index.html'), 'utf8')).toContain(`/claims/${report.figureClaim}/`);
-    expect(readFileSync(join(out, 'claims', report.relatedClaim, 'index.html'), 'utf8')).toContain(`/claims/${report.claims.at(-1)}/`);
+    expect(readFileSync(join(out, 'events', report.toldEvent, 'index.html'), 'utf8')).toContain(
+      `/claims/${report.figureClaim}/`,
+    );
+    expect(readFileSync(join(out, 'claims', report.relatedClaim, 'index.html'), 'utf8')).toContain(
+      `/claims/${report.claims.at(-1)}/`,
+    );
   });
 
   test('the exports carry the new claims, the figure with its number', () => {

@@ -23,11 +23,15 @@ describe('Content-Security-Policy', () => {
     const problems: string[] = [];
     for (const page of htmlPages()) {
       const metas = $$(page, 'meta[http-equiv="Content-Security-Policy"]');
-      if (metas.length !== 1 || metas[0]!.properties['content'] !== CSP) problems.push(`${page}: CSP meta missing or different`);
+      if (metas.length !== 1 || metas[0]!.properties['content'] !== CSP)
+        problems.push(`${page}: CSP meta missing or different`);
       for (const s of $$(page, 'script:not([src])'))
-        if (s.properties['type'] !== 'application/ld+json') problems.push(`${page}: inline script "${toString(s).slice(0, 40)}"`);
+        if (s.properties['type'] !== 'application/ld+json')
+          problems.push(`${page}: inline script "${toString(s).slice(0, 40)}"`);
       if ($$(page, 'style, [style]').length) problems.push(`${page}: inline style`);
-      for (const a of $$(page, '*')) for (const k of Object.keys(a.properties)) if (/^on[A-Z]/.test(k)) problems.push(`${page}: inline handler ${k}`);
+      for (const a of $$(page, '*'))
+        for (const k of Object.keys(a.properties))
+          if (/^on[A-Z]/.test(k)) problems.push(`${page}: inline handler ${k}`);
     }
     expect(problems).toEqual([]);
   });
@@ -51,7 +55,11 @@ describe('reproducible build', () => {
     const r = buildSite(out);
     expect(r.status, r.output).toBe(0);
     // The search index too, as `npm run build` makes it after Astro.
-    const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en'], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+    const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
     expect(index.status, index.stderr).toBe(0);
     const digest = (root: string) =>
       Object.fromEntries(

@@ -19,7 +19,9 @@ describe('_headers', () => {
 
   test("its Content-Security-Policy is every page's meta policy plus frame-ancestors 'none'", () => {
     const header = rules()[0]!.headers.get('Content-Security-Policy')!;
-    const metas = new Set(htmlPages().map((p) => String($$(p, 'meta[http-equiv="Content-Security-Policy"]')[0]?.properties['content'])));
+    const metas = new Set(
+      htmlPages().map((p) => String($$(p, 'meta[http-equiv="Content-Security-Policy"]')[0]?.properties['content'])),
+    );
     expect(metas.size).toBe(1);
     const meta = [...metas][0]!;
     expect(directives(meta)).not.toContain("frame-ancestors 'none'");
@@ -27,7 +29,9 @@ describe('_headers', () => {
     // Pagefind's worker is a script of the site, under the same rule: it needs its WebAssembly
     // and fetches from the site, which the policy allows.
     expect(siteFiles().some((f) => f.startsWith('/pagefind/') && f.endsWith('worker.js'))).toBe(true);
-    expect(directives(header)).toEqual(expect.arrayContaining(["script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'"]));
+    expect(directives(header)).toEqual(
+      expect.arrayContaining(["script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'"]),
+    );
   });
 
   test('the other security headers', () => {

@@ -55,7 +55,9 @@ describe('hostile content', () => {
     expect(toString(select('h1', claim)!)).toContain('</script><script>alert(2)</script> & <!--');
     expect(jsonLd('/claims/main/index.html')['text']).toBe(BREAKOUT);
     expect(jsonLd('/claims/main/index.html')['abstract']).toBe(statement);
-    const rss = new XMLParser().parse(readFileSync(join(out, 'rss.xml'), 'utf8')) as { rss: { channel: { item: { title: string }[] } } };
+    const rss = new XMLParser().parse(readFileSync(join(out, 'rss.xml'), 'utf8')) as {
+      rss: { channel: { item: { title: string }[] } };
+    };
     expect(rss.rss.channel.item.map((i) => i.title)).toContain(`Report: First fixture report ${BREAKOUT}`);
   });
 
@@ -67,13 +69,16 @@ describe('hostile content', () => {
     expect(raw![1]).not.toMatch(/[<>]/);
     const span = select('[data-pagefind-meta="claims"]', page('/articles/a-one/index.html'))!;
     const { claims } = decodeRecord(toString(span), 'First fixture report');
-    expect(claims.find((c) => c.id === 'main')?.statement).toBe('A user posted </script><script>alert(2)</script> & <!-- in the chat \u2028.');
+    expect(claims.find((c) => c.id === 'main')?.statement).toBe(
+      'A user posted </script><script>alert(2)</script> & <!-- in the chat \u2028.',
+    );
   });
 
   test('claims named like the page’s own elements keep their anchors; the page’s ids give way', () => {
     const report = page('/articles/a-one/index.html');
     expect(select('main', report)!.properties['id']).toBe('p_main');
-    for (const id of ['main', 'site-q', 'link-main']) expect(selectAll(`[id="${id}"]`, report).map((e) => e.tagName)).toEqual(['mark']);
+    for (const id of ['main', 'site-q', 'link-main'])
+      expect(selectAll(`[id="${id}"]`, report).map((e) => e.tagName)).toEqual(['mark']);
     const { claims } = JSON.parse(readFileSync(join(out, 'api/claims.json'), 'utf8')) as { claims: { id: string }[] };
     expect(claims.map((c) => c.id)).toContain('main');
     expect(idProblems(out, new Set(claims.map((c) => c.id)))).toEqual([]);
@@ -84,7 +89,9 @@ describe('hostile content', () => {
   test('a byte-order mark at the start of a file is dropped, not published', () => {
     const name = `Alpha ${'😀'.repeat(24)}`;
     expect(toString(select('h1', page('/sources/alpha/index.html'))!)).toBe(name);
-    const { sources } = JSON.parse(readFileSync(join(out, 'api/sources.json'), 'utf8')) as { sources: { id: string; name: string }[] };
+    const { sources } = JSON.parse(readFileSync(join(out, 'api/sources.json'), 'utf8')) as {
+      sources: { id: string; name: string }[];
+    };
     expect(sources.find((x) => x.id === 'alpha')?.name).toBe(name);
   });
 

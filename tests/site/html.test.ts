@@ -10,7 +10,8 @@ describe('html-validate', () => {
     const problems: string[] = [];
     for (const page of htmlPages()) {
       const report = await validator.validateFile(join(DIST, page));
-      for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     expect(problems).toEqual([]);
   });

@@ -21,7 +21,9 @@ describe('internal links and fragments', () => {
   test('there are pages to check', () => {
     const c = projectCorpus();
     // A page per report, claim, source and topic at the least.
-    expect(pages.length).toBeGreaterThanOrEqual(c.articles.length + c.claims.length + c.sources.length + c.topics.length);
+    expect(pages.length).toBeGreaterThanOrEqual(
+      c.articles.length + c.claims.length + c.sources.length + c.topics.length,
+    );
   });
 
   test('no broken link or fragment anywhere', () => {
@@ -32,14 +34,18 @@ describe('internal links and fragments', () => {
         const raw = String(el.properties['href'] ?? el.properties['src']);
         if (/^(https?:|mailto:|data:)/.test(raw)) continue;
         const url = new URL(raw, `http://site${page.replace(/index\.html$/, '')}`);
-        const target = url.pathname === page.replace(/index\.html$/, '') && raw.startsWith('#') ? page : resolveUrlPath(url.pathname);
+        const target =
+          url.pathname === page.replace(/index\.html$/, '') && raw.startsWith('#')
+            ? page
+            : resolveUrlPath(url.pathname);
         checked++;
         if (!target) {
           broken.push(`${page}: ${raw} (no such file)`);
           continue;
         }
         const frag = decodeURIComponent(url.hash.slice(1));
-        if (frag && target.endsWith('.html') && !ids(target).has(frag)) broken.push(`${page}: ${raw} (no id "${frag}" in ${target})`);
+        if (frag && target.endsWith('.html') && !ids(target).has(frag))
+          broken.push(`${page}: ${raw} (no id "${frag}" in ${target})`);
       }
     }
     // Every page links to every section at the least.

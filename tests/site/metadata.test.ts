@@ -42,7 +42,9 @@ describe('sharing metadata on every page', () => {
     // The share card and its alt text are the same on every page, and the alt text is not empty.
     for (const page of htmlPages()) {
       expect($$(page, 'meta[name="twitter:image"]')[0]!.properties['content'], page).toBe(`${SITE}/og.png`);
-      expect(String($$(page, 'meta[name="twitter:image:alt"]')[0]!.properties['content']).length, page).toBeGreaterThan(20);
+      expect(String($$(page, 'meta[name="twitter:image:alt"]')[0]!.properties['content']).length, page).toBeGreaterThan(
+        20,
+      );
     }
   });
 });
@@ -57,7 +59,11 @@ describe('JSON-LD', () => {
       // The report's own voice ("The report itself") is nobody's name: no author is asserted for
       // it (no report here gives a byline or states its outlet).
       if (c.claimant.id === 'the-report') expect(ld, page).not.toHaveProperty('author');
-      else expect(ld!['author']).toMatchObject({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: c.claimant.name });
+      else
+        expect(ld!['author']).toMatchObject({
+          '@type': expect.stringMatching(/^(Person|Organization)$/),
+          name: c.claimant.name,
+        });
       expect(ld!['appearance']).toMatchObject({ '@type': expect.stringMatching(/Article$/), url: c.article.url });
       // Dates are checked against the content in dates.test.ts.
     }
@@ -70,7 +76,11 @@ describe('JSON-LD', () => {
       expect(ld!['@type']).toMatch(/^(NewsArticle|Article)$/);
       expect(ld).toHaveProperty('headline');
       // Only an outlet the report states, and a byline it gives, are published as fact.
-      if (data.outlet.basis === 'stated') expect(ld!['publisher'], page).toMatchObject({ '@type': 'Organization', url: `${SITE}/sources/${data.outlet.id}/` });
+      if (data.outlet.basis === 'stated')
+        expect(ld!['publisher'], page).toMatchObject({
+          '@type': 'Organization',
+          url: `${SITE}/sources/${data.outlet.id}/`,
+        });
       else expect(ld, page).not.toHaveProperty('publisher');
       if (data.byline) expect(ld!['author'], page).toEqual({ '@type': 'Person', name: data.byline });
       else expect(ld, page).not.toHaveProperty('author');
@@ -87,15 +97,19 @@ describe('JSON-LD', () => {
       expect(ld, page).toMatchObject({ '@type': 'Event', url: `${SITE}${page.replace(/index\.html$/, '')}` });
       expect((ld!['subjectOf'] as unknown[]).length, page).toBeGreaterThan(0);
     }
-    for (const page of topics) expect(jsonLd(page)[0], page).toMatchObject({ '@type': 'CollectionPage', url: `${SITE}${page.replace(/index\.html$/, '')}` });
+    for (const page of topics)
+      expect(jsonLd(page)[0], page).toMatchObject({
+        '@type': 'CollectionPage',
+        url: `${SITE}${page.replace(/index\.html$/, '')}`,
+      });
   });
   test("every page's JSON-LD uses only schema.org types and properties (tests/site/schema-org.ts)", () => {
     const problems = htmlPages().flatMap((page) => jsonLd(page).flatMap((ld) => vocabularyProblems(ld, page)));
     expect(problems).toEqual([]);
     // The check does find a stray property.
-    expect(vocabularyProblems({ '@type': 'Claim', author: { '@type': 'Organization', name: 'x', byline: 'y' } }, 'p')).toEqual([
-      'p.author: Organization has no property byline',
-    ]);
+    expect(
+      vocabularyProblems({ '@type': 'Claim', author: { '@type': 'Organization', name: 'x', byline: 'y' } }, 'p'),
+    ).toEqual(['p.author: Organization has no property byline']);
   });
   test('source pages carry a Person or an Organization', () => {
     for (const page of htmlPages().filter((p) => /^\/sources\/[^/]+\/index\.html$/.test(p))) {
@@ -140,7 +154,9 @@ describe('exports', () => {
     const corpus = projectCorpus();
     expect(apiClaimsSchema.parse(JSON.parse(readSite('/api/claims.json'))).count).toBe(corpus.claims.length);
     expect(apiArticlesSchema.parse(JSON.parse(readSite('/api/articles.json'))).count).toBe(corpus.articles.length);
-    expect(apiSourcesSchema.parse(JSON.parse(readSite('/api/sources.json'))).sources).toHaveLength(corpus.sources.length);
+    expect(apiSourcesSchema.parse(JSON.parse(readSite('/api/sources.json'))).sources).toHaveLength(
+      corpus.sources.length,
+    );
     expect(apiTopicsSchema.parse(JSON.parse(readSite('/api/topics.json'))).topics).toHaveLength(corpus.topics.length);
   });
   test('each JSON export names its JSON Schema, published beside it, and is valid under it (ajv)', () => {
@@ -183,7 +199,9 @@ describe('exports', () => {
     const maps = [index.sitemapindex.sitemap].flat() as { loc: string }[];
     const urls = maps.flatMap((m) => [xml.parse(readSite(local(m.loc))).urlset.url].flat() as { loc: string }[]);
     // At least a page per report, claim, source and topic.
-    expect(urls.length).toBeGreaterThanOrEqual(corpus.articles.length + corpus.claims.length + corpus.sources.length + corpus.topics.length);
+    expect(urls.length).toBeGreaterThanOrEqual(
+      corpus.articles.length + corpus.claims.length + corpus.sources.length + corpus.topics.length,
+    );
     for (const u of urls) expect(resolveUrlPath(local(u.loc)), u.loc).toBeDefined();
   });
   test("the sitemap's lastmod comes from permalinks.txt: a claim page's is its first-published day, the home page's the latest", () => {

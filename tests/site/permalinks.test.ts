@@ -24,7 +24,9 @@ function builtPermalinks(dist: string): string[] {
     const u = new URL(url);
     return u.pathname + u.hash;
   };
-  const claims = apiClaimsSchema.parse(read('claims.json')).claims.flatMap((c) => [path(c.url), path(c.article.anchorUrl)]);
+  const claims = apiClaimsSchema
+    .parse(read('claims.json'))
+    .claims.flatMap((c) => [path(c.url), path(c.article.anchorUrl)]);
   return [...claims, ...apiEventsSchema.parse(read('events.json')).events.map((e) => path(e.url))];
 }
 
@@ -71,10 +73,19 @@ describe('permalink durability', () => {
     // Remove one claim outright, and rename another.
     const start = text.indexOf('  - id: crypto-mobilisation-defined');
     const end = text.indexOf('  - id: rosstat-ceased-reporting-deaths');
-    writeFileSync(claims, (text.slice(0, start) + text.slice(end)).replace('id: kobak-request-refused', 'id: kobak-request-refused-by-rosstat'));
+    writeFileSync(
+      claims,
+      (text.slice(0, start) + text.slice(end)).replace(
+        'id: kobak-request-refused',
+        'id: kobak-request-refused-by-rosstat',
+      ),
+    );
     // The other report's relation follows the rename.
     const other = join(content, 'claims/crypto-mobilization-popular-front.yaml');
-    writeFileSync(other, readFileSync(other, 'utf8').replace('claim: kobak-request-refused,', 'claim: kobak-request-refused-by-rosstat,'));
+    writeFileSync(
+      other,
+      readFileSync(other, 'utf8').replace('claim: kobak-request-refused,', 'claim: kobak-request-refused-by-rosstat,'),
+    );
 
     const build = (out: string, env: Record<string, string> = {}): void => {
       const r = buildSite(out, content, env);
@@ -107,7 +118,9 @@ describe('permalink durability', () => {
     ]);
 
     // Added to the project's own redirects, which the copy keeps.
-    const declared = existsSync(join(content, 'redirects.yaml')) ? readFileSync(join(content, 'redirects.yaml'), 'utf8') : 'redirects:\n';
+    const declared = existsSync(join(content, 'redirects.yaml'))
+      ? readFileSync(join(content, 'redirects.yaml'), 'utf8')
+      : 'redirects:\n';
     writeFileSync(
       join(content, 'redirects.yaml'),
       [
@@ -126,7 +139,9 @@ describe('permalink durability', () => {
     const removed = page('claims/crypto-mobilisation-defined');
     expect(removed).toContain('<meta http-equiv="refresh" content="0; url=/articles/hidden-war-deaths/">');
     expect(removed).toContain(`<link rel="canonical" href="${SITE_URL}/articles/hidden-war-deaths/">`);
-    expect(removed).toMatch(/<p class="lede">Removed in a test\.<\/p><p>Its report: <a href="\/articles\/hidden-war-deaths\/">[^<]+<\/a><\/p>/);
+    expect(removed).toMatch(
+      /<p class="lede">Removed in a test\.<\/p><p>Its report: <a href="\/articles\/hidden-war-deaths\/">[^<]+<\/a><\/p>/,
+    );
     const renamed = page('claims/kobak-request-refused');
     expect(renamed).toContain('<meta http-equiv="refresh" content="0; url=/claims/kobak-request-refused-by-rosstat/">');
     expect(renamed).toContain(`<link rel="canonical" href="${SITE_URL}/claims/kobak-request-refused-by-rosstat/">`);
@@ -143,9 +158,15 @@ describe('permalink durability', () => {
     expect(sitemap).toContain('/claims/kobak-request-refused-by-rosstat/<');
     expect(sitemap).not.toContain('/claims/kobak-request-refused/<');
     // The W3C Nu checker and the CSP check the whole built site in `npm test`; here, the two pages.
-    const nu = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/kobak-request-refused')], { cwd: ROOT, encoding: 'utf8' });
+    const nu = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/kobak-request-refused')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(nu.stdout.trim().split('\n').at(-1)).toBe('W3C Nu checker: 1 pages, 0 errors');
-    const nuRemoved = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/crypto-mobilisation-defined')], { cwd: ROOT, encoding: 'utf8' });
+    const nuRemoved = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/crypto-mobilisation-defined')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(nuRemoved.stdout.trim().split('\n').at(-1)).toBe('W3C Nu checker: 1 pages, 0 errors');
     // The old fragment lands on the renamed claim's quote.
     expect(readFileSync(join(out2, 'articles/hidden-war-deaths/index.html'), 'utf8')).toContain(

@@ -43,59 +43,70 @@ describe('rebuild with caches kept', () => {
   // The content cache re-renders only what changed, pages whose cache key is unchanged are not
   // rendered again (Astro's incremental build), and the output folder is kept (not emptied)
   // between builds; a rebuild into it must still be exactly a cold build into an empty folder.
-  test('after editing one report’s claims, the output is byte-identical to a cold build’s', { timeout: 900_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-rebuild-'));
-    made.push(dir);
-    const content = join(dir, 'content');
-    cpSync(join(ROOT, 'content'), content, { recursive: true });
-    cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
-    const warmOut = join(dir, 'warm');
-    build(content, warmOut);
+  test(
+    'after editing one report’s claims, the output is byte-identical to a cold build’s',
+    { timeout: 900_000 },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-rebuild-'));
+      made.push(dir);
+      const content = join(dir, 'content');
+      cpSync(join(ROOT, 'content'), content, { recursive: true });
+      cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+      const warmOut = join(dir, 'warm');
+      build(content, warmOut);
 
-    // Files no build of this content writes: a retired claim's page and citation, an old asset,
-    // a previous search index. The rebuild must remove them.
-    const stale = ['/claims/retired-claim/index.html', '/claims/retired-claim/cite.bib', '/_astro/old-build.js', '/pagefind/pagefind.js'];
-    for (const f of stale) {
-      mkdirSync(join(warmOut, f, '..'), { recursive: true });
-      writeFileSync(join(warmOut, f), 'stale');
-    }
+      // Files no build of this content writes: a retired claim's page and citation, an old asset,
+      // a previous search index. The rebuild must remove them.
+      const stale = [
+        '/claims/retired-claim/index.html',
+        '/claims/retired-claim/cite.bib',
+        '/_astro/old-build.js',
+        '/pagefind/pagefind.js',
+      ];
+      for (const f of stale) {
+        mkdirSync(join(warmOut, f, '..'), { recursive: true });
+        writeFileSync(join(warmOut, f), 'stale');
+      }
 
-    const file = join(content, 'claims/hidden-war-deaths.yaml');
-    const text = readFileSync(file, 'utf8');
-    const edited = text.replace(/statement: (['"]?)(.)/, 'statement: $1Edited, $2');
-    expect(edited).not.toBe(text);
-    writeFileSync(file, edited);
-    const editedId = /- id: (\S+)/.exec(text)![1]!;
-    const otherId = /- id: (\S+)/.exec(readFileSync(join(content, 'claims/covert-mobilization-victory-day.yaml'), 'utf8'))![1]!;
-    const otherBib = join(warmOut, `claims/${otherId}/cite.bib`);
-    const citeTime = (f: string): number => statSync(f).mtimeMs;
-    const [editedBefore, otherBefore] = [citeTime(join(warmOut, `claims/${editedId}/cite.bib`)), citeTime(otherBib)];
-    // The pages with a cache key (report, claim, source, topic and event pages), as the first
-    // build recorded them; a page the rebuild reused is left as it was, so its time is unchanged.
-    const keyed = keyedPages();
-    const keyedBefore = new Map(keyed.map((f) => [f, citeTime(join(warmOut, f))]));
-    build(content, warmOut);
-    const rendered = keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedBefore.get(f));
-    // Exactly the pages that show the edited claim (link to it) were rendered again: its own page,
-    // its report's, its claimant's, its topics' and events', the claims that relate to it.
-    const showing = keyed.filter((f) => readFileSync(join(warmOut, f), 'utf8').includes(`/claims/${editedId}/`));
-    expect(showing.length).toBeGreaterThan(3);
-    expect(showing.length).toBeLessThan(keyed.length / 2);
-    expect(rendered).toEqual(showing);
+      const file = join(content, 'claims/hidden-war-deaths.yaml');
+      const text = readFileSync(file, 'utf8');
+      const edited = text.replace(/statement: (['"]?)(.)/, 'statement: $1Edited, $2');
+      expect(edited).not.toBe(text);
+      writeFileSync(file, edited);
+      const editedId = /- id: (\S+)/.exec(text)![1]!;
+      const otherId = /- id: (\S+)/.exec(
+        readFileSync(join(content, 'claims/covert-mobilization-victory-day.yaml'), 'utf8'),
+      )![1]!;
+      const otherBib = join(warmOut, `claims/${otherId}/cite.bib`);
+      const citeTime = (f: string): number => statSync(f).mtimeMs;
+      const [editedBefore, otherBefore] = [citeTime(join(warmOut, `claims/${editedId}/cite.bib`)), citeTime(otherBib)];
+      // The pages with a cache key (report, claim, source, topic and event pages), as the first
+      // build recorded them; a page the rebuild reused is left as it was, so its time is unchanged.
+      const keyed = keyedPages();
+      const keyedBefore = new Map(keyed.map((f) => [f, citeTime(join(warmOut, f))]));
+      build(content, warmOut);
+      const rendered = keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedBefore.get(f));
+      // Exactly the pages that show the edited claim (link to it) were rendered again: its own page,
+      // its report's, its claimant's, its topics' and events', the claims that relate to it.
+      const showing = keyed.filter((f) => readFileSync(join(warmOut, f), 'utf8').includes(`/claims/${editedId}/`));
+      expect(showing.length).toBeGreaterThan(3);
+      expect(showing.length).toBeLessThan(keyed.length / 2);
+      expect(rendered).toEqual(showing);
 
-    rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
-    rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
-    build(content, join(dir, 'cold'));
+      rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+      rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
+      build(content, join(dir, 'cold'));
 
-    const warm = digests(warmOut);
-    const cold = digests(join(dir, 'cold'));
-    // The edit is in the output (so the comparison is of the edited site), and nothing differs.
-    expect(readFileSync(join(dir, 'cold/api/claims.json'), 'utf8')).toContain('Edited, ');
-    for (const f of stale) expect(warm[f], f).toBeUndefined();
-    expect(Object.keys(warm)).toEqual(Object.keys(cold));
-    expect(Object.keys(cold).filter((f) => warm[f] !== cold[f])).toEqual([]);
-    // Citation files are written only when their bytes change: the edited claim's was, another's was not.
-    expect(citeTime(join(warmOut, `claims/${editedId}/cite.bib`))).toBeGreaterThan(editedBefore);
-    expect(citeTime(otherBib)).toBe(otherBefore);
-  });
+      const warm = digests(warmOut);
+      const cold = digests(join(dir, 'cold'));
+      // The edit is in the output (so the comparison is of the edited site), and nothing differs.
+      expect(readFileSync(join(dir, 'cold/api/claims.json'), 'utf8')).toContain('Edited, ');
+      for (const f of stale) expect(warm[f], f).toBeUndefined();
+      expect(Object.keys(warm)).toEqual(Object.keys(cold));
+      expect(Object.keys(cold).filter((f) => warm[f] !== cold[f])).toEqual([]);
+      // Citation files are written only when their bytes change: the edited claim's was, another's was not.
+      expect(citeTime(join(warmOut, `claims/${editedId}/cite.bib`))).toBeGreaterThan(editedBefore);
+      expect(citeTime(otherBib)).toBe(otherBefore);
+    },
+  );
 });

@@ -47,7 +47,9 @@ export function vocabularyProblems(value: unknown, where = ''): string[] {
   if (typeof type === 'string') {
     const allowed = SCHEMA_ORG[type];
     if (!allowed) problems.push(`${where}: unknown type ${type}`);
-    else for (const key of Object.keys(obj)) if (!key.startsWith('@') && !allowed.includes(key)) problems.push(`${where}: ${type} has no property ${key}`);
+    else
+      for (const key of Object.keys(obj))
+        if (!key.startsWith('@') && !allowed.includes(key)) problems.push(`${where}: ${type} has no property ${key}`);
   }
   for (const [key, v] of Object.entries(obj)) problems.push(...vocabularyProblems(v, `${where}.${key}`));
   return problems;

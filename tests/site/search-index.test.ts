@@ -50,7 +50,8 @@ describe('the search index', () => {
         // A year, or the years a date can fall in ("2022–2023", "2025 or later").
         expect(g.values.year?.[0], c.id).toMatch(/^\d{4}(?:–\d{4}| or (?:earlier|later))?$/);
         // Pagefind filters reports: each carries every value of its claims.
-        for (const [key, values] of Object.entries(g.values)) for (const v of values) expect(f.filters[key], `${c.id} ${key}`).toContain(v);
+        for (const [key, values] of Object.entries(g.values))
+          for (const v of values) expect(f.filters[key], `${c.id} ${key}`).toContain(v);
       }
       expect(report.values.kind).toEqual(['report']);
       expect(f.filters['kind']).toContain('report');

@@ -62,11 +62,15 @@ describe('a build for a sub-path', () => {
   test('the output folder is the site itself: pages and files at the top, not under the base', () => {
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     expect(existsSync(join(dir, 'mobilization'))).toBe(false);
-    const claims = JSON.parse(readFileSync(join(dir, 'api/claims.json'), 'utf8')) as { claims: { id: string; url: string }[] };
+    const claims = JSON.parse(readFileSync(join(dir, 'api/claims.json'), 'utf8')) as {
+      claims: { id: string; url: string }[];
+    };
     const first = claims.claims[0]!;
     expect(first.url).toBe(`${ORIGIN}${BASE}claims/${first.id}/`);
     // The citation files are written beside the claim pages, and cite the public address.
-    expect(readFileSync(join(dir, `claims/${first.id}/cite.bib`), 'utf8')).toContain(`url = {${ORIGIN}${BASE}claims/${first.id}/}`);
+    expect(readFileSync(join(dir, `claims/${first.id}/cite.bib`), 'utf8')).toContain(
+      `url = {${ORIGIN}${BASE}claims/${first.id}/}`,
+    );
   });
 
   test('every absolute URL in the feed, the sitemap and the exports is under the public address', () => {

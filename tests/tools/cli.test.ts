@@ -22,7 +22,9 @@ describe('npm run validate', () => {
   test('passes the real content', () => {
     const r = runScript('validate', []);
     const reports = readdirSync(join(ROOT, 'content/articles')).length;
-    expect(r.stdout).toMatch(new RegExp(`^content valid: ${reports} reports?, \\d+ claims?, \\d+ sources?, \\d+ topics?`));
+    expect(r.stdout).toMatch(
+      new RegExp(`^content valid: ${reports} reports?, \\d+ claims?, \\d+ sources?, \\d+ topics?`),
+    );
     expect(r.status).toBe(0);
   });
 
@@ -33,13 +35,19 @@ describe('npm run validate', () => {
     const r = runScript('validate', [dir]);
     expect(r.status).toBe(1);
     const expected = validateCorpus(readCorpus(dir, ROOT)).problems.map(formatProblem);
-    expect(expected.some((l) => /\.claimant: unknown source "csis-typo" \(no sources\/csis-typo\.yaml\)$/.test(l))).toBe(true);
+    expect(
+      expected.some((l) => /\.claimant: unknown source "csis-typo" \(no sources\/csis-typo\.yaml\)$/.test(l)),
+    ).toBe(true);
     expect(r.stderr.trim().split('\n')).toEqual([`${expected.length} content problem(s) in ${dir}:`, ...expected]);
   });
 
   test('--watch checks again on every save', async () => {
     const dir = contentCopy();
-    const child = spawn('npm', ['run', '--silent', 'validate', '--', '--watch', dir], { cwd: ROOT, env: childEnv(), detached: true });
+    const child = spawn('npm', ['run', '--silent', 'validate', '--', '--watch', dir], {
+      cwd: ROOT,
+      env: childEnv(),
+      detached: true,
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -93,7 +101,10 @@ describe('npm run permalinks', () => {
     const added = after.slice(before.length).trimEnd().split('\n');
     const day = added[0]!.split(' ')[1]!;
     expect([start, end]).toContain(day);
-    expect(added).toEqual([`/articles/hidden-war-deaths/#permalinks-test-new-claim ${day}`, `/claims/permalinks-test-new-claim/ ${day}`]);
+    expect(added).toEqual([
+      `/articles/hidden-war-deaths/#permalinks-test-new-claim ${day}`,
+      `/claims/permalinks-test-new-claim/ ${day}`,
+    ]);
     expect(r.stdout).toMatch(/permalinks\.txt: \d+ listed, 2 added\n$/);
 
     const again = runScript('permalinks', [dir]);
@@ -130,7 +141,8 @@ describe('npm run permalinks', () => {
     const problems = runScript('validate', [dir])
       .stderr.split('\n')
       .filter((l) => l.includes(': '));
-    for (const p of problems) expect(p).toMatch(/\.corrections\[\d+\]\.date: "[\d-]+" is before the claim was first published/);
+    for (const p of problems)
+      expect(p).toMatch(/\.corrections\[\d+\]\.date: "[\d-]+" is before the claim was first published/);
   });
 
   test('on invalid content prints the problems and exits 1 without touching the file', () => {
@@ -143,8 +155,14 @@ describe('npm run permalinks', () => {
     const r = runScript('permalinks', [dir]);
     expect(r.status).toBe(1);
     const expected = validateCorpus(readCorpus(dir, ROOT)).problems.map(formatProblem);
-    expect(expected.some((l) => l.endsWith('.claimant: unknown source "csis-typo" (no sources/csis-typo.yaml)'))).toBe(true);
-    expect(expected.some((l) => /permalinks\.txt: line \d+ \(\/claims\/hidden-war-deaths-later\/\): "2026-13-45" has no month 13$/.test(l))).toBe(true);
+    expect(expected.some((l) => l.endsWith('.claimant: unknown source "csis-typo" (no sources/csis-typo.yaml)'))).toBe(
+      true,
+    );
+    expect(
+      expected.some((l) =>
+        /permalinks\.txt: line \d+ \(\/claims\/hidden-war-deaths-later\/\): "2026-13-45" has no month 13$/.test(l),
+      ),
+    ).toBe(true);
     expect(r.stderr.trim().split('\n')).toEqual([`${expected.length} content problem(s) in ${dir}:`, ...expected]);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
@@ -189,8 +207,12 @@ describe('npm run new:report', () => {
     expect(r.stdout).toContain(`created ${join(dir, 'articles/sample-report.md')} (3 paragraphs)`);
     expect(r.stdout).toContain('npm run quote -- sample-report <words>');
     const article = readFileSync(join(dir, 'articles/sample-report.md'), 'utf8');
-    expect(article.split('\n---\n')[1]).toBe('\nFirst paragraph, with *stars* and "quotes".\n\nSecond paragraph.\n\nThird paragraph.\n');
-    expect(readFileSync(join(dir, 'claims/sample-report.yaml'), 'utf8')).toMatch(/\narticle: sample-report\nclaims: \[\]\n$/);
+    expect(article.split('\n---\n')[1]).toBe(
+      '\nFirst paragraph, with *stars* and "quotes".\n\nSecond paragraph.\n\nThird paragraph.\n',
+    );
+    expect(readFileSync(join(dir, 'claims/sample-report.yaml'), 'utf8')).toMatch(
+      /\narticle: sample-report\nclaims: \[\]\n$/,
+    );
     // The text as received, byte for byte: the body is checked against it.
     expect(readFileSync(join(dir, 'received/sample-report.txt'))).toEqual(readFileSync(input));
     expect(r.stdout).toContain(`created ${join(dir, 'received/sample-report.txt')}`);
@@ -198,13 +220,27 @@ describe('npm run new:report', () => {
     const v = runScript('validate', [dir]);
     expect(v.status).toBe(1);
     const lines = v.stderr.trim().split('\n').slice(1);
-    for (const field of ['title', 'outlet.id', 'outlet.basis', 'outlet.note', 'published.date', 'published.basis', 'published.note', 'topics[0]', 'summary']) {
+    for (const field of [
+      'title',
+      'outlet.id',
+      'outlet.basis',
+      'outlet.note',
+      'published.date',
+      'published.basis',
+      'published.note',
+      'topics[0]',
+      'summary',
+    ]) {
       expect(lines.some((l) => l.includes(`articles/sample-report.md: ${field}: to fill in: `))).toBe(true);
     }
-    expect(lines.filter((l) => l.includes('articles/sample-report.md')).every((l) => l.includes(': to fill in: '))).toBe(true);
+    expect(
+      lines.filter((l) => l.includes('articles/sample-report.md')).every((l) => l.includes(': to fill in: ')),
+    ).toBe(true);
     expect(
       lines.some((l) =>
-        l.endsWith('claims/sample-report.yaml: claims: add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)'),
+        l.endsWith(
+          'claims/sample-report.yaml: claims: add at least one claim (`npm run quote -- <report> <words>` prints quotes ready to paste)',
+        ),
       ),
     ).toBe(true);
   });
@@ -216,7 +252,11 @@ describe('npm run new:report', () => {
     const before = readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8');
     const r = runScript('new:report', [input], { CONTENT_DIR: dir });
     expect(r.status).toBe(1);
-    const files = ['articles/hidden-war-deaths.md', 'claims/hidden-war-deaths.yaml', 'received/hidden-war-deaths.txt'].map((f) => join(dir, f));
+    const files = [
+      'articles/hidden-war-deaths.md',
+      'claims/hidden-war-deaths.yaml',
+      'received/hidden-war-deaths.txt',
+    ].map((f) => join(dir, f));
     expect(r.stderr).toContain(`refusing to overwrite ${files.join(', ')}`);
     expect(readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8')).toBe(before);
   });

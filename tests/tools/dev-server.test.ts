@@ -67,9 +67,22 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   // The paragraphs the tests add to the report are in its text as received too (each report is its
   // received text, checked line by line), listed as left out while the body does not have them.
-  const added = ['Timed paragraph 1.', 'Timed paragraph 2.', 'Timed paragraph 3.', 'A paragraph added in a dev-server test.'];
-  edit('has been remarkably slow."\n', `has been remarkably slow."\n${added.join('\n')}\n`, 'received/hidden-war-deaths.txt');
-  edit('  omitted:\n', `  omitted:\n    - "Lines added by the dev-server test: ${added.join(' ')}"\n`, 'articles/hidden-war-deaths.md');
+  const added = [
+    'Timed paragraph 1.',
+    'Timed paragraph 2.',
+    'Timed paragraph 3.',
+    'A paragraph added in a dev-server test.',
+  ];
+  edit(
+    'has been remarkably slow."\n',
+    `has been remarkably slow."\n${added.join('\n')}\n`,
+    'received/hidden-war-deaths.txt',
+  );
+  edit(
+    '  omitted:\n',
+    `  omitted:\n    - "Lines added by the dev-server test: ${added.join(' ')}"\n`,
+    'articles/hidden-war-deaths.md',
+  );
   server = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
     cwd: ROOT,
     env: childEnv({ CONTENT_DIR: join(dir, 'content') }),
@@ -139,8 +152,18 @@ test('an edit to a report, a source, a topic or an event shows on the next reque
       'has been remarkably slow."\n\nA paragraph added in a dev-server test.\n',
       '/articles/hidden-war-deaths/',
     ],
-    ['sources/csis.yaml', 'with historical offensives."', 'with historical offensives (edited in a dev-server test)."', '/sources/csis/'],
-    ['topics/war-losses.yaml', 'are being hidden."', 'are being hidden (edited in a dev-server test)."', '/topics/war-losses/'],
+    [
+      'sources/csis.yaml',
+      'with historical offensives."',
+      'with historical offensives (edited in a dev-server test)."',
+      '/sources/csis/',
+    ],
+    [
+      'topics/war-losses.yaml',
+      'are being hidden."',
+      'are being hidden (edited in a dev-server test)."',
+      '/topics/war-losses/',
+    ],
     [
       'events/rosstat-mortality-data-halt.yaml',
       'for 2024 mortality data."',
@@ -150,16 +173,23 @@ test('an edit to a report, a source, a topic or an event shows on the next reque
   ];
   for (const [file, from, to, page] of cases) {
     edit(from, to, file);
-    const ms = await pollPage(shows(to.includes('paragraph') ? 'A paragraph added in a dev-server test.' : '(edited in a dev-server test)'), 60_000, page);
+    const ms = await pollPage(
+      shows(to.includes('paragraph') ? 'A paragraph added in a dev-server test.' : '(edited in a dev-server test)'),
+      60_000,
+      page,
+    );
     console.log(`${file}: edit visible after ${ms} ms`);
   }
 });
 
 test('a broken reference replaces the page with the problem, in the browser and the terminal', async () => {
   edit('claimant: csis\n', 'claimant: csis-typo\n');
-  const line = /claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source &#34;csis-typo&#34; \(no sources\/csis-typo\.yaml\)/;
+  const line =
+    /claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source &#34;csis-typo&#34; \(no sources\/csis-typo\.yaml\)/;
   await pollPage((r) => r.status === 500 && line.test(r.text), 60_000);
-  await expect.poll(() => output, { timeout: 10_000 }).toMatch(/claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "csis-typo"/);
+  await expect
+    .poll(() => output, { timeout: 10_000 })
+    .toMatch(/claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "csis-typo"/);
 });
 
 test('fixing the file brings the site back by itself', async () => {
@@ -173,7 +203,10 @@ test('permalinks.txt and redirects.yaml are live: a published URL with no claim 
   const published = `/claims/${retired}/ 2026-11-24\n`;
   const permalinks = join(dir, 'permalinks.txt');
   writeFileSync(permalinks, readFileSync(permalinks, 'utf8') + published);
-  await pollPage((r) => r.status === 500 && r.text.includes(`published claim &#34;${retired}&#34; no longer exists`), 60_000);
+  await pollPage(
+    (r) => r.status === 500 && r.text.includes(`published claim &#34;${retired}&#34; no longer exists`),
+    60_000,
+  );
 
   // Added to the project's own redirects (its retired URLs are in permalinks.txt too).
   const redirects = join(dir, 'content', 'redirects.yaml');
@@ -185,7 +218,11 @@ test('permalinks.txt and redirects.yaml are live: a published URL with no claim 
 
   // A changed redirect takes effect without a restart too.
   edit(`to: rosstat-ceased-reporting-deaths`, 'article: hidden-war-deaths', 'redirects.yaml');
-  await pollPage((r) => r.status === 301 && r.location === '/articles/hidden-war-deaths/', 60_000, `/claims/${retired}/`);
+  await pollPage(
+    (r) => r.status === 301 && r.location === '/articles/hidden-war-deaths/',
+    60_000,
+    `/claims/${retired}/`,
+  );
 
   // And so does a removed one: the URL is no longer redirected (nor published, once permalinks.txt forgets it).
   writeFileSync(permalinks, readFileSync(permalinks, 'utf8').replace(published, ''));

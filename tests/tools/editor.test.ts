@@ -24,7 +24,9 @@ const { TextDocument } = require('vscode-languageserver-textdocument') as {
   TextDocument: { create(uri: string, lang: string, v: number, text: string): unknown };
 };
 
-const settings = JSON.parse(readFileSync(join(ROOT, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string> };
+const settings = JSON.parse(readFileSync(join(ROOT, '.vscode/settings.json'), 'utf8')) as {
+  'yaml.schemas': Record<string, string>;
+};
 const service = getLanguageService({
   schemaRequestService: async (uri: string) => readFileSync(new URL(uri), 'utf8'),
   workspaceContext: { resolveRelativePath: (path: string, resource: string) => new URL(path, resource).toString() },
@@ -45,7 +47,10 @@ function doc(path: string, text: string): { document: unknown; cursor: Position 
   version += 1;
   const before = text.slice(0, text.indexOf('|')).split('\n');
   const cursor = { line: before.length - 1, character: before.at(-1)!.length };
-  return { document: TextDocument.create(pathToFileURL(join(ROOT, path)).toString(), 'yaml', version, text.replace('|', '')), cursor };
+  return {
+    document: TextDocument.create(pathToFileURL(join(ROOT, path)).toString(), 'yaml', version, text.replace('|', '')),
+    cursor,
+  };
 }
 const labels = async (path: string, text: string): Promise<string[]> => {
   const { document, cursor } = doc(path, text);
@@ -54,7 +59,8 @@ const labels = async (path: string, text: string): Promise<string[]> => {
 const messages = async (path: string, text: string): Promise<string[]> =>
   (await service.doValidation(doc(path, `${text}|`).document, false)).map((d) => d.message);
 
-const CLAIM = 'article: x\nclaims:\n  - id: a-claim\n    quote: a quote\n    statement: s\n    claimant: x\n    topics: [t]\n';
+const CLAIM =
+  'article: x\nclaims:\n  - id: a-claim\n    quote: a quote\n    statement: s\n    claimant: x\n    topics: [t]\n';
 
 describe("VS Code's YAML extension with the committed settings", () => {
   test('completes the enum values of kind, hedge and relation type', async () => {
@@ -88,20 +94,32 @@ describe("VS Code's YAML extension with the committed settings", () => {
   });
 
   test('completes field names', async () => {
-    expect(await labels('content/claims/x.yaml', `${CLAIM}    hed|`)).toEqual(expect.arrayContaining(['hedge', 'kind', 'via', 'relations', 'figures']));
-    expect(await labels('content/sources/x.yaml', 'name: X\n|')).toEqual(expect.arrayContaining(['kind', 'description', 'affiliation', 'aliases']));
-    expect(await labels('content/events/x.yaml', 'name: X\n|')).toEqual(expect.arrayContaining(['summary', 'date', 'topics', 'measures', 'note']));
+    expect(await labels('content/claims/x.yaml', `${CLAIM}    hed|`)).toEqual(
+      expect.arrayContaining(['hedge', 'kind', 'via', 'relations', 'figures']),
+    );
+    expect(await labels('content/sources/x.yaml', 'name: X\n|')).toEqual(
+      expect.arrayContaining(['kind', 'description', 'affiliation', 'aliases']),
+    );
+    expect(await labels('content/events/x.yaml', 'name: X\n|')).toEqual(
+      expect.arrayContaining(['summary', 'date', 'topics', 'measures', 'note']),
+    );
   });
 
   test('flags unknown fields in claims, sources, topics and events files', async () => {
-    expect(await messages('content/claims/x.yaml', `${CLAIM}    kind: event\n    hedge: likely\n    colour: red\n`)).toEqual([
+    expect(
+      await messages('content/claims/x.yaml', `${CLAIM}    kind: event\n    hedge: likely\n    colour: red\n`),
+    ).toEqual(['Property colour is not allowed.']);
+    expect(await messages('content/sources/x.yaml', 'name: X\nkind: person\ndescription: d\ncolour: red\n')).toEqual([
       'Property colour is not allowed.',
     ]);
-    expect(await messages('content/sources/x.yaml', 'name: X\nkind: person\ndescription: d\ncolour: red\n')).toEqual(['Property colour is not allowed.']);
-    expect(await messages('content/topics/x.yaml', 'name: X\ndescription: d\ncolour: red\n')).toEqual(['Property colour is not allowed.']);
+    expect(await messages('content/topics/x.yaml', 'name: X\ndescription: d\ncolour: red\n')).toEqual([
+      'Property colour is not allowed.',
+    ]);
     expect(await messages('content/topics/x.yaml', 'name: X\ndescription: d\n')).toEqual([]);
     const event = 'name: X\nsummary: s\ndate: { date: "2025", basis: stated }\ntopics: [t]\n';
-    expect(await messages('content/events/x.yaml', `${event}colour: red\n`)).toEqual(['Property colour is not allowed.']);
+    expect(await messages('content/events/x.yaml', `${event}colour: red\n`)).toEqual([
+      'Property colour is not allowed.',
+    ]);
     expect(await messages('content/events/x.yaml', event)).toEqual([]);
   });
 });

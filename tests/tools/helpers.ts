@@ -30,7 +30,8 @@ export async function stopProcessGroup(child: ChildProcess | undefined): Promise
  */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
+  for (const key of Object.keys(env))
+    if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
   return { ...env, ...extra };
 }
 
@@ -41,6 +42,11 @@ export function runScript(
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string; ms: number } {
   const start = Date.now();
-  const r = spawnSync('npm', ['run', '--silent', name, '--', ...args], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('npm', ['run', '--silent', name, '--', ...args], {
+    cwd: ROOT,
+    env: childEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
 }

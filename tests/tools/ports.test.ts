@@ -41,7 +41,12 @@ test.each([
   ['dev', 'npm run dev'],
 ])('npm %s on a taken port stops with a message naming the port and how to choose another', async (script, command) => {
   holder = await occupy();
-  const run = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    env: env(),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(run.status).toBe(1);
   expect(run.stderr.trim()).toBe(
     `Port ${PORT} on ${HOST} is already in use (by another server, or an earlier run still going). Stop what is using it, or choose another port: PORT=4400 ${command}`,
@@ -51,14 +56,26 @@ test.each([
 });
 
 test('a PORT that is not a port number is refused with an example', () => {
-  const run = spawnSync('npm', ['run', '--silent', 'dev'], { cwd: ROOT, env: { ...env(), PORT: '43a1' }, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('npm', ['run', '--silent', 'dev'], {
+    cwd: ROOT,
+    env: { ...env(), PORT: '43a1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(run.status).toBe(1);
-  expect(run.stderr.trim()).toBe('PORT must be a port number from 1 to 65535, not "43a1": for example, PORT=4400 npm run dev');
+  expect(run.stderr.trim()).toBe(
+    'PORT must be a port number from 1 to 65535, not "43a1": for example, PORT=4400 npm run dev',
+  );
 });
 
 test('astro dev itself does not move off a taken port (strictPort)', async () => {
   holder = await occupy();
-  const run = spawnSync('npx', ['astro', 'dev', '--host', HOST, '--port', String(PORT)], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync('npx', ['astro', 'dev', '--host', HOST, '--port', String(PORT)], {
+    cwd: ROOT,
+    env: env(),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(run.status).not.toBe(0);
   expect(`${run.stdout}${run.stderr}`).toContain(`Port ${PORT} is already in use`);
 });

@@ -10,7 +10,11 @@ interface PagefindModule {
   destroy(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
 /**
  * Runs a query through a built site's pagefind index the way the search page does: pagefind's own
@@ -30,10 +34,14 @@ export async function searchBuiltSite(dist: string, query: string): Promise<stri
   try {
     const { port } = server.address() as AddressInfo;
     // A fresh module instance per call (the query string), so one site's index never answers for another's.
-    const pagefind = (await import(`${pathToFileURL(join(root, 'pagefind.js')).href}?${Date.now()}-${Math.random()}`)) as PagefindModule;
+    const pagefind = (await import(
+      `${pathToFileURL(join(root, 'pagefind.js')).href}?${Date.now()}-${Math.random()}`
+    )) as PagefindModule;
     await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/` });
     const found = await pagefind.search(query);
-    const urls = await Promise.all((found?.results ?? []).map(async (r) => new URL((await r.data()).url, `http://127.0.0.1:${port}/`).pathname));
+    const urls = await Promise.all(
+      (found?.results ?? []).map(async (r) => new URL((await r.data()).url, `http://127.0.0.1:${port}/`).pathname),
+    );
     await pagefind.destroy();
     return urls;
   } finally {

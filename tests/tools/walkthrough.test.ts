@@ -97,7 +97,9 @@ ${kept.join('\n\n').trimEnd()}
   // 3-4. Find the quotes and write the claims around them.
   const opened = quoteLines('library', 'Tuesday');
   const applicants = quoteLines('Ostrava', '340');
-  expect(applicants).toBe('    quote: >-\n      Mayor Lin Ostrava said 340 residents had applied for contracts in the first three days.');
+  expect(applicants).toBe(
+    '    quote: >-\n      Mayor Lin Ostrava said 340 residents had applied for contracts in the first three days.',
+  );
   writeFileSync(
     join(content, 'claims', `${ID}.yaml`),
     `article: ${ID}
@@ -146,13 +148,22 @@ ${applicants}
 
   // 7. Build (the site, then the search index, as `npm run build` does), and find the report and its claims.
   const out = join(work, 'dist');
-  const build = spawnSync('npx', ['astro', 'build', '--outDir', out], { cwd: ROOT, env: childEnv(env), encoding: 'utf8', timeout: 300_000 });
-  expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
-  const index = spawnSync('npx', ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'], {
+  const build = spawnSync('npx', ['astro', 'build', '--outDir', out], {
     cwd: ROOT,
+    env: childEnv(env),
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000,
   });
+  expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
+  const index = spawnSync(
+    'npx',
+    ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   expect(index.status, index.stderr).toBe(0);
   const page = readFileSync(join(out, 'articles', ID, 'index.html'), 'utf8');
   expect(page).toContain(title);
@@ -167,7 +178,9 @@ ${applicants}
   const day = /^\/claims\/quarrytown-340-applicants\/ (\S+)$/m.exec(after)![1]!;
   const rss = readFileSync(join(out, 'rss.xml'), 'utf8');
   const item = rss.slice(rss.indexOf('/claims/quarrytown-340-applicants/</link>'));
-  expect(item.slice(0, item.indexOf('</item>'))).toContain(`<pubDate>${new Date(`${day}T00:00:00Z`).toUTCString()}</pubDate>`);
+  expect(item.slice(0, item.indexOf('</item>'))).toContain(
+    `<pubDate>${new Date(`${day}T00:00:00Z`).toUTCString()}</pubDate>`,
+  );
 
   // 8. A search of the built index finds the new report by a word only it has, and by its claim.
   const byPlace = await searchBuiltSite(out, 'Quarrytown');

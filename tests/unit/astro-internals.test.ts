@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CHECKED_ASTRO_VERSION, CONTENT_CHANGED_EVENT, DATA_STORE_MODULE_ID, TRAILING_SLASH_MIDDLEWARE } from '../../src/integrations/astro-internals';
+import {
+  CHECKED_ASTRO_VERSION,
+  CONTENT_CHANGED_EVENT,
+  DATA_STORE_MODULE_ID,
+  TRAILING_SLASH_MIDDLEWARE,
+} from '../../src/integrations/astro-internals';
 
 // The dev loop relies on three undocumented parts of Astro (src/integrations/astro-internals.ts).
 // An Astro upgrade that renames one would not fail the build: the dev server would just stop
@@ -58,7 +63,9 @@ describe('Astro internals the dev loop relies on', () => {
   });
 
   test('a changed internal is named', () => {
-    const renamed = new Map([['content/consts.js', 'const DATA_STORE_VIRTUAL_ID = "astro:data-store";\nfunction devTrailingSlash(req) {}']]);
+    const renamed = new Map([
+      ['content/consts.js', 'const DATA_STORE_VIRTUAL_ID = "astro:data-store";\nfunction devTrailingSlash(req) {}'],
+    ]);
     expect(missingInternals(renamed)).toEqual([
       `DATA_STORE_MODULE_ID (${JSON.stringify(DATA_STORE_MODULE_ID)})`,
       `CONTENT_CHANGED_EVENT (${JSON.stringify(CONTENT_CHANGED_EVENT)})`,

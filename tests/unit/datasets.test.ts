@@ -7,7 +7,9 @@ describe('CSV datasets', () => {
   test('the descriptor lists every column of every dataset, in order', () => {
     const pkg = dataPackage(3);
     for (const r of pkg.resources) {
-      expect(r.schema.fields.map((f) => f.name)).toEqual(DATASETS[r.name as keyof typeof DATASETS].columns.map((c) => c.name));
+      expect(r.schema.fields.map((f) => f.name)).toEqual(
+        DATASETS[r.name as keyof typeof DATASETS].columns.map((c) => c.name),
+      );
     }
   });
 

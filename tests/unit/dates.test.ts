@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { calendarDateProblem, dateSpecSchema, earliestDay, latestDay } from '../../src/schemas/common';
-import { datetimeAttr, describeDateSpec, formatDate, formatDateSpec, formatDateSpecBrief, precisionOf, sortKey, yearLabel } from '../../src/lib/model/dates';
+import {
+  datetimeAttr,
+  describeDateSpec,
+  formatDate,
+  formatDateSpec,
+  formatDateSpecBrief,
+  precisionOf,
+  sortKey,
+  yearLabel,
+} from '../../src/lib/model/dates';
 import { parseDateRange } from '../../src/schemas/common';
 import { schemaDate } from '../../src/lib/exports/jsonld';
 
@@ -47,7 +56,9 @@ describe('DateSpec schema', () => {
   });
   test('refuses an inferred date without a note, and unknown fields', () => {
     expect(dateSpecSchema.safeParse({ date: '2025', basis: 'inferred' }).error?.issues[0]?.path).toEqual(['note']);
-    expect(dateSpecSchema.safeParse({ date: '2025', basis: 'stated', precision: 'year' }).error?.issues[0]?.code).toBe('unrecognized_keys');
+    expect(dateSpecSchema.safeParse({ date: '2025', basis: 'stated', precision: 'year' }).error?.issues[0]?.code).toBe(
+      'unrecognized_keys',
+    );
   });
   test('refuses an unknown basis', () => {
     expect(dateSpecSchema.safeParse({ date: '2025', basis: 'guessed' }).success).toBe(false);
@@ -85,7 +96,10 @@ describe('intervals and open bounds (an EDTF subset)', () => {
     ['2022-07/2022-07', 'an interval of one point'],
     ['../..', 'open at both ends'],
     ['2022/2023/2024', 'an interval has one "/" between its two ends'],
-    ['07/23/2024', 'write it as "2024-07-23"; the forms are "2024" (a year), "2024-07" (a month), "2024-07-23" (a day)'],
+    [
+      '07/23/2024',
+      'write it as "2024-07-23"; the forms are "2024" (a year), "2024-07" (a month), "2024-07-23" (a day)',
+    ],
     ['23.07.2024', 'write it as "2024-07-23"'],
     ['July 23, 2024', 'write it as "2024-07-23"'],
     ['05/06/2024', 'day and month cannot be told apart: write "2024-05-06" or "2024-06-05"'],
@@ -108,10 +122,16 @@ describe('intervals and open bounds (an EDTF subset)', () => {
     expect(formatDate('2025-06-30/2025-07-07')).toBe('30 June 2025–7 July 2025');
     expect(formatDate('2024-05-31/..')).toBe('no earlier than 31 May 2024');
     expect(formatDate('../2023-05')).toBe('no later than May 2023');
-    expect(formatDateSpec({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022 (inferred)');
-    expect(describeDateSpec({ date: '2024-05-31/..', basis: 'inferred', note: 'n' })).toBe('lower bound, day precision, inferred');
+    expect(formatDateSpec({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe(
+      'October–December 2022 (inferred)',
+    );
+    expect(describeDateSpec({ date: '2024-05-31/..', basis: 'inferred', note: 'n' })).toBe(
+      'lower bound, day precision, inferred',
+    );
     // Where the detail follows, the date does not say "inferred" a second time.
-    expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe('October–December 2022');
+    expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'inferred', note: 'n' })).toBe(
+      'October–December 2022',
+    );
     expect(formatDateSpecBrief({ date: '2022-12', basis: 'inferred', note: 'n' })).toBe('December 2022');
     expect(formatDateSpecBrief({ date: '2022-10/2022-12', basis: 'stated' })).toBe('October–December 2022');
   });

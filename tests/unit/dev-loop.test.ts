@@ -17,7 +17,14 @@ describe("the dev server's watcher", () => {
     ]) {
       expect(ignoredUnder(root, join(root, 'content'), join(root, p)), p).toBe(true);
     }
-    for (const p of ['src/pages/index.astro', '.astro/data-store.json', 'astro.config.ts', 'src/dist-notes.ts', 'content-notes.md', 'permalinks.txt']) {
+    for (const p of [
+      'src/pages/index.astro',
+      '.astro/data-store.json',
+      'astro.config.ts',
+      'src/dist-notes.ts',
+      'content-notes.md',
+      'permalinks.txt',
+    ]) {
       expect(ignoredUnder(root, join(root, 'content'), join(root, p)), p).toBe(false);
     }
   });
@@ -33,17 +40,28 @@ describe("the dev server's watcher", () => {
 describe('the content problems page', () => {
   test('is served for pages only, not for Vite modules or assets', () => {
     for (const u of ['/', '/claims/x/', '/about', '/articles/x/index.html?x=1']) expect(isPageRequest(u), u).toBe(true);
-    for (const u of ['/@vite/client', '/src/styles/site.css', '/node_modules/.vite/x.js', '/favicon.svg', '/api/claims.json'])
+    for (const u of [
+      '/@vite/client',
+      '/src/styles/site.css',
+      '/node_modules/.vite/x.js',
+      '/favicon.svg',
+      '/api/claims.json',
+    ])
       expect(isPageRequest(u), u).toBe(false);
   });
 
   test('lists every problem, escaped', () => {
     const html = contentProblemsPage(
-      ['content/claims/a.yaml: claims (x).claimant: unknown source "<b>"', 'content/topics/t.yaml: (entry): topic is never used'],
+      [
+        'content/claims/a.yaml: claims (x).claimant: unknown source "<b>"',
+        'content/topics/t.yaml: (entry): topic is never used',
+      ],
       'content',
     );
     expect(html).toContain('<h1>2 content problem(s) in content</h1>');
-    expect(html).toContain('<li><code>content/claims/a.yaml: claims (x).claimant: unknown source &#34;&#60;b&#62;&#34;</code></li>');
+    expect(html).toContain(
+      '<li><code>content/claims/a.yaml: claims (x).claimant: unknown source &#34;&#60;b&#62;&#34;</code></li>',
+    );
     expect(html).not.toContain('<b>');
     expect(html).toContain('<meta http-equiv="refresh" content="2">');
   });

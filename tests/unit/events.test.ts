@@ -41,7 +41,8 @@ describe('events', () => {
       ['A', 'hidden-war-deaths'],
       ['B', 'crypto-mobilization-popular-front'],
     ]);
-    for (const t of e.tellings) expect(t.claims.map((c) => c.number)).toEqual([...t.claims.map((c) => c.number)].sort((a, b) => a - b));
+    for (const t of e.tellings)
+      expect(t.claims.map((c) => c.number)).toEqual([...t.claims.map((c) => c.number)].sort((a, b) => a - b));
   });
 
   test('each claim links back to its events', () => {
@@ -64,10 +65,22 @@ describe('events', () => {
 
 describe('origins and evidence', () => {
   test("a claim's origin is its claimant; a relaying report's own voice is the relayed source, or the report when it relays no one", () => {
-    expect(claim('putin-avoiding-new-partial-mobilization').origin).toMatchObject({ key: 'source:isw', kind: 'source' });
+    expect(claim('putin-avoiding-new-partial-mobilization').origin).toMatchObject({
+      key: 'source:isw',
+      kind: 'source',
+    });
     // Fakti is known only from page furniture; the report credits News.bg.
-    expect(claim('kremlin-continues-covert-mobilization').origin).toMatchObject({ key: 'source:news-bg', name: 'News.bg', kind: 'relay', inferred: false });
-    expect(claim('dnr-lnr-general-mobilization').origin).toMatchObject({ key: 'source:wikipedia', label: 'Wikipedia (inferred)', inferred: true });
+    expect(claim('kremlin-continues-covert-mobilization').origin).toMatchObject({
+      key: 'source:news-bg',
+      name: 'News.bg',
+      kind: 'relay',
+      inferred: false,
+    });
+    expect(claim('dnr-lnr-general-mobilization').origin).toMatchObject({
+      key: 'source:wikipedia',
+      label: 'Wikipedia (inferred)',
+      inferred: true,
+    });
     expect(claim('rosstat-ceased-reporting-deaths').origin).toMatchObject({
       key: 'report:hidden-war-deaths',
       kind: 'report',
@@ -83,7 +96,10 @@ describe('origins and evidence', () => {
       'Single origin: the 2 claims that tell it, in 2 reports, all trace back to Institute for the Study of War, so they are one origin, not independent corroboration.',
     );
     // The claim in the later report is corroborated only by the same origin.
-    expect(claim('putin-avoiding-new-partial-mobilization').evidence).toMatchObject({ label: 'single origin', filterValues: ['Single origin'] });
+    expect(claim('putin-avoiding-new-partial-mobilization').evidence).toMatchObject({
+      label: 'single origin',
+      filterValues: ['Single origin'],
+    });
   });
 
   test('independent origins are counted and named', () => {
@@ -118,11 +134,17 @@ describe('origins and evidence', () => {
 
   test('disputed: by whom, and how', () => {
     const d = claim('putin-only-reservists-called-up').evidence;
-    expect(d.disputedBy.map((x) => [x.claim.id, x.type, x.origin.name])).toEqual([['chikov-doubts-decree', 'doubted', 'Pavel Chikov']]);
+    expect(d.disputedBy.map((x) => [x.claim.id, x.type, x.origin.name])).toEqual([
+      ['chikov-doubts-decree', 'doubted', 'Pavel Chikov'],
+    ]);
     // The party whose address is doubted does not dispute the doubt.
     expect(claim('chikov-doubts-decree').evidence.disputedBy).toEqual([]);
-    expect(ev('september-2022-mobilization-decree').evidence.reasoning).toContain('Disputed: Pavel Chikov doubts what Vladimir Putin says');
-    expect(ev('september-2022-mobilization-decree').evidence.reasoning).not.toMatch(/Vladimir Putin (doubts|contradicts|denies)/);
+    expect(ev('september-2022-mobilization-decree').evidence.reasoning).toContain(
+      'Disputed: Pavel Chikov doubts what Vladimir Putin says',
+    );
+    expect(ev('september-2022-mobilization-decree').evidence.reasoning).not.toMatch(
+      /Vladimir Putin (doubts|contradicts|denies)/,
+    );
     const g = claim('gerashchenko-russia-preparing-second-wave').evidence;
     expect(g.disputedBy.map((x) => [x.type, x.origin.name])).toEqual([['denied', 'Dmitry Peskov']]);
     // A denial does not make the denier disputed.
@@ -142,12 +164,16 @@ describe('differences', () => {
 
   test('a different claimant; the relay chain once, per report; no date compared across said and about', () => {
     const kinds = (id: string) => ev(id).differences.map((d) => d.kind);
-    expect(kinds('september-2022-mobilization-decree')).toEqual(expect.arrayContaining(['relay', 'claimant', 'figure']));
+    expect(kinds('september-2022-mobilization-decree')).toEqual(
+      expect.arrayContaining(['relay', 'claimant', 'figure']),
+    );
     // One telling dates the decree (about), the other dates Novaya Gazeta's report (said): not compared.
     expect(kinds('september-2022-mobilization-decree')).not.toContain('about');
     expect(kinds('september-2022-mobilization-decree')).not.toContain('stated');
     const chain = ev('isw-putin-averse-to-new-partial-mobilization').differences;
-    expect(chain.map((d) => [d.kind, d.sides.map((s) => s.value)])).toEqual([['relay', ['relays no source as a whole', 'Fakti (inferred) → News.bg']]]);
+    expect(chain.map((d) => [d.kind, d.sides.map((s) => s.value)])).toEqual([
+      ['relay', ['relays no source as a whole', 'Fakti (inferred) → News.bg']],
+    ]);
     // Kobak's "last month" (said) and "at the end of June" (about) are not set against each other.
     expect(kinds('rosstat-mortality-data-halt')).not.toContain('stated');
     expect(kinds('rosstat-mortality-data-halt')).not.toContain('about');
@@ -227,15 +253,21 @@ describe('event exports', () => {
     // labelled by the report's letter and their place in the telling (A1, A2, B1…).
     for (const ev of ledger.events) {
       const exported = out.events.find((e) => e.id === ev.id)!;
-      expect(exported.tellings.map((t) => t.claims.map((c) => c.label))).toEqual(ev.tellings.map((t) => t.claims.map((_, i) => `${t.letter}${i + 1}`)));
-      expect(exported.tellings.map((t) => t.claims.map((c) => c.id))).toEqual(ev.tellings.map((t) => t.claims.map((c) => c.id)));
+      expect(exported.tellings.map((t) => t.claims.map((c) => c.label))).toEqual(
+        ev.tellings.map((t) => t.claims.map((_, i) => `${t.letter}${i + 1}`)),
+      );
+      expect(exported.tellings.map((t) => t.claims.map((c) => c.id))).toEqual(
+        ev.tellings.map((t) => t.claims.map((c) => c.id)),
+      );
       expect(exported.evidence.disputed).toBe(ev.evidence.disputedBy.length > 0);
       expect(exported.url).toMatch(new RegExp(`/events/${ev.id}/$`));
     }
     expect(out.events.some((e) => e.tellings.length >= 2)).toBe(true);
   });
   test('claims.json gives each claim its events, origin and evidence', () => {
-    const c = apiClaimsSchema.parse(claimsExport(ledger)).claims.find((x) => x.id === 'putin-avoiding-new-partial-mobilization')!;
+    const c = apiClaimsSchema
+      .parse(claimsExport(ledger))
+      .claims.find((x) => x.id === 'putin-avoiding-new-partial-mobilization')!;
     expect(c.events.map((e) => e.id)).toEqual(['isw-putin-averse-to-new-partial-mobilization']);
     expect(c.origin.key).toBe('source:isw');
     // Its retelling in the other report is the same event from the same origin, not corroboration.

@@ -75,12 +75,26 @@ export function fixtureLedger(input: {
       corrections: [],
       ...rest,
     };
-    return { article, file: `claims/${article}.yaml`, data, location: undefined, context: { before: '', after: '', block: 0, start: 0 }, number: i + 1 };
+    return {
+      article,
+      file: `claims/${article}.yaml`,
+      data,
+      location: undefined,
+      context: { before: '', after: '', block: 0, start: 0 },
+      number: i + 1,
+    };
   });
   const events = (input.events ?? []).map((e) => ({
     id: e.id,
     file: `events/${e.id}.yaml`,
-    data: { name: e.id, summary: 's', date: { date: '2025', basis: 'stated' as const }, topics: ['t'], measures: [], ...e.data } as EventData,
+    data: {
+      name: e.id,
+      summary: 's',
+      date: { date: '2025', basis: 'stated' as const },
+      topics: ['t'],
+      measures: [],
+      ...e.data,
+    } as EventData,
   }));
   const corpus: ValidatedCorpus = {
     problems: [],

@@ -23,7 +23,12 @@ describe('an inferred outlet is shown as inferred', () => {
   test('in the chain and the origin', () => {
     expect(attributionChain(named).map((x) => x.label)).toEqual(['WIKI (inferred)']);
     expect(relayLabel(own.article)).toBe('WIKI (inferred)');
-    expect(own.origin).toMatchObject({ key: 'source:wiki', label: 'WIKI (inferred)', inferred: true, identified: false });
+    expect(own.origin).toMatchObject({
+      key: 'source:wiki',
+      label: 'WIKI (inferred)',
+      inferred: true,
+      identified: false,
+    });
     expect(own.evidence.reasoning).toBe('Single origin: WIKI (inferred). No claim corroborates it.');
     // A source the text names is not inferred, even in an inferred outlet's report.
     expect(named.origin).toMatchObject({ key: 'source:putin', inferred: false, identified: true });
@@ -65,7 +70,11 @@ describe("a relayed report's own voice", () => {
     expect(attributionChain(l.claimById.get('a')!).map((x) => x.label)).toEqual(['FURNITURE (inferred)', 'RELAYED']);
   });
   test('with no relay, an inferred outlet gives way to the report, unattributed; a stated outlet is the origin', () => {
-    expect(l.claimById.get('b')!.origin).toMatchObject({ key: 'report:plain', kind: 'report', label: 'the report “Report plain” (unattributed)' });
+    expect(l.claimById.get('b')!.origin).toMatchObject({
+      key: 'report:plain',
+      kind: 'report',
+      label: 'the report “Report plain” (unattributed)',
+    });
     expect(l.claimById.get('c')!.origin).toMatchObject({ key: 'source:paper', identified: true });
   });
 });
@@ -88,14 +97,34 @@ describe('corroboration needs independent origins', () => {
       { id: 'isw-2', article: 'r2', claimant: 'isw' },
       // Unnamed experts, then a named expert the report counts among them.
       { id: 'experts-say', article: 'r1', claimant: 'experts' },
-      { id: 'grant-says', article: 'r1', claimant: 'grant', relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }] },
+      {
+        id: 'grant-says',
+        article: 'r1',
+        claimant: 'grant',
+        relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }],
+      },
       // A spokesman and the body he speaks for.
-      { id: 'kremlin-says', article: 'r1', claimant: 'kremlin', relations: [{ claim: 'peskov-says', type: 'corroborates', note: 'n' }] },
+      {
+        id: 'kremlin-says',
+        article: 'r1',
+        claimant: 'kremlin',
+        relations: [{ claim: 'peskov-says', type: 'corroborates', note: 'n' }],
+      },
       { id: 'peskov-says', article: 'r2', claimant: 'peskov' },
       // One group id in two reports: not one body, and not shown independent either.
-      { id: 'experts-elsewhere', article: 'r2', claimant: 'experts', relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }] },
+      {
+        id: 'experts-elsewhere',
+        article: 'r2',
+        claimant: 'experts',
+        relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }],
+      },
       // Two named, unrelated sources.
-      { id: 'kobak-says', article: 'r2', claimant: 'kobak', relations: [{ claim: 'isw-1', type: 'corroborates', note: 'n' }] },
+      {
+        id: 'kobak-says',
+        article: 'r2',
+        claimant: 'kobak',
+        relations: [{ claim: 'isw-1', type: 'corroborates', note: 'n' }],
+      },
     ],
   });
   const ev = (id: string) => l.claimById.get(id)!.evidence;
@@ -113,7 +142,9 @@ describe('corroboration needs independent origins', () => {
     expect(ev('peskov-says').reasoning).toContain('PESKOV and KREMLIN are one origin (one body)');
   });
   test('one group id used in two reports is two origins, neither counted', () => {
-    expect(ev('experts-elsewhere').origins.map((o) => o.origin.key)).toEqual(expect.arrayContaining(['source:experts@r1', 'source:experts@r2']));
+    expect(ev('experts-elsewhere').origins.map((o) => o.origin.key)).toEqual(
+      expect.arrayContaining(['source:experts@r1', 'source:experts@r2']),
+    );
     expect(ev('experts-elsewhere').label).toBe('single origin');
   });
   test('two named, unrelated sources are independent', () => {
@@ -137,7 +168,14 @@ describe('a dispute has a direction', () => {
         relations: [{ claim: 'address', type: 'contradicts', note: 'n' }],
       },
       { id: 'plan', article: 'r1', claimant: 'gerashchenko' },
-      { id: 'denial', article: 'r2', claimant: 'peskov', kind: 'denial', hedge: 'denied', relations: [{ claim: 'plan', type: 'denies', note: 'n' }] },
+      {
+        id: 'denial',
+        article: 'r2',
+        claimant: 'peskov',
+        kind: 'denial',
+        hedge: 'denied',
+        relations: [{ claim: 'plan', type: 'denies', note: 'n' }],
+      },
     ],
     events: [{ id: 'decree' }],
   });
@@ -146,7 +184,9 @@ describe('a dispute has a direction', () => {
   test('the party whose statement is doubted is not a disputer', () => {
     expect(c('address').evidence.disputedBy.map((d) => [d.claim.id, d.type])).toEqual([['doubt', 'doubted']]);
     expect(c('doubt').evidence.disputedBy).toEqual([]);
-    expect(c('address').evidence.reasoning).toContain('Disputed: CHIKOV doubts what PUTIN says (“Statement address.”).');
+    expect(c('address').evidence.reasoning).toContain(
+      'Disputed: CHIKOV doubts what PUTIN says (“Statement address.”).',
+    );
   });
   test('a denial disputes what it denies, not the other way round', () => {
     expect(c('plan').evidence.disputedBy.map((d) => [d.claim.id, d.type])).toEqual([['denial', 'denied']]);
@@ -154,7 +194,9 @@ describe('a dispute has a direction', () => {
   });
   test('an event names who disputes which telling', () => {
     const e = l.eventById.get('decree')!;
-    expect(e.evidence.disputedBy.map((d) => `${d.origin.name} ${d.type} ${d.target.claimant.data.name}`)).toEqual(['CHIKOV doubted PUTIN']);
+    expect(e.evidence.disputedBy.map((d) => `${d.origin.name} ${d.type} ${d.target.claimant.data.name}`)).toEqual([
+      'CHIKOV doubted PUTIN',
+    ]);
     expect(e.evidence.reasoning).not.toMatch(/PUTIN (doubts|contradicts|denies)/);
   });
 });
@@ -165,7 +207,12 @@ describe('an event compares like with like', () => {
       { id: 'r1', published: '2025-07-01' },
       { id: 'r2', outlet: { id: 'fakti', basis: 'inferred' }, relay: ['fakti', 'newsbg'], published: '2025-07-07' },
     ],
-    sources: [{ id: 'kobak' }, { id: 'isw', kind: 'think tank' }, { id: 'fakti', kind: 'media outlet' }, { id: 'newsbg', kind: 'media outlet' }],
+    sources: [
+      { id: 'kobak' },
+      { id: 'isw', kind: 'think tank' },
+      { id: 'fakti', kind: 'media outlet' },
+      { id: 'newsbg', kind: 'media outlet' },
+    ],
     claims: [
       // "Last month" (when he said it) against "at the end of June" (when it happened): not comparable.
       {
@@ -176,7 +223,14 @@ describe('an event compares like with like', () => {
         stated: { date: '2025-06', basis: 'inferred', note: 'n' },
         relations: [{ claim: 'k2', type: 'same-event', note: 'n' }],
       },
-      { id: 'k2', article: 'r2', claimant: 'kobak', via: ['fakti', 'newsbg'], events: ['e'], about: { date: '2025-06', basis: 'stated' } },
+      {
+        id: 'k2',
+        article: 'r2',
+        claimant: 'kobak',
+        via: ['fakti', 'newsbg'],
+        events: ['e'],
+        about: { date: '2025-06', basis: 'stated' },
+      },
       // About against about: overlapping dates agree, disjoint ones differ.
       {
         id: 'a1',
@@ -189,11 +243,40 @@ describe('an event compares like with like', () => {
           { claim: 'a3', type: 'same-event', note: 'n' },
         ],
       },
-      { id: 'a2', article: 'r2', claimant: 'isw', via: ['fakti', 'newsbg'], events: ['e'], about: { date: '2025-07-05', basis: 'inferred', note: 'n' } },
-      { id: 'a3', article: 'r2', claimant: 'isw', via: ['fakti', 'newsbg'], events: ['e'], about: { date: '2025-05', basis: 'stated' } },
+      {
+        id: 'a2',
+        article: 'r2',
+        claimant: 'isw',
+        via: ['fakti', 'newsbg'],
+        events: ['e'],
+        about: { date: '2025-07-05', basis: 'inferred', note: 'n' },
+      },
+      {
+        id: 'a3',
+        article: 'r2',
+        claimant: 'isw',
+        via: ['fakti', 'newsbg'],
+        events: ['e'],
+        about: { date: '2025-05', basis: 'stated' },
+      },
       // A flatly stated figure against a hedged explanation: their hedges are of different parts.
-      { id: 'f1', article: 'r1', claimant: 'isw', kind: 'figure', events: ['e'], relations: [{ claim: 'f2', type: 'same-event', note: 'n' }] },
-      { id: 'f2', article: 'r2', claimant: 'isw', kind: 'assessment', hedge: 'possible', via: ['fakti', 'newsbg'], events: ['e'] },
+      {
+        id: 'f1',
+        article: 'r1',
+        claimant: 'isw',
+        kind: 'figure',
+        events: ['e'],
+        relations: [{ claim: 'f2', type: 'same-event', note: 'n' }],
+      },
+      {
+        id: 'f2',
+        article: 'r2',
+        claimant: 'isw',
+        kind: 'assessment',
+        hedge: 'possible',
+        via: ['fakti', 'newsbg'],
+        events: ['e'],
+      },
     ],
     events: [{ id: 'e' }],
   });
@@ -201,14 +284,18 @@ describe('an event compares like with like', () => {
 
   test('said with said, about with about', () => {
     const dates = e.differences.filter((d) => d.kind === 'about' || d.kind === 'stated');
-    expect(dates.map((d) => [d.label, d.sides.map((s) => `${s.claim.id}=${s.value}`)])).toEqual([['Date (when it happened)', ['a1=July 2025', 'a3=May 2025']]]);
+    expect(dates.map((d) => [d.label, d.sides.map((s) => `${s.claim.id}=${s.value}`)])).toEqual([
+      ['Date (when it happened)', ['a1=July 2025', 'a3=May 2025']],
+    ]);
   });
   test('hedges only between claims of one kind', () => {
     expect(e.differences.filter((d) => d.kind === 'hedge')).toEqual([]);
   });
   test('the report-level relay chain once, not per claim', () => {
     const relay = e.differences.filter((d) => d.kind === 'relay');
-    expect(relay.map((d) => d.sides.map((s) => s.value))).toEqual([['relays no source as a whole', 'FAKTI (inferred) → NEWSBG']]);
+    expect(relay.map((d) => d.sides.map((s) => s.value))).toEqual([
+      ['relays no source as a whole', 'FAKTI (inferred) → NEWSBG'],
+    ]);
     // Each claim's own chain is empty after the relay: no chain difference, and no claim marked for it.
     expect(e.differences.some((d) => d.kind === 'chain')).toBe(false);
     expect([...e.differing].some((x) => x.endsWith(':relay'))).toBe(false);
@@ -220,7 +307,10 @@ describe('an event compares like with like', () => {
 
 describe("the about page's worked examples come from the data", () => {
   const l = fixtureLedger({
-    articles: [{ id: 'relaying', outlet: { id: 'furniture', basis: 'inferred' }, relay: ['furniture', 'relayed'] }, { id: 'r2' }],
+    articles: [
+      { id: 'relaying', outlet: { id: 'furniture', basis: 'inferred' }, relay: ['furniture', 'relayed'] },
+      { id: 'r2' },
+    ],
     sources: [
       { id: 'furniture', kind: 'media outlet' },
       { id: 'relayed', kind: 'media outlet' },
@@ -232,9 +322,20 @@ describe("the about page's worked examples come from the data", () => {
     claims: [
       { id: 'own', article: 'relaying', via: ['furniture', 'relayed'] },
       { id: 'experts-say', article: 'r2', claimant: 'experts' },
-      { id: 'grant-says', article: 'r2', claimant: 'grant', relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }] },
+      {
+        id: 'grant-says',
+        article: 'r2',
+        claimant: 'grant',
+        relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }],
+      },
       { id: 'address', article: 'r2', claimant: 'putin' },
-      { id: 'doubt', article: 'r2', claimant: 'chikov', hedge: 'doubted', relations: [{ claim: 'address', type: 'contradicts', note: 'n' }] },
+      {
+        id: 'doubt',
+        article: 'r2',
+        claimant: 'chikov',
+        hedge: 'doubted',
+        relations: [{ claim: 'address', type: 'contradicts', note: 'n' }],
+      },
     ],
   });
   test('one example per rule, each showing what its paragraph says', () => {
@@ -246,7 +347,9 @@ describe("the about page's worked examples come from the data", () => {
     expect([x.dispute?.claim.id, x.dispute?.type, x.dispute?.target.id]).toEqual(['doubt', 'doubted', 'address']);
   });
   test('none where the data has no such case', () => {
-    expect(evidenceExamples(fixtureLedger({ articles: [{ id: 'r' }], sources: [], claims: [{ id: 'c', article: 'r' }] }))).toEqual({
+    expect(
+      evidenceExamples(fixtureLedger({ articles: [{ id: 'r' }], sources: [], claims: [{ id: 'c', article: 'r' }] })),
+    ).toEqual({
       origin: undefined,
       independence: undefined,
       dispute: undefined,

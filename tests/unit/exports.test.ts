@@ -15,18 +15,32 @@ describe('exports match their schemas', () => {
     const c = out.claims.find((x) => x.id === 'afu-1027540-russian-casualties')!;
     expect(c.claimant.name).toBe('Armed Forces of Ukraine');
     expect(c.via.map((v) => v.id)).toEqual(['minfin']);
-    expect(c.figures[0]).toMatchObject({ value: 1027540, asOf: { date: '2025-07-07', precision: 'day', basis: 'inferred' } });
+    expect(c.figures[0]).toMatchObject({
+      value: 1027540,
+      asOf: { date: '2025-07-07', precision: 'day', basis: 'inferred' },
+    });
     expect(c.article.anchorUrl).toMatch(/\/articles\/hidden-war-deaths\/#afu-1027540-russian-casualties$/);
     expect(c.corrections).toEqual([
       { date: '2026-11-25', note: expect.stringMatching(/^Hedge “asserted” changed to “alleged”/) },
       { date: '2026-12-03', note: expect.stringMatching(/^Statement: “as of 7 July 2025” is now “as of 7 July”/) },
     ]);
     // A report dated only as "no earlier than 7 July 2025" exports as a bound: no last day.
-    const published = apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')!.published;
-    expect(published).toMatchObject({ date: '2025-07-07/..', kind: 'bound', precision: 'day', earliest: '2025-07-07', latest: null, basis: 'inferred' });
+    const published = apiArticlesSchema
+      .parse(articlesExport(ledger))
+      .articles.find((a) => a.id === 'hidden-war-deaths')!.published;
+    expect(published).toMatchObject({
+      date: '2025-07-07/..',
+      kind: 'bound',
+      precision: 'day',
+      earliest: '2025-07-07',
+      latest: null,
+      basis: 'inferred',
+    });
   });
   test('articles, sources and topics json', () => {
-    expect(apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')?.outlet).toEqual({
+    expect(
+      apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')?.outlet,
+    ).toEqual({
       id: null,
       name: null,
       basis: 'unknown',
@@ -50,7 +64,9 @@ describe('citations', () => {
     );
   });
   test('an inferred outlet says so', () => {
-    expect(citationText(ledger.claimById.get('putin-army-universal-support')!)).toContain('Fakti (inferred), 7 July 2025.');
+    expect(citationText(ledger.claimById.get('putin-army-universal-support')!)).toContain(
+      'Fakti (inferred), 7 July 2025.',
+    );
   });
   test('BibTeX and CSL-JSON', () => {
     const b = bibtex(claim);
@@ -82,8 +98,12 @@ describe('citations', () => {
 
 describe('figures', () => {
   test('formatting', () => {
-    expect(formatFigure({ value: 14000, approx: 'more than', unit: 'vehicles', counts: 'x' })).toBe('more than 14,000 vehicles');
-    expect(formatFigure({ value: 60000, upper: 100000, approx: 'exact', unit: 'people', counts: 'x' })).toBe('60,000–100,000 people');
+    expect(formatFigure({ value: 14000, approx: 'more than', unit: 'vehicles', counts: 'x' })).toBe(
+      'more than 14,000 vehicles',
+    );
+    expect(formatFigure({ value: 60000, upper: 100000, approx: 'exact', unit: 'people', counts: 'x' })).toBe(
+      '60,000–100,000 people',
+    );
   });
   test('sorts are stable and complete', () => {
     const byValue = sortFigures(ledger.figures, 'by-value');

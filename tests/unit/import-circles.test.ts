@@ -11,7 +11,12 @@ const ROOT = join(import.meta.dirname, '../..');
 
 /** Every import circle among the TypeScript files matched by `glob`, as lists of paths. */
 async function importCircles(glob: string): Promise<string[][]> {
-  const tree = await parseDependencyTree(glob, { context: ROOT, cwd: ROOT, transform: false, skipDynamicImports: false });
+  const tree = await parseDependencyTree(glob, {
+    context: ROOT,
+    cwd: ROOT,
+    transform: false,
+    skipDynamicImports: false,
+  });
   return parseCircular(tree);
 }
 
@@ -23,7 +28,12 @@ describe('import circles', () => {
   test('the check finds a circle, type-only links included', async () => {
     const circles = await importCircles('tests/fixtures/import-circle/a.ts');
     expect(circles).toEqual([
-      ['tests/fixtures/import-circle/a.ts', 'tests/fixtures/import-circle/b.ts', 'tests/fixtures/import-circle/c.ts', 'tests/fixtures/import-circle/d.ts'],
+      [
+        'tests/fixtures/import-circle/a.ts',
+        'tests/fixtures/import-circle/b.ts',
+        'tests/fixtures/import-circle/c.ts',
+        'tests/fixtures/import-circle/d.ts',
+      ],
     ]);
   });
 });

@@ -12,7 +12,9 @@ const BAD = join(ROOT, 'tests/fixtures/bad-content');
 const read = (path: string): unknown => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new Map<string, ValidateFunction>(JSON_SCHEMA_FILES.map((e) => [e.name, ajv.compile(read(join(JSON_SCHEMA_DIR, e.name)) as object)]));
+const validators = new Map<string, ValidateFunction>(
+  JSON_SCHEMA_FILES.map((e) => [e.name, ajv.compile(read(join(JSON_SCHEMA_DIR, e.name)) as object)]),
+);
 
 /** Each file of a corpus with the schema that applies to it. */
 function filesWithSchema(corpus: RawCorpus): [RawFile, string][] {
@@ -31,15 +33,25 @@ const errorsOf = (f: RawFile, schema: string): string[] => {
 };
 
 describe('JSON Schemas for editors', () => {
-  test.each(JSON_SCHEMA_FILES.map((e) => [e.name, e] as const))('%s is up to date with the zod schemas (npm run schemas)', (name, entry) => {
-    expect(read(join(JSON_SCHEMA_DIR, name))).toEqual(JSON.parse(jsonSchemaText(entry)));
-  });
+  test.each(JSON_SCHEMA_FILES.map((e) => [e.name, e] as const))(
+    '%s is up to date with the zod schemas (npm run schemas)',
+    (name, entry) => {
+      expect(read(join(JSON_SCHEMA_DIR, name))).toEqual(JSON.parse(jsonSchemaText(entry)));
+    },
+  );
 
   test('VS Code applies each schema to its files', () => {
     const settings = read('.vscode/settings.json') as { 'yaml.schemas': Record<string, string> };
-    const expected = Object.fromEntries(JSON_SCHEMA_FILES.filter((e) => e.files.endsWith('.yaml')).map((e) => [`./${JSON_SCHEMA_DIR}/${e.name}`, e.files]));
+    const expected = Object.fromEntries(
+      JSON_SCHEMA_FILES.filter((e) => e.files.endsWith('.yaml')).map((e) => [
+        `./${JSON_SCHEMA_DIR}/${e.name}`,
+        e.files,
+      ]),
+    );
     expect(settings['yaml.schemas']).toEqual(expected);
-    expect(Object.values(expected)).toEqual(expect.arrayContaining(['content/claims/*.yaml', 'content/sources/*.yaml', 'content/topics/*.yaml']));
+    expect(Object.values(expected)).toEqual(
+      expect.arrayContaining(['content/claims/*.yaml', 'content/sources/*.yaml', 'content/topics/*.yaml']),
+    );
   });
 
   test('every real content file passes its schema', () => {
@@ -58,7 +70,16 @@ describe('JSON Schemas for editors', () => {
   });
 
   test('an unknown field and a wrong enum value are named', () => {
-    const claim = { id: 'a-claim', quote: 'a quote', statement: 's', kind: 'rumour', claimant: 'x', hedge: 'asserted', topics: ['t'], colour: 'red' };
+    const claim = {
+      id: 'a-claim',
+      quote: 'a quote',
+      statement: 's',
+      kind: 'rumour',
+      claimant: 'x',
+      hedge: 'asserted',
+      topics: ['t'],
+      colour: 'red',
+    };
     const validate = validators.get('claims.schema.json')!;
     expect(validate({ article: 'a', claims: [claim] })).toBe(false);
     const errors = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);

@@ -53,7 +53,9 @@ describe('ledger over the real corpus', () => {
     const keys = real.articles.map((a) => `${sortKey(a.data.published.date)} ${a.id}`);
     for (let i = 1; i < keys.length; i++) {
       const [prev, next] = [real.articles[i - 1]!, real.articles[i]!];
-      const order = sortKey(prev.data.published.date).localeCompare(sortKey(next.data.published.date)) || next.id.localeCompare(prev.id);
+      const order =
+        sortKey(prev.data.published.date).localeCompare(sortKey(next.data.published.date)) ||
+        next.id.localeCompare(prev.id);
       expect(order, `${keys[i - 1]} before ${keys[i]}`).toBeGreaterThan(0);
     }
   });

@@ -40,7 +40,9 @@ const claim = (over: Record<string, unknown>): ClaimEntry => ({
   }),
 });
 const lint = (claims: ClaimEntry[], a: ArticleEntry = article()): string[] =>
-  lintCorpus({ articles: [a], claims, sources: [], sourceIds: new Set(['x', 'y']), articleIds: new Set(['r']) }).map((p) => `${p.field}: ${p.reason}`);
+  lintCorpus({ articles: [a], claims, sources: [], sourceIds: new Set(['x', 'y']), articleIds: new Set(['r']) }).map(
+    (p) => `${p.field}: ${p.reason}`,
+  );
 
 describe('hedge words', () => {
   test.each([
@@ -58,10 +60,18 @@ describe('hedge words', () => {
     expect(HEDGE_WORDS.test(q)).toBe(false),
   );
   test('an asserted claim with a hedge word fails; the same claim as alleged passes', () => {
-    expect(lint([claim({ quote: 'Ukraine claims 177 drones.', figures: [{ value: 177, unit: 'drones', counts: 'd' }] })])).toEqual([
-      'claims (c).hedge: the quote says "claims", so the claim cannot be "asserted" [hedge-words]',
-    ]);
-    expect(lint([claim({ quote: 'Ukraine claims 177 drones.', hedge: 'alleged', figures: [{ value: 177, unit: 'drones', counts: 'd' }] })])).toEqual([]);
+    expect(
+      lint([claim({ quote: 'Ukraine claims 177 drones.', figures: [{ value: 177, unit: 'drones', counts: 'd' }] })]),
+    ).toEqual(['claims (c).hedge: the quote says "claims", so the claim cannot be "asserted" [hedge-words]']);
+    expect(
+      lint([
+        claim({
+          quote: 'Ukraine claims 177 drones.',
+          hedge: 'alleged',
+          figures: [{ value: 177, unit: 'drones', counts: 'd' }],
+        }),
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -82,8 +92,12 @@ describe('distancing words', () => {
 
 describe('numbers in quotes', () => {
   test('quantities are found; dates, years, reference marks and model names are not', () => {
-    expect(quotedNumbers('On the night of July 5-6, four S-300 missiles and 157 drones [19] in 2025')).toEqual([{ text: '157', value: 157 }]);
-    expect(quotedNumbers('On 19 February 2022, up to 30,000 as of August 2022')).toEqual([{ text: '30,000', value: 30000 }]);
+    expect(quotedNumbers('On the night of July 5-6, four S-300 missiles and 157 drones [19] in 2025')).toEqual([
+      { text: '157', value: 157 },
+    ]);
+    expect(quotedNumbers('On 19 February 2022, up to 30,000 as of August 2022')).toEqual([
+      { text: '30,000', value: 30000 },
+    ]);
     expect(quotedNumbers('We lost 27 million people; over 140 million')).toEqual([
       { text: '27 million', value: 27e6 },
       { text: '140 million', value: 140e6 },
@@ -119,7 +133,9 @@ describe('numbers in quotes', () => {
     ]);
   });
   test('thousands separators, plain decimals and percentages', () => {
-    expect(quotedNumbers('1,250,000 letters, 2,022 replies, 12.5% refused, 40 percent and 3 per cent agreed, 7.25 hours')).toEqual([
+    expect(
+      quotedNumbers('1,250,000 letters, 2,022 replies, 12.5% refused, 40 percent and 3 per cent agreed, 7.25 hours'),
+    ).toEqual([
       { text: '1,250,000', value: 1250000 },
       { text: '2,022', value: 2022 },
       { text: '12.5%', value: 12.5 },
@@ -141,7 +157,9 @@ describe('numbers in quotes', () => {
       'claims (c).figures: the quote has the number 1.9 million, which is neither a figure nor listed in notFigures [numbers-are-figures]',
       'claims (c).notFigures: "1" is not a number in the quote',
     ]);
-    expect(lint([claim({ ...q, figures: [], notFigures: [{ number: '1.9 million', reason: 'a reason' }] })])).toEqual([]);
+    expect(lint([claim({ ...q, figures: [], notFigures: [{ number: '1.9 million', reason: 'a reason' }] })])).toEqual(
+      [],
+    );
   });
   test('a number is a figure (value or upper bound), or listed as not one', () => {
     const q = { quote: 'between 60,000 and 100,000 killed, point 7.' };
@@ -149,7 +167,13 @@ describe('numbers in quotes', () => {
       'claims (c).figures: the quote has the number 7, which is neither a figure nor listed in notFigures [numbers-are-figures]',
     ]);
     expect(
-      lint([claim({ ...q, figures: [{ value: 60000, upper: 100000, unit: 'people', counts: 'k' }], notFigures: [{ number: '7', reason: 'a clause' }] })]),
+      lint([
+        claim({
+          ...q,
+          figures: [{ value: 60000, upper: 100000, unit: 'people', counts: 'k' }],
+          notFigures: [{ number: '7', reason: 'a clause' }],
+        }),
+      ]),
     ).toEqual([]);
   });
 });
@@ -162,7 +186,9 @@ describe('relay chain', () => {
       `claims (c).claimant: "y" is the report's relay itself: its own voice is claimant the-report, via [y] [relay-chain]`,
     ]);
     expect(lint([claim({ claimant: 'z', via: ['y'] })], a)).toEqual([]);
-    expect(lint([claim({})], a)).toEqual(["claims (c).via: the chain [x] does not start with the report's relay chain [y] [relay-chain]"]);
+    expect(lint([claim({})], a)).toEqual([
+      "claims (c).via: the chain [x] does not start with the report's relay chain [y] [relay-chain]",
+    ]);
     expect(lint([claim({ claimant: 'the-report', via: [] })], a)[0]).toMatch(/via should be \[y\] \[relay-chain\]$/);
     expect(lint([claim({ claimant: 'the-report', via: ['y'] })], a)).toEqual([]);
   });
@@ -176,7 +202,10 @@ describe('relay chain', () => {
 });
 
 describe('relations', () => {
-  const two = (r1: object[], r2: object[], kind1 = 'event') => [claim({ id: 'c', kind: kind1, relations: r1 }), claim({ id: 'd', relations: r2 })];
+  const two = (r1: object[], r2: object[], kind1 = 'event') => [
+    claim({ id: 'c', kind: kind1, relations: r1 }),
+    claim({ id: 'd', relations: r2 }),
+  ];
   test('only a denial denies', () => {
     expect(lint(two([{ claim: 'd', type: 'denies', note: 'n' }], []))).toEqual([
       'claims (c).relations[0].type: only a claim of kind "denial" can deny; this one is "event" [denies-from-denial]',
@@ -184,9 +213,15 @@ describe('relations', () => {
     expect(lint(two([{ claim: 'd', type: 'denies', note: 'n' }], [], 'denial'))).toEqual([]);
   });
   test('a link declared from both ends is symmetric and the same both ways', () => {
-    expect(lint(two([{ claim: 'd', type: 'corroborates', note: 'n' }], [{ claim: 'c', type: 'corroborates', note: 'n' }]))).toEqual([]);
-    expect(lint(two([{ claim: 'd', type: 'corroborates', note: 'n' }], [{ claim: 'c', type: 'contradicts', note: 'n' }]))).toHaveLength(2);
-    expect(lint(two([{ claim: 'd', type: 'qualifies', note: 'n' }], [{ claim: 'c', type: 'qualifies', note: 'n' }]))[0]).toMatch(/one-way/);
+    expect(
+      lint(two([{ claim: 'd', type: 'corroborates', note: 'n' }], [{ claim: 'c', type: 'corroborates', note: 'n' }])),
+    ).toEqual([]);
+    expect(
+      lint(two([{ claim: 'd', type: 'corroborates', note: 'n' }], [{ claim: 'c', type: 'contradicts', note: 'n' }])),
+    ).toHaveLength(2);
+    expect(
+      lint(two([{ claim: 'd', type: 'qualifies', note: 'n' }], [{ claim: 'c', type: 'qualifies', note: 'n' }]))[0],
+    ).toMatch(/one-way/);
   });
   test('a second relation to the same claim fails', () => {
     expect(
@@ -218,6 +253,8 @@ describe('dates', () => {
   test("a figure's as-of date overlaps the claim's own date", () => {
     const night = { date: '2025-07-05/2025-07-06', basis: 'inferred', note: 'the night of 5–6 July' };
     expect(lint([claim({ quote: 'qqq', about: night, figures: [fig('2025-07-06')] })])).toEqual([]);
-    expect(lint([claim({ quote: 'qqq', about: { date: '2025-07-05', basis: 'stated' }, figures: [fig('2025-07-06')] })])[0]).toMatch(/\[dates-agree\]$/);
+    expect(
+      lint([claim({ quote: 'qqq', about: { date: '2025-07-05', basis: 'stated' }, figures: [fig('2025-07-06')] })])[0],
+    ).toMatch(/\[dates-agree\]$/);
   });
 });

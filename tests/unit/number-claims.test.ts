@@ -14,7 +14,12 @@ const claim = (article: string, id: string, block: number, start: number): Claim
 
 describe('numberClaims', () => {
   test('numbers each report from 1 in text order, whatever the file order', () => {
-    const claims = [claim('a', 'third', 2, 0), claim('b', 'b-first', 0, 4), claim('a', 'first', 0, 10), claim('a', 'second', 1, 0)];
+    const claims = [
+      claim('a', 'third', 2, 0),
+      claim('b', 'b-first', 0, 4),
+      claim('a', 'first', 0, 10),
+      claim('a', 'second', 1, 0),
+    ];
     numberClaims(claims);
     expect(claims.map((c) => [c.data.id, c.number])).toEqual([
       ['third', 3],

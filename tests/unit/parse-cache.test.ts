@@ -51,7 +51,9 @@ describe('content parse cache between builds', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)/, 'statement: $1Edited, '));
     const after = read(content, cwd);
     expect(parseStats).toEqual({ parsed: 1, reused: files - 1 });
-    expect(JSON.stringify(after.claims.find((c) => c.file.endsWith('hidden-war-deaths.yaml'))?.data)).toContain('Edited, ');
+    expect(JSON.stringify(after.claims.find((c) => c.file.endsWith('hidden-war-deaths.yaml'))?.data)).toContain(
+      'Edited, ',
+    );
   });
 
   test('a change to the validator’s code parses everything again', () => {

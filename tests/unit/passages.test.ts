@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { findPassages, passageYaml } from '../../src/lib/content/passages';
 import { locateQuotes } from '../../src/lib/content/text';
 
-const blocks = ['Alpha said the plan is set. The count was refused. Beta agreed.', 'Later, the count was refused. It was, Alpha said, "a plan".'];
+const blocks = [
+  'Alpha said the plan is set. The count was refused. Beta agreed.',
+  'Later, the count was refused. It was, Alpha said, "a plan".',
+];
 
 describe('finding passages to quote', () => {
   test('each sentence with all the words, exactly as in the text', () => {

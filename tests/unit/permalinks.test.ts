@@ -1,13 +1,20 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { appendPermalinks, parsePermalinks, permalinksFile, PERMALINKS_HEADER, permalinkTarget } from '../../src/lib/permalinks';
+import {
+  appendPermalinks,
+  parsePermalinks,
+  permalinksFile,
+  PERMALINKS_HEADER,
+  permalinkTarget,
+} from '../../src/lib/permalinks';
 
 // The parts of src/lib/permalinks.ts that no fixture reaches: what a line may look like, and how
 // `npm run permalinks` appends. The validator's refusals are bad-content cases (permalinks-*).
 
 describe('parsePermalinks', () => {
   test('reads url and day per line, skipping comments and blank lines, tolerating spaces and Windows line ends', () => {
-    const text = '# header\r\n\r\n/claims/a/ 2026-11-24\r\n  /articles/r/#a   2026-11-25  \n# /claims/old/ 2026-11-24\n/events/e/ 2026-11-26';
+    const text =
+      '# header\r\n\r\n/claims/a/ 2026-11-24\r\n  /articles/r/#a   2026-11-25  \n# /claims/old/ 2026-11-24\n/events/e/ 2026-11-26';
     expect(parsePermalinks(text, '2026-12-01')).toEqual({
       entries: [
         { line: 3, url: '/claims/a/', firstPublished: '2026-11-24' },
@@ -21,7 +28,10 @@ describe('parsePermalinks', () => {
   test('today is allowed, tomorrow is not', () => {
     expect(parsePermalinks('/claims/a/ 2026-12-01\n', '2026-12-01').problems).toEqual([]);
     expect(parsePermalinks('/claims/a/ 2026-12-02\n', '2026-12-01').problems).toEqual([
-      { field: 'line 1 (/claims/a/)', reason: '"2026-12-02" is in the future: a URL is dated the day (UTC) it was first published' },
+      {
+        field: 'line 1 (/claims/a/)',
+        reason: '"2026-12-02" is in the future: a URL is dated the day (UTC) it was first published',
+      },
     ]);
   });
 
@@ -35,7 +45,8 @@ describe('parsePermalinks', () => {
     expect(permalinkTarget('/claims/a-b/')).toEqual({ kind: 'claim', id: 'a-b' });
     expect(permalinkTarget('/articles/r/#a-b')).toEqual({ kind: 'anchor', article: 'r', id: 'a-b' });
     expect(permalinkTarget('/events/e/')).toEqual({ kind: 'event', id: 'e' });
-    for (const url of ['/claims/A/', '/claims/a', '/claims/a/b/', '/articles/r/', '/events//']) expect(permalinkTarget(url), url).toBeUndefined();
+    for (const url of ['/claims/A/', '/claims/a', '/claims/a/b/', '/articles/r/', '/events//'])
+      expect(permalinkTarget(url), url).toBeUndefined();
   });
 });
 
@@ -49,7 +60,10 @@ describe('appendPermalinks', () => {
 
   test('keeps the existing text byte for byte, even without a final line end, and adds only what is new', () => {
     const text = '# mine\r\n/claims/a/ 2026-11-24';
-    expect(appendPermalinks(text, ['/claims/a/', '/claims/c/'], '2026-12-01')).toEqual({ text: `${text}\n/claims/c/ 2026-12-01\n`, added: 1 });
+    expect(appendPermalinks(text, ['/claims/a/', '/claims/c/'], '2026-12-01')).toEqual({
+      text: `${text}\n/claims/c/ 2026-12-01\n`,
+      added: 1,
+    });
     expect(appendPermalinks(text, ['/claims/a/'], '2026-12-01')).toEqual({ text, added: 0 });
   });
 });

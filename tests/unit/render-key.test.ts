@@ -24,7 +24,8 @@ const PROJECT: Record<string, string> = {
   'src/loaders/articles.ts': "import { corpus } from '../lib/corpus';\nexport const load = () => corpus;\n",
   'src/lib/corpus.ts': 'export const corpus = [];\n',
   'node_modules/astro/package.json': '{ "version": "7.3.5" }',
-  'node_modules/@astrojs/markdown-remark/package.json': '{ "version": "7.3.1", "dependencies": { "unified": "^11.0.0" } }',
+  'node_modules/@astrojs/markdown-remark/package.json':
+    '{ "version": "7.3.1", "dependencies": { "unified": "^11.0.0" } }',
   'node_modules/unified/package.json': '{ "version": "11.0.5" }',
   'node_modules/unist-util-visit/package.json': '{ "version": "5.2.0" }',
 };
@@ -47,11 +48,19 @@ describe('renderKey', () => {
   });
 
   test.each([
-    ['a plugin', 'src/plugins/rehype-mark.ts', PROJECT['src/plugins/rehype-mark.ts']!.replace('visit(tree, CLASS)', "visit(tree, 'element')")],
+    [
+      'a plugin',
+      'src/plugins/rehype-mark.ts',
+      PROJECT['src/plugins/rehype-mark.ts']!.replace('visit(tree, CLASS)', "visit(tree, 'element')"),
+    ],
     ['a module a plugin imports', 'src/lib/names.ts', "export const CLASS = 'claim-mark';\n"],
     ['the processor set-up', 'src/loaders/markdown.ts', `${PROJECT['src/loaders/markdown.ts']!}\n// smartypants off`],
     ['the loader', 'src/loaders/articles.ts', `${PROJECT['src/loaders/articles.ts']!}export const v = 2;\n`],
-    ['the version of a package a plugin imports', 'node_modules/unist-util-visit/package.json', '{ "version": "5.3.0" }'],
+    [
+      'the version of a package a plugin imports',
+      'node_modules/unist-util-visit/package.json',
+      '{ "version": "5.3.0" }',
+    ],
     ["the version of a Markdown package's dependency", 'node_modules/unified/package.json', '{ "version": "11.0.6" }'],
     ['the version of Astro', 'node_modules/astro/package.json', '{ "version": "7.4.0" }'],
     [
@@ -87,12 +96,19 @@ describe("the project's render inputs", () => {
 
   test('hold every plugin, the processor set-up and the loader', () => {
     const plugins = readdirSync(join(ROOT, 'src/plugins')).map((f) => `src/plugins/${f}`);
-    expect([...inputs.files.keys()]).toEqual(expect.arrayContaining([...plugins, 'src/loaders/markdown.ts', 'src/loaders/articles.ts']));
+    expect([...inputs.files.keys()]).toEqual(
+      expect.arrayContaining([...plugins, 'src/loaders/markdown.ts', 'src/loaders/articles.ts']),
+    );
   });
 
   test('hold Astro, its Markdown package and the packages that package renders with', () => {
     expect([...inputs.packages.keys()]).toEqual(
-      expect.arrayContaining(['astro', '@astrojs/markdown-remark', 'unified (of @astrojs/markdown-remark)', 'remark-rehype (of @astrojs/markdown-remark)']),
+      expect.arrayContaining([
+        'astro',
+        '@astrojs/markdown-remark',
+        'unified (of @astrojs/markdown-remark)',
+        'remark-rehype (of @astrojs/markdown-remark)',
+      ]),
     );
     expect([...inputs.packages.values()]).not.toContain('missing');
   });

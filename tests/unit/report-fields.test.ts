@@ -36,10 +36,16 @@ describe("a report's address, access day and incompleteness", () => {
       accessed: '2025-07-08',
       incomplete: { note: 'Ends mid-word after “draft”.' },
     });
-    expect(articles.find((a) => a.id === 'b-two')).toMatchObject({ originalUrl: null, accessed: null, incomplete: null });
+    expect(articles.find((a) => a.id === 'b-two')).toMatchObject({
+      originalUrl: null,
+      accessed: null,
+      incomplete: null,
+    });
   });
   test('in the citations, beside the claim page the citation points at', () => {
-    expect(citationText(withFields)).toContain(', 7 July 2025 (https://example.org/news/a-one?x=1&y=2, accessed 8 July 2025). Claim Ledger, ');
+    expect(citationText(withFields)).toContain(
+      ', 7 July 2025 (https://example.org/news/a-one?x=1&y=2, accessed 8 July 2025). Claim Ledger, ',
+    );
     expect(citationText(without)).not.toContain('accessed');
     expect(bibtex(withFields)).toContain(' Report at https://example.org/news/a-one?x=1\\&y=2, accessed 8 July 2025.}');
     expect(cslJson(withFields)[0]).toMatchObject({

@@ -14,7 +14,12 @@ interface FakeClaim {
   date?: string;
   topics?: number[];
 }
-function report(title: string, text: string[], claims: FakeClaim[], opts: { date?: string; topics?: string[]; locations?: number[] } = {}): ResultData {
+function report(
+  title: string,
+  text: string[],
+  claims: FakeClaim[],
+  opts: { date?: string; topics?: string[]; locations?: number[] } = {},
+): ResultData {
   const anchors: ResultData['anchors'] = [];
   let loc = title.split(' ').length;
   for (const part of text) {
@@ -23,7 +28,12 @@ function report(title: string, text: string[], claims: FakeClaim[], opts: { date
     loc += part.split(' ').length;
   }
   for (const c of claims) {
-    anchors.push({ element: 'li', id: listEntryId(c.id), text: `${c.statement} ${c.claimant ?? 'Someone'}`, location: loc });
+    anchors.push({
+      element: 'li',
+      id: listEntryId(c.id),
+      text: `${c.statement} ${c.claimant ?? 'Someone'}`,
+      location: loc,
+    });
     loc += `${c.statement} ${c.claimant ?? 'Someone'}`.split(' ').length;
   }
   const record: ReportRecord = {
@@ -50,15 +60,28 @@ function report(title: string, text: string[], claims: FakeClaim[], opts: { date
     locations: opts.locations ?? [],
   };
 }
-const state = (q: string, filters: Record<string, string[]> = {}, sort: SearchState['sort'] = ''): SearchState => ({ q, filters, sort });
+const state = (q: string, filters: Record<string, string[]> = {}, sort: SearchState['sort'] = ''): SearchState => ({
+  q,
+  filters,
+  sort,
+});
 const names = (items: Item[]): string[] =>
-  items.map((i) => (i.type === 'claim' ? i.claim.id : i.type === 'report' ? `report:${i.report.meta['title']}` : 'error'));
+  items.map((i) =>
+    i.type === 'claim' ? i.claim.id : i.type === 'report' ? `report:${i.report.meta['title']}` : 'error',
+  );
 
 // "Alpha" (1 word), then words 1-3 before the quote, the quote at 4-6, words 7-9 after it, then
 // the list: entry a at 10 ("Alpha says Someone": 10-12), entry b at 13 ("Beta says Someone").
-const a: FakeClaim = { id: 'a', quote: 'drones were made', statement: 'Alpha says', kind: 'denial', claimant: 'Peskov' };
+const a: FakeClaim = {
+  id: 'a',
+  quote: 'drones were made',
+  statement: 'Alpha says',
+  kind: 'denial',
+  claimant: 'Peskov',
+};
 const b: FakeClaim = { id: 'b', quote: 'never quoted here', statement: 'Beta says', kind: 'figure', claimant: 'Kobak' };
-const withWords = (locations: number[]): ResultData => report('Alpha', ['one two three', 'drones were made', 'after the quote'], [a, b], { locations });
+const withWords = (locations: number[]): ResultData =>
+  report('Alpha', ['one two three', 'drones were made', 'after the quote'], [a, b], { locations });
 
 describe('a report result becomes claim results', () => {
   test('a word in a quote makes that claim a result, and the report one after it', () => {
@@ -166,7 +189,10 @@ describe('the feed of results', () => {
   });
 
   test('a report that cannot be read is one error result, and the rest still come', async () => {
-    const feed = new Feed([{ data: () => Promise.reject(new Error('offline')) }, ...results([r1], [])], state('', { topic: ['T0'] }));
+    const feed = new Feed(
+      [{ data: () => Promise.reject(new Error('offline')) }, ...results([r1], [])],
+      state('', { topic: ['T0'] }),
+    );
     expect((await takeAll(feed, 10)).flat()).toEqual(['error', 'c2020', 'c2022', 'report:One']);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { facetInputId, matchStatus, pagefindOptions, parseState, stateToQuery } from '../../src/lib/client/search-state';
+import {
+  facetInputId,
+  matchStatus,
+  pagefindOptions,
+  parseState,
+  stateToQuery,
+} from '../../src/lib/client/search-state';
 
 describe('search state in the URL', () => {
   test('reads query, repeated filters and sort', () => {

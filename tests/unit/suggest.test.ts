@@ -17,9 +17,13 @@ describe('nearest ids', () => {
   });
   test('by spelling of the id, by a name, by an alias', () => {
     expect(nearestIds('dmitri-peskov', sources)).toEqual([{ id: 'dmitry-peskov', name: 'Dmitry Peskov' }]);
-    expect(nearestIds('moscow-mayors-office', sources)).toEqual([{ id: 'moscow-city-government', name: "Moscow's mayor's office" }]);
+    expect(nearestIds('moscow-mayors-office', sources)).toEqual([
+      { id: 'moscow-city-government', name: "Moscow's mayor's office" },
+    ]);
     expect(nearestIds('kremlin-spokesman', sources)).toEqual([{ id: 'dmitry-peskov', name: 'Kremlin spokesman' }]);
-    expect(nearestIds('institute-for-study-of-war', sources)).toEqual([{ id: 'isw', name: 'Institute for the Study of War' }]);
+    expect(nearestIds('institute-for-study-of-war', sources)).toEqual([
+      { id: 'isw', name: 'Institute for the Study of War' },
+    ]);
   });
   test('nothing far off, and a short id only one edit away', () => {
     expect(nearestIds('nobody', sources)).toEqual([]);

@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -22,14 +32,17 @@ function corpusWith(overlay?: string): string {
   if (overlay) {
     const extra = (src: string): boolean => /(expected|permalinks|absent)\.txt$/.test(src);
     cpSync(overlay, join(root, 'content'), { recursive: true, filter: (src) => !extra(src) });
-    if (existsSync(join(overlay, 'permalinks.txt'))) cpSync(join(overlay, 'permalinks.txt'), join(root, 'permalinks.txt'));
+    if (existsSync(join(overlay, 'permalinks.txt')))
+      cpSync(join(overlay, 'permalinks.txt'), join(root, 'permalinks.txt'));
     if (existsSync(join(overlay, 'absent.txt'))) {
-      for (const f of readFileSync(join(overlay, 'absent.txt'), 'utf8').split('\n').filter(Boolean)) rmSync(join(root, f));
+      for (const f of readFileSync(join(overlay, 'absent.txt'), 'utf8').split('\n').filter(Boolean))
+        rmSync(join(root, f));
     }
   }
   return root;
 }
-const problemsIn = (root: string): string[] => validateCorpus(readCorpus(join(root, 'content'), root)).problems.map(formatProblem);
+const problemsIn = (root: string): string[] =>
+  validateCorpus(readCorpus(join(root, 'content'), root)).problems.map(formatProblem);
 
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

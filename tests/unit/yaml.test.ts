@@ -29,7 +29,8 @@ function yamlTexts(dir: string): { file: string; text: string }[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...yamlTexts(path));
-    else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push({ file: path, text: readFileSync(path, 'utf8') });
+    else if (name.endsWith('.yaml') || name.endsWith('.yml'))
+      out.push({ file: path, text: readFileSync(path, 'utf8') });
     else if (name.endsWith('.md')) {
       const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(readFileSync(path, 'utf8'));
       if (m) out.push({ file: path, text: m[1] ?? '' });
@@ -61,7 +62,8 @@ describe('parseYamlFast agrees with yaml', () => {
     ['a synthetic corpus', synthetic],
   ])('on %s', (_, files) => {
     expect(files.length).toBeGreaterThan(10);
-    for (const { file, text } of files) expect(outcome(parseYamlFast, text), file).toStrictEqual(outcome(reference, text));
+    for (const { file, text } of files)
+      expect(outcome(parseYamlFast, text), file).toStrictEqual(outcome(reference, text));
   });
 
   test('takes the fast path for ordinary content files', () => {
@@ -80,7 +82,10 @@ describe('parseYamlFast agrees with yaml', () => {
     ['tab inside a quoted value', 'a: "x\ty"\n'],
     ['anchor and alias', 'a: &x { b: 1 }\nc: *x\n'],
     ['alias to an unknown anchor', 'a: *nope\n'],
-    ['many aliases', `a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [${Array(120).fill('*b').join(', ')}]\n`],
+    [
+      'many aliases',
+      `a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [${Array(120).fill('*b').join(', ')}]\n`,
+    ],
     ['merge key', 'base: &b { x: 1 }\nc:\n  <<: *b\n  y: 2\n'],
     ['merge key without alias', 'c:\n  <<: { x: 1 }\n'],
     ['octal 1.1 and 1.2', 'a: 012\nb: 0o17\nc: 0o8\n'],
@@ -90,7 +95,10 @@ describe('parseYamlFast agrees with yaml', () => {
     ['infinity and not-a-number', 'a: .inf\nb: -.Inf\nc: .nan\nd: .NaN\ne: .NAN\nf: inf\ng: nan\n'],
     ['1.1 booleans', 'a: yes\nb: no\nc: on\nd: off\ne: y\nf: n\ng: Yes\nh: NO\n'],
     ['1.2 booleans and nulls', 'a: true\nb: False\nc: TRUE\nd: null\ne: ~\nf:\ng: Null\nh: NULL\n'],
-    ['unquoted dates and times', 'a: 2022-05-01\nb: 2025-13-45\nc: 2022-5-1\nd: 2001-12-14t21:59:43.10-05:00\ne: 2001-12-14 21:59:43.10\nf: 2022-05\n'],
+    [
+      'unquoted dates and times',
+      'a: 2022-05-01\nb: 2025-13-45\nc: 2022-5-1\nd: 2001-12-14t21:59:43.10-05:00\ne: 2001-12-14 21:59:43.10\nf: 2022-05\n',
+    ],
     ['quoted scalars that look typed', 'a: "12"\nb: \'true\'\nc: "2022-05-01"\nd: "~"\ne: ""\n'],
     ['null and other odd keys', '~: a\n'],
     ['null word key', 'null: a\n'],
@@ -214,7 +222,9 @@ describe('parseYamlFast agrees with yaml', () => {
       '---',
       '...',
     ];
-    const bases = [...real, ...fixtures.slice(0, 60), ...synthetic.slice(0, 20)].map((f) => f.text).filter((t) => t.length < 20000);
+    const bases = [...real, ...fixtures.slice(0, 60), ...synthetic.slice(0, 20)]
+      .map((f) => f.text)
+      .filter((t) => t.length < 20000);
     const mutate = (text: string): string => {
       const lines = text.split('\n');
       const at = Math.floor(rand() * text.length);

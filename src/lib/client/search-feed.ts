@@ -54,7 +54,9 @@ const recordOf = (data: ResultData): ReturnType<typeof decodeRecord> => {
 export function itemsOf(data: ResultData, state: Pick<SearchState, 'q' | 'filters'>): Item[] {
   const { report, claims } = recordOf(data);
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const quotes = data.anchors.filter((a) => a.element === 'mark' && byId.has(a.id)).map((a) => ({ a, end: a.location + splitWords(a.text).length }));
+  const quotes = data.anchors
+    .filter((a) => a.element === 'mark' && byId.has(a.id))
+    .map((a) => ({ a, end: a.location + splitWords(a.text).length }));
   const entries = data.anchors
     .map((a) => ({ id: claimOfListEntry(a.id), location: a.location }))
     .filter((e): e is { id: string; location: number } => e.id !== undefined && byId.has(e.id))
@@ -80,7 +82,9 @@ export function itemsOf(data: ResultData, state: Pick<SearchState, 'q' | 'filter
   }
 
   const ok = (c: ClaimInfo): boolean => matchesFilters(c.values, state.filters);
-  const matched = state.q ? claims.filter((c) => score.has(c.id)).sort((x, y) => score.get(y.id)! - score.get(x.id)!) : claims;
+  const matched = state.q
+    ? claims.filter((c) => score.has(c.id)).sort((x, y) => score.get(y.id)! - score.get(x.id)!)
+    : claims;
   const items: Item[] = matched.filter(ok).map((claim) => ({
     type: 'claim',
     claim,

@@ -81,7 +81,9 @@ export function decodeRecord(json: string | undefined, title: string): { report:
  * one report can between them meet filters that neither meets alone: each is checked here.
  */
 export function matchesFilters(values: Partial<Record<string, string[]>>, chosen: Record<string, string[]>): boolean {
-  return Object.entries(chosen).every(([key, want]) => want.length === 0 || (values[key] ?? []).some((v) => want.includes(v)));
+  return Object.entries(chosen).every(
+    ([key, want]) => want.length === 0 || (values[key] ?? []).some((v) => want.includes(v)),
+  );
 }
 
 // A report page gives each entry of its claim list an element id (a page id: `p_` cannot start a

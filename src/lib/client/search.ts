@@ -1,5 +1,13 @@
 import { Feed, splitWords, type Item, type ResultData } from './search-feed';
-import { facetInputId, FILTER_KEYS, matchStatus, pagefindOptions, parseState, stateToQuery, type SearchState } from './search-state';
+import {
+  facetInputId,
+  FILTER_KEYS,
+  matchStatus,
+  pagefindOptions,
+  parseState,
+  stateToQuery,
+  type SearchState,
+} from './search-state';
 
 // The small part of pagefind's JS API (pagefind.js, served from pagefind/ under the site's base) that we use.
 interface Search {
@@ -62,7 +70,9 @@ function resultItem(item: Item): HTMLLIElement {
     li.append(el('span', { className: 'kind' }, `Claim · ${c.kind} · ${c.date}`), el('br'));
     li.append(el('a', { href: c.url, className: 'result-title' }, c.statement));
     if (item.quote) li.append(excerpt(splitWords(item.quote.text), item.quote.location, item.hits));
-    li.append(el('p', { className: 'muted' }, `${c.claimant} · `, el('a', { href: `${r.url}#${c.id}` }, `in “${title}”`)));
+    li.append(
+      el('p', { className: 'muted' }, `${c.claimant} · `, el('a', { href: `${r.url}#${c.id}` }, `in “${title}”`)),
+    );
     return li;
   }
   const date = r.meta['date'] ? ` · ${r.meta['date']}` : '';
@@ -74,7 +84,10 @@ function resultItem(item: Item): HTMLLIElement {
   if (item.near.length) {
     const bits: (Node | string)[] = ['Claims near the match: '];
     item.near.forEach((a, i) =>
-      bits.push(...(i ? [' · '] : []), el('a', { href: `${r.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text)),
+      bits.push(
+        ...(i ? [' · '] : []),
+        el('a', { href: `${r.url}#${a.id}` }, a.text.length > 70 ? `${a.text.slice(0, 68)}…` : a.text),
+      ),
     );
     li.append(el('p', { className: 'muted' }, ...bits));
   }
@@ -172,7 +185,8 @@ export function startSearch(): void {
     for (const [key, values] of Object.entries(state.filters)) for (const v of values) ensureOption(form, key, v);
     input.value = state.q;
     sort.value = state.sort;
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+      box.checked = state.filters[box.name]?.includes(box.value) ?? false;
     for (const key of FILTER_KEYS) {
       const span = form.querySelector(`[data-selected-for="${key}"]`);
       if (span) span.textContent = state.filters[key]?.length ? `(${state.filters[key]!.length} chosen)` : '';
@@ -212,8 +226,10 @@ export function startSearch(): void {
     if (feed.done && !list.childElementCount) status.textContent = noResults(currentState!);
   };
 
-  const describe = (state: SearchState): string => [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
-  const noResults = (state: SearchState): string => `No results for ${describe(state)}. Try other words, or fewer filters.`;
+  const describe = (state: SearchState): string =>
+    [state.q && `“${state.q}”`, ...Object.values(state.filters).flat()].filter(Boolean).join(', ');
+  const noResults = (state: SearchState): string =>
+    `No results for ${describe(state)}. Try other words, or fewer filters.`;
 
   const execute = async (state: SearchState): Promise<void> => {
     const mine = ++run;

@@ -1,5 +1,11 @@
 import { z } from 'astro/zod';
-import { apiArticlesSchema, apiClaimsSchema, apiEventsSchema, apiSourcesSchema, apiTopicsSchema } from '../../schemas/api';
+import {
+  apiArticlesSchema,
+  apiClaimsSchema,
+  apiEventsSchema,
+  apiSourcesSchema,
+  apiTopicsSchema,
+} from '../../schemas/api';
 import { SITE_NAME } from '../site';
 import { absolute, apiSchemaUrl, apiUrl, type ApiName } from '../urls';
 

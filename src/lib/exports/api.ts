@@ -47,7 +47,12 @@ const evidenceOut = (e: Evidence) => ({
   independent: e.independent,
   origins: e.origins.map((g) => ({ origin: originOut(g.origin), claims: g.claims.map((c) => c.id) })),
   disputed: e.disputedBy.length > 0,
-  disputedBy: e.disputedBy.map((d) => ({ claim: d.claim.id, target: d.target.id, type: d.type, origin: originOut(d.origin) })),
+  disputedBy: e.disputedBy.map((d) => ({
+    claim: d.claim.id,
+    target: d.target.id,
+    type: d.type,
+    origin: originOut(d.origin),
+  })),
 });
 
 /** One claim as exported: every reference resolved, every URL absolute. */
@@ -56,7 +61,12 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
   return {
     id: c.id,
     url: absolute(claimUrl(c.id)),
-    article: { id: c.article.id, title: c.article.data.title, url: absolute(articleUrl(c.article.id)), anchorUrl: absolute(articleUrl(c.article.id, c.id)) },
+    article: {
+      id: c.article.id,
+      title: c.article.data.title,
+      url: absolute(articleUrl(c.article.id)),
+      anchorUrl: absolute(articleUrl(c.article.id, c.id)),
+    },
     quote: d.quote,
     statement: d.statement,
     kind: d.kind,
@@ -66,8 +76,20 @@ export function exportClaim(c: Claim): z.infer<typeof apiClaimsSchema>['claims']
     stated: dateOut(d.stated),
     about: dateOut(d.about),
     topics: c.topics.map(topicRef),
-    figures: d.figures.map((f) => ({ value: f.value, upper: f.upper ?? null, approx: f.approx, unit: f.unit, counts: f.counts, asOf: dateOut(f.asOf) })),
-    relations: d.relations.map((r) => ({ claim: r.claim, url: absolute(claimUrl(r.claim)), type: r.type, note: r.note })),
+    figures: d.figures.map((f) => ({
+      value: f.value,
+      upper: f.upper ?? null,
+      approx: f.approx,
+      unit: f.unit,
+      counts: f.counts,
+      asOf: dateOut(f.asOf),
+    })),
+    relations: d.relations.map((r) => ({
+      claim: r.claim,
+      url: absolute(claimUrl(r.claim)),
+      type: r.type,
+      note: r.note,
+    })),
     corrections: d.corrections.map((c) => ({ date: c.date, note: c.note })),
     note: d.note ?? null,
     events: c.events.map(eventRef),
@@ -97,7 +119,12 @@ export function articlesExport(ledger: Ledger): z.infer<typeof apiArticlesSchema
       id: a.id,
       url: absolute(articleUrl(a.id)),
       title: a.data.title,
-      outlet: { id: a.outlet?.id ?? null, name: a.outlet?.data.name ?? null, basis: a.data.outlet.basis, note: a.data.outlet.note },
+      outlet: {
+        id: a.outlet?.id ?? null,
+        name: a.outlet?.data.name ?? null,
+        basis: a.data.outlet.basis,
+        note: a.data.outlet.note,
+      },
       byline: a.data.byline ?? null,
       published: dateOut(a.data.published)!,
       summary: a.data.summary,
@@ -170,7 +197,11 @@ export function eventsExport(ledger: Ledger): z.infer<typeof apiEventsSchema> {
           article: { id: t.article.id, title: t.article.data.title, url: absolute(articleUrl(t.article.id)) },
           claims: t.claims.map((c) => ({ id: c.id, label: labels.get(c)!, url: absolute(claimUrl(c.id)) })),
         })),
-        differences: e.differences.map((d) => ({ kind: d.kind, label: d.label, sides: d.sides.map((x) => ({ claim: x.claim.id, value: x.value })) })),
+        differences: e.differences.map((d) => ({
+          kind: d.kind,
+          label: d.label,
+          sides: d.sides.map((x) => ({ claim: x.claim.id, value: x.value })),
+        })),
         relations: e.relations.map((r) => ({ from: r.from.id, to: r.to.id, type: r.type, note: r.note })),
         evidence: evidenceOut(e.evidence),
         previous: e.previous?.id ?? null,

@@ -10,7 +10,8 @@ import { claimAuthor, knownPublisher } from '../model/outlet';
 // say goes in: an outlet that is inferred is not published as the publisher.
 
 /** schema.org type for a source: people are `Person`, everything else `Organization`. */
-export const sourceType = (s: Source): 'Person' | 'Organization' => (s.data.kind === 'person' ? 'Person' : 'Organization');
+export const sourceType = (s: Source): 'Person' | 'Organization' =>
+  s.data.kind === 'person' ? 'Person' : 'Organization';
 
 /**
  * A date for schema.org's `datePublished`, or nothing. schema.org reads `datePublished` as a fact,
@@ -93,7 +94,9 @@ export function sourceJsonLd(s: Source) {
     ...sourceRef(s),
     description: s.data.description,
     ...(s.data.aliases.length ? { alternateName: s.data.aliases } : {}),
-    ...(s.affiliation ? { [s.data.kind === 'person' ? 'affiliation' : 'parentOrganization']: sourceRef(s.affiliation) } : {}),
+    ...(s.affiliation
+      ? { [s.data.kind === 'person' ? 'affiliation' : 'parentOrganization']: sourceRef(s.affiliation) }
+      : {}),
   };
 }
 

@@ -6,5 +6,8 @@ const UNSAFE = /[<>&\u2028\u2029]/g;
 
 /** `JSON.stringify(value)` made safe to place inside an HTML `<script>` element (JSON-LD). */
 export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    UNSAFE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }

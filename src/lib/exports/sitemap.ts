@@ -8,7 +8,10 @@ import { articleUrl, claimUrl, eventUrl, sourceUrl, topicUrl } from '../urls';
  * the latest of its claims'; any other page (home, lists, timeline) the latest of all. A page with
  * no dated claim has none. Keys are site paths (`claimUrl(…)` and the like).
  */
-export function sitemapLastmod(ledger: Ledger, firstPublished: ReadonlyMap<string, string>): { byPath: Map<string, string>; latest: string | undefined } {
+export function sitemapLastmod(
+  ledger: Ledger,
+  firstPublished: ReadonlyMap<string, string>,
+): { byPath: Map<string, string>; latest: string | undefined } {
   const latestOf = (claims: readonly Claim[]): string | undefined =>
     claims.reduce<string | undefined>((max, c) => {
       const day = firstPublished.get(c.id);
@@ -21,7 +24,8 @@ export function sitemapLastmod(ledger: Ledger, firstPublished: ReadonlyMap<strin
   };
   for (const c of ledger.claims) put(claimUrl(c.id), [c]);
   for (const a of ledger.articles) put(articleUrl(a.id), a.claims);
-  for (const s of ledger.sources) put(sourceUrl(s.id), [...s.made, ...s.relayed, ...s.articles.flatMap((a) => a.claims)]);
+  for (const s of ledger.sources)
+    put(sourceUrl(s.id), [...s.made, ...s.relayed, ...s.articles.flatMap((a) => a.claims)]);
   for (const t of ledger.topics) put(topicUrl(t.id), t.claims);
   for (const e of ledger.events) put(eventUrl(e.id), e.claims);
   return { byPath, latest: latestOf(ledger.claims) };

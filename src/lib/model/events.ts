@@ -40,7 +40,9 @@ function comparePair(a: Claim, b: Claim, out: Difference[]): void {
   };
   if (a.data.kind === b.data.kind && a.data.hedge !== b.data.hedge) add('hedge', 'Hedge', (c) => c.data.hedge);
   if (a.claimant !== b.claimant)
-    add('claimant', 'Claimant', (c) => (c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name));
+    add('claimant', 'Claimant', (c) =>
+      c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name,
+    );
   else if (a.origin.key !== b.origin.key) add('origin', 'Origin', (c) => c.origin.label);
   // Only the links of the claims' own chains: "own voice" against "named" is the claimant's difference.
   const links = (c: Claim): string =>
@@ -50,14 +52,22 @@ function comparePair(a: Claim, b: Claim, out: Difference[]): void {
   if (links(a) !== links(b)) add('chain', 'Attribution chain', chainOf);
   for (const role of ['about', 'stated'] as const) {
     const [x, y] = [a.data[role], b.data[role]];
-    if (x && y && !overlap(x, y)) add(role, role === 'about' ? 'Date (when it happened)' : 'Date (when it was said)', (c) => formatDateSpec(c.data[role]!));
+    if (x && y && !overlap(x, y))
+      add(role, role === 'about' ? 'Date (when it happened)' : 'Date (when it was said)', (c) =>
+        formatDateSpec(c.data[role]!),
+      );
   }
 }
 
 /** The reports' relay chains, once per event, when the tellings' reports relay differently. */
 function relayDifference(tellings: readonly Telling[]): Difference | undefined {
-  const sides = tellings.map((t) => ({ claim: t.claims[0]!, value: relayLabel(t.article) || 'relays no source as a whole' }));
-  return new Set(sides.map((s) => s.value)).size > 1 ? { kind: 'relay', label: "Report's relay chain", sides } : undefined;
+  const sides = tellings.map((t) => ({
+    claim: t.claims[0]!,
+    value: relayLabel(t.article) || 'relays no source as a whole',
+  }));
+  return new Set(sides.map((s) => s.value)).size > 1
+    ? { kind: 'relay', label: "Report's relay chain", sides }
+    : undefined;
 }
 
 /** One line per kind of difference and set of values: "named directly / through Fakti" once, with every claim it concerns. */
@@ -89,7 +99,11 @@ const FIELD: Record<Difference['kind'], string> = {
  * between claims of different reports that a relation links, so the work per event grows with
  * its relations, not with the square of its claims.
  */
-export function buildEvents(inputs: readonly { id: string; data: EventData }[], claims: readonly Claim[], articleOrder: readonly Article[]): LedgerEvent[] {
+export function buildEvents(
+  inputs: readonly { id: string; data: EventData }[],
+  claims: readonly Claim[],
+  articleOrder: readonly Article[],
+): LedgerEvent[] {
   const events = new Map<string, LedgerEvent>(
     inputs.map((e) => [
       e.id,
@@ -123,7 +137,11 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
     for (const c of ev.claims) byArticle.set(c.article, [...(byArticle.get(c.article) ?? []), c]);
     ev.tellings = [...byArticle]
       .sort(([a], [b]) => rank.get(a)! - rank.get(b)!)
-      .map(([article, list], i) => ({ article, letter: String.fromCharCode(65 + (i % 26)), claims: list.sort((x, y) => x.number - y.number) }));
+      .map(([article, list], i) => ({
+        article,
+        letter: String.fromCharCode(65 + (i % 26)),
+        claims: list.sort((x, y) => x.number - y.number),
+      }));
 
     const byId = new Map(ev.claims.map((c) => [c.id, c]));
     const pairs = new Map<string, [Claim, Claim]>();
@@ -152,23 +170,31 @@ export function buildEvents(inputs: readonly { id: string; data: EventData }[], 
 
     ev.measures = ev.data.measures.map((m) => ({
       label: m.label,
-      figures: m.figures.map((f) => ({ claim: byId.get(f.claim)!, figure: byId.get(f.claim)!.data.figures[f.figure - 1]! })),
+      figures: m.figures.map((f) => ({
+        claim: byId.get(f.claim)!,
+        figure: byId.get(f.claim)!.data.figures[f.figure - 1]!,
+      })),
     }));
     for (const m of ev.measures) {
       const shown = m.figures.map((f) => ({ claim: f.claim, value: formatFigure(f.figure) }));
       const reports = new Set(m.figures.map((f) => f.claim.article));
       const values = new Set(m.figures.map((f) => `${f.figure.approx} ${f.figure.value} ${f.figure.upper ?? ''}`));
-      if (reports.size > 1 && values.size > 1) ev.differences.push({ kind: 'figure', label: `Number: ${m.label}`, sides: shown });
+      if (reports.size > 1 && values.size > 1)
+        ev.differences.push({ kind: 'figure', label: `Number: ${m.label}`, sides: shown });
     }
     // A report-level difference is shown once, in the list, not as a mark on every claim.
-    for (const d of ev.differences) if (d.kind !== 'relay') for (const s of d.sides) ev.differing.add(`${s.claim.id}:${FIELD[d.kind]}`);
+    for (const d of ev.differences)
+      if (d.kind !== 'relay') for (const s of d.sides) ev.differing.add(`${s.claim.id}:${FIELD[d.kind]}`);
 
     // The event's disputes are those between its own claims: who disputes which telling.
     const disputes = new Map<string, Dispute>();
-    for (const c of ev.claims) for (const d of c.evidence.disputedBy) if (byId.has(d.claim.id)) disputes.set(`${d.claim.id} ${d.target.id}`, d);
+    for (const c of ev.claims)
+      for (const d of c.evidence.disputedBy) if (byId.has(d.claim.id)) disputes.set(`${d.claim.id} ${d.target.id}`, d);
     ev.evidence = evidenceFor(ev.claims, [...disputes.values()], 'event');
   }
-  const ordered = [...events.values()].sort((a, b) => sortKey(a.data.date.date).localeCompare(sortKey(b.data.date.date)) || a.id.localeCompare(b.id));
+  const ordered = [...events.values()].sort(
+    (a, b) => sortKey(a.data.date.date).localeCompare(sortKey(b.data.date.date)) || a.id.localeCompare(b.id),
+  );
   ordered.forEach((ev, i) => {
     ev.previous = ordered[i - 1];
     ev.next = ordered[i + 1];

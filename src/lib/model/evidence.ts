@@ -8,7 +8,11 @@ export type { ChainLink, Dispute, Evidence, Origin } from './types';
 const REPORT_VOICE = 'the-report';
 
 /** The evidence filter's values, as readers see them. */
-export const EVIDENCE_FILTER = { single: 'Single origin', independent: 'Independent origins', disputed: 'Disputed' } as const;
+export const EVIDENCE_FILTER = {
+  single: 'Single origin',
+  independent: 'Independent origins',
+  disputed: 'Disputed',
+} as const;
 
 /** Whether a source is, in this report, only inferred: the report's outlet, not named by the text. */
 export function isInferredIn(source: Source, article: Article): boolean {
@@ -58,7 +62,8 @@ export function originOf(claimant: Source, article: Article): Origin {
   const relayed = article.relay.at(-1);
   if (relayed) return sourceOrigin(relayed, article, 'relay');
   // A stated outlet's own reporting is credited by the text: it counts as a named origin.
-  if (article.outlet && article.data.outlet.basis === 'stated') return { ...sourceOrigin(article.outlet, article, 'relay'), identified: true };
+  if (article.outlet && article.data.outlet.basis === 'stated')
+    return { ...sourceOrigin(article.outlet, article, 'relay'), identified: true };
   const name = `the report “${article.data.title}”`;
   return {
     key: `report:${article.id}`,
@@ -71,7 +76,8 @@ export function originOf(claimant: Source, article: Article): Origin {
   };
 }
 
-const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
+const list = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 
 /** Groups claims by origin, keeping first-seen order. */
 export function groupByOrigin(claims: readonly Claim[]): { origin: Origin; claims: Claim[] }[] {
@@ -129,7 +135,11 @@ function describeDisputes(disputes: readonly Dispute[]): string {
  * event's claims). Claims that trace to one origin count once, however many reports relay it; only
  * named sources the texts credit, not affiliated with one another, count as independent origins.
  */
-export function evidenceFor(claims: readonly Claim[], disputedBy: readonly Dispute[], subject: 'claim' | 'event'): Evidence {
+export function evidenceFor(
+  claims: readonly Claim[],
+  disputedBy: readonly Dispute[],
+  subject: 'claim' | 'event',
+): Evidence {
   const origins = groupByOrigin(claims);
   const clusters = independentOrigins(origins);
   const independent = origins.length ? Math.max(1, clusters.length) : 0;
@@ -140,7 +150,9 @@ export function evidenceFor(claims: readonly Claim[], disputedBy: readonly Dispu
   const uncounted = others.length
     ? ` Not counted as independent: ${describeOrigins(others)} (an unnamed group, a report's own voice or an inferred outlet cannot be shown independent of the others).`
     : '';
-  const merged = clusters.filter((c) => c.length > 1).map((c) => `${list(c.map((o) => o.label))} are one origin (one body)`);
+  const merged = clusters
+    .filter((c) => c.length > 1)
+    .map((c) => `${list(c.map((o) => o.label))} are one origin (one body)`);
   const mergedText = merged.length ? ` ${merged.join('; ')}.` : '';
   let reasoning: string;
   if (origins.length === 0) reasoning = 'No claims.';
@@ -159,7 +171,10 @@ export function evidenceFor(claims: readonly Claim[], disputedBy: readonly Dispu
         : `Corroborated by ${independent} independent origins: ${describeOrigins(credited)}.${mergedText}${uncounted}`;
   }
   reasoning += describeDisputes(disputedBy);
-  const filterValues: string[] = [single ? EVIDENCE_FILTER.single : EVIDENCE_FILTER.independent, ...(disputedBy.length ? [EVIDENCE_FILTER.disputed] : [])];
+  const filterValues: string[] = [
+    single ? EVIDENCE_FILTER.single : EVIDENCE_FILTER.independent,
+    ...(disputedBy.length ? [EVIDENCE_FILTER.disputed] : []),
+  ];
   const label = single ? 'single origin' : subject === 'event' ? 'several origins' : 'independent origins';
   return { label, independent, origins, disputedBy: [...disputedBy], reasoning, filterValues };
 }
@@ -218,7 +233,9 @@ export interface EvidenceExamples {
  * always show what its paragraphs say, whatever the reports.
  */
 export function evidenceExamples(ledger: Pick<Ledger, 'claims'>): EvidenceExamples {
-  const origin = ledger.claims.find((c) => c.origin.kind === 'relay' && c.via.length > 1) ?? ledger.claims.find((c) => c.origin.kind === 'relay');
+  const origin =
+    ledger.claims.find((c) => c.origin.kind === 'relay' && c.via.length > 1) ??
+    ledger.claims.find((c) => c.origin.kind === 'relay');
   let independence: EvidenceExamples['independence'];
   for (const c of ledger.claims) {
     const uncounted = c.evidence.origins.find((g) => !g.origin.identified && g.origin.key !== c.origin.key);

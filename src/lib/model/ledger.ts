@@ -14,7 +14,14 @@ export type { Article, Claim, FigureItem, Ledger, Source, TimelineItem, Topic } 
 // `getLedger()`; tests build one from a corpus of their own with `buildLedger`.
 
 // Replaced for every claim by `computeClaimEvidence` before the ledger is returned.
-const PENDING: Evidence = { label: 'single origin', independent: 0, origins: [], disputedBy: [], reasoning: '', filterValues: [] };
+const PENDING: Evidence = {
+  label: 'single origin',
+  independent: 0,
+  origins: [],
+  disputedBy: [],
+  reasoning: '',
+  filterValues: [],
+};
 
 function must<T>(map: Map<string, T>, id: string, what: string): T {
   const v = map.get(id);
@@ -23,7 +30,8 @@ function must<T>(map: Map<string, T>, id: string, what: string): T {
   return v;
 }
 
-const byTitle = (a: { data: { name: string } }, b: { data: { name: string } }): number => a.data.name.localeCompare(b.data.name, 'en');
+const byTitle = (a: { data: { name: string } }, b: { data: { name: string } }): number =>
+  a.data.name.localeCompare(b.data.name, 'en');
 
 /**
  * Resolves every reference and derives every backlink in one pass over the claims, so the
@@ -32,7 +40,10 @@ const byTitle = (a: { data: { name: string } }, b: { data: { name: string } }): 
  */
 export function buildLedger(input: ValidatedCorpus): Ledger {
   const sourceById = new Map<string, Source>(
-    input.sources.map((s) => [s.id, { id: s.id, data: s.data, affiliation: undefined, members: [], made: [], relayed: [], articles: [] }]),
+    input.sources.map((s) => [
+      s.id,
+      { id: s.id, data: s.data, affiliation: undefined, members: [], made: [], relayed: [], articles: [] },
+    ]),
   );
   for (const s of sourceById.values()) {
     if (s.data.affiliation) {
@@ -40,7 +51,9 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
       s.affiliation.members.push(s);
     }
   }
-  const topicById = new Map<string, Topic>(input.topics.map((t) => [t.id, { id: t.id, data: t.data, claims: [], articles: [] }]));
+  const topicById = new Map<string, Topic>(
+    input.topics.map((t) => [t.id, { id: t.id, data: t.data, claims: [], articles: [] }]),
+  );
   const articleById = new Map<string, Article>();
   for (const a of input.articles) {
     const article: Article = {
@@ -138,7 +151,9 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     else if (claim.data.stated) timeline.push({ date: claim.data.stated, role: 'stated', claim });
     for (const figure of claim.data.figures) figures.push({ figure, claim });
   }
-  timeline.sort((a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id));
+  timeline.sort(
+    (a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id),
+  );
 
   computeClaimEvidence(claims, claimById);
   // Oldest report first, so an event's tellings read in the order the reports appeared.

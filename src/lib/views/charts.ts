@@ -28,7 +28,10 @@ const LABEL = 18;
  * Each label gets its own line above its bar, so long labels are never cut off; bars are scaled
  * linearly to the largest value, leaving room for the value printed after the longest bar.
  */
-export function layoutBarChart(rows: readonly BarInput[], { width = 720, barHeight = 18, gap = 12, valueRoom = 170 } = {}): BarChart {
+export function layoutBarChart(
+  rows: readonly BarInput[],
+  { width = 720, barHeight = 18, gap = 12, valueRoom = 170 } = {},
+): BarChart {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const plot = width - valueRoom;
   const step = LABEL + barHeight + gap;

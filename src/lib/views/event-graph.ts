@@ -78,7 +78,10 @@ export function layoutEventGraph(ev: LedgerEvent): EventGraph {
         label: labels.get(claim)!,
         x,
         y: TOP + row * (NODE_H + ROW_GAP),
-        lines: [clip(`${labels.get(claim)!} · ${claim.claimant.data.name}`), clip(`${claim.data.kind}, ${claim.data.hedge}`)],
+        lines: [
+          clip(`${labels.get(claim)!} · ${claim.claimant.data.name}`),
+          clip(`${claim.data.kind}, ${claim.data.hedge}`),
+        ],
       });
     });
     return { letter: t.letter, x };
@@ -133,7 +136,11 @@ export function layoutEventGraph(ev: LedgerEvent): EventGraph {
   });
   return {
     // Room on the right for an arc and its label when the last report has one.
-    width: PAD * 2 + columns.length * NODE_W + Math.max(0, columns.length - 1) * COL_GAP + (edges.some((e) => e.anchor === 'start') ? 130 : 0),
+    width:
+      PAD * 2 +
+      columns.length * NODE_W +
+      Math.max(0, columns.length - 1) * COL_GAP +
+      (edges.some((e) => e.anchor === 'start') ? 130 : 0),
     height: TOP + rows * (NODE_H + ROW_GAP) + PAD,
     nodeWidth: NODE_W,
     nodeHeight: NODE_H,

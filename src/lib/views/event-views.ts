@@ -44,7 +44,14 @@ export function eventView(ev: LedgerEvent) {
   const reports = ev.tellings.length;
   // "Told by 1 report, in 1 claim": an event may have one telling until a second report tells it.
   const toldBy = `${plural(reports, 'report')}, in ${plural(ev.claims.length, 'claim')}`;
-  return { labels, differences, relations, reports, toldBy, differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`) };
+  return {
+    labels,
+    differences,
+    relations,
+    reports,
+    toldBy,
+    differs: (c: Claim, field: string): boolean => ev.differing.has(`${c.id}:${field}`),
+  };
 }
 
 /** Events grouped by the year they are filed under, for the timeline. */

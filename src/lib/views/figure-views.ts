@@ -20,8 +20,13 @@ export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug
   const list = [...items];
   if (sort === 'by-value') list.sort((a, b) => figureMagnitude(b.figure) - figureMagnitude(a.figure));
   if (sort === 'by-date')
-    list.sort((a, b) => (a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999').localeCompare(b.figure.asOf ? sortKey(b.figure.asOf.date) : '9999'));
-  if (sort === 'by-claimant') list.sort((a, b) => a.claim.claimant.data.name.localeCompare(b.claim.claimant.data.name, 'en'));
+    list.sort((a, b) =>
+      (a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999').localeCompare(
+        b.figure.asOf ? sortKey(b.figure.asOf.date) : '9999',
+      ),
+    );
+  if (sort === 'by-claimant')
+    list.sort((a, b) => a.claim.claimant.data.name.localeCompare(b.claim.claimant.data.name, 'en'));
   return list;
 }
 
@@ -33,7 +38,12 @@ function shortName(s: Source): string {
 /** Rows for the casualty chart: every count of people killed, wounded or lost, labelled by claimant. */
 export function casualtyRows(ledger: Ledger): BarInput[] {
   return ledger.figures
-    .filter((f) => f.claim.topics.some((t) => t.id === CASUALTY_TOPIC) && CASUALTY_COUNTS.test(f.figure.counts) && !NOT_CASUALTY_COUNTS.test(f.figure.counts))
+    .filter(
+      (f) =>
+        f.claim.topics.some((t) => t.id === CASUALTY_TOPIC) &&
+        CASUALTY_COUNTS.test(f.figure.counts) &&
+        !NOT_CASUALTY_COUNTS.test(f.figure.counts),
+    )
     .map((f) => ({
       label: `${shortName(f.claim.claimant)}: ${stripPer(f.figure.counts)}`,
       value: figureMagnitude(f.figure),
@@ -47,8 +57,14 @@ export function advanceRows(ledger: Ledger): BarInput[] {
   return ledger.figures
     .filter((f) => f.figure.unit === ADVANCE_UNIT)
     .map((f) => {
-      const where = f.figure.counts.replace(/^rate of advance, /, '').replace(/^average Russian rate of advance /, 'Russia, ');
-      return { label: `${where} (${f.figure.asOf ? yearOf(f.figure.asOf.date) : 'undated'})`, value: f.figure.value, valueLabel: `${f.figure.value} m/day` };
+      const where = f.figure.counts
+        .replace(/^rate of advance, /, '')
+        .replace(/^average Russian rate of advance /, 'Russia, ');
+      return {
+        label: `${where} (${f.figure.asOf ? yearOf(f.figure.asOf.date) : 'undated'})`,
+        value: f.figure.value,
+        valueLabel: `${f.figure.value} m/day`,
+      };
     })
     .sort((a, b) => b.value - a.value);
 }

@@ -31,9 +31,21 @@ interface Entity {
 }
 
 // Fields of a depth-1 entity whose entities a page shows (titles, names, dates): walked at depth 2.
-const FORWARD = new Set(['article', 'claimant', 'via', 'topics', 'events', 'outlet', 'relay', 'affiliation', 'previous', 'next']);
+const FORWARD = new Set([
+  'article',
+  'claimant',
+  'via',
+  'topics',
+  'events',
+  'outlet',
+  'relay',
+  'affiliation',
+  'previous',
+  'next',
+]);
 
-const isEntity = (v: object): v is Entity => typeof (v as Partial<Entity>).id === 'string' && typeof (v as Partial<Entity>).data === 'object';
+const isEntity = (v: object): v is Entity =>
+  typeof (v as Partial<Entity>).id === 'string' && typeof (v as Partial<Entity>).data === 'object';
 
 /**
  * Views of entities at depth 1 and 2, by entity, as digests: they do not depend on the page, and
@@ -104,7 +116,10 @@ export function pageCacheKey(props: object, extra: string[] = [], memo: Memo = n
 }
 
 /** Each of `paths` with its `cacheKey` (see `pageCacheKey`), for a page's `getStaticPaths()`. */
-export function withCacheKeys<P extends object, T extends { props: P }>(paths: T[], extra: (p: T) => string[] = () => []): (T & { cacheKey: string })[] {
+export function withCacheKeys<P extends object, T extends { props: P }>(
+  paths: T[],
+  extra: (p: T) => string[] = () => [],
+): (T & { cacheKey: string })[] {
   const memo = newMemo();
   return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, extra(p), memo) }));
 }

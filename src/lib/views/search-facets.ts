@@ -30,7 +30,14 @@ export const filingDate = (c: Claim): DateSpec => c.data.about ?? c.data.stated 
 
 /** The filters' labels, by key; the order is `FILTER_KEYS`'s. */
 // Evidence is tagged on claims only: a report has no single origin or dispute of its own.
-const LABELS: Record<FilterKey, string> = { topic: 'Topic', claimant: 'Claimant', kind: 'Kind', report: 'Report', year: 'Year', evidence: 'Evidence' };
+const LABELS: Record<FilterKey, string> = {
+  topic: 'Topic',
+  claimant: 'Claimant',
+  kind: 'Kind',
+  report: 'Report',
+  year: 'Year',
+  evidence: 'Evidence',
+};
 
 /**
  * The filters and their values, computed from the ledger at build time with the rules the report
@@ -91,8 +98,13 @@ function articleFilters(a: Article): [key: Facet['key'], value: string][] {
 /** The report's search record (see `ReportRecord`): what its search results show of each claim. */
 export function searchRecord(a: Article): ReportRecord {
   const topics = new Map<string, number>();
-  const ix = (names: string[]): number[] => names.map((n) => topics.get(n) ?? (topics.set(n, topics.size), topics.size - 1));
-  const r: ReportRecord['r'] = [yearLabel(a.data.published.date), sortKey(a.data.published.date), ix(a.topics.map((t) => t.data.name))];
+  const ix = (names: string[]): number[] =>
+    names.map((n) => topics.get(n) ?? (topics.set(n, topics.size), topics.size - 1));
+  const r: ReportRecord['r'] = [
+    yearLabel(a.data.published.date),
+    sortKey(a.data.published.date),
+    ix(a.topics.map((t) => t.data.name)),
+  ];
   const c = a.claims.map((cl): ClaimEntry => {
     const when = filingDate(cl);
     return [

@@ -8,4 +8,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(JSON.stringify(apiJsonSchema(params['name'] as ApiName), null, 1), { headers: { 'Content-Type': 'application/schema+json' } });
+  new Response(JSON.stringify(apiJsonSchema(params['name'] as ApiName), null, 1), {
+    headers: { 'Content-Type': 'application/schema+json' },
+  });

@@ -4,4 +4,6 @@ import { articlesExport } from '../../lib/exports/api';
 
 /** /api/articles.json: see src/schemas/api.ts for its shape. */
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(articlesExport(getLedger()), null, 1), { headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify(articlesExport(getLedger()), null, 1), {
+    headers: { 'Content-Type': 'application/json' },
+  });

@@ -4,4 +4,6 @@ import { getLedger } from '../../lib/model/ledger';
 
 /** /api/datapackage.json: the Frictionless Data Package describing the CSV exports. */
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(dataPackage(getLedger().articles.length), null, 1), { headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify(dataPackage(getLedger().articles.length), null, 1), {
+    headers: { 'Content-Type': 'application/json' },
+  });
