@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { YAMLParseError } from 'yaml';
 import { describeCharacter, idSchema } from '../../schemas/common';
@@ -187,29 +187,52 @@ function shown(path: string, cwd: string): string {
 // without any content file changing.
 const SYMLINK = 'is a symbolic link, which is not read: content files must be real files inside the content folder (copy the file here instead)';
 
-function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.yaml', cwd: string, strays: Stray[]): RawFile[] {
+/** A regular file in a content folder, as `contentFiles` lists it. */
+interface FolderFile {
+  name: string;
+  path: string;
+  /** The path as messages show it. */
+  file: string;
+  stat: Stats;
+}
+
+/**
+ * The regular files of one content folder, in name order. What is not one is a stray, said once
+ * here for every folder: the folder or a file a symbolic link, a folder inside it. Dot files
+ * (.DS_Store, .#draft) are editor and system files, not content. `idOf` names the entry a
+ * symlinked file would have been, so what refers to it is not also reported unknown.
+ */
+function* contentFiles(
+  collection: Stray['collection'],
+  dir: string,
+  cwd: string,
+  strays: Stray[],
+  idOf: (name: string) => string | undefined = () => undefined,
+): Generator<FolderFile> {
   const folder = lstatSync(dir, { throwIfNoEntry: false });
-  if (!folder) return [];
+  if (!folder) return;
   if (folder.isSymbolicLink()) {
     strays.push({ file: shown(dir, cwd), collection, reason: SYMLINK });
-    return [];
+    return;
   }
-  const out: RawFile[] = [];
   for (const name of readdirSync(dir).sort()) {
-    // Editor and system files (.DS_Store, .#draft) are not content.
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
     const file = shown(path, cwd);
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) {
-      // Known by its id, so what names it is not also reported unknown.
-      strays.push({ file, collection, reason: SYMLINK, ...(name.endsWith(ext) ? { id: name.slice(0, -ext.length) } : {}) });
-      continue;
-    }
-    if (stat.isDirectory()) {
+      const id = idOf(name);
+      strays.push({ file, collection, reason: SYMLINK, ...(id !== undefined ? { id } : {}) });
+    } else if (stat.isDirectory()) {
       strays.push({ file, collection, reason: `a folder here is not read; put its files directly in ${shown(dir, cwd)}/` });
-      continue;
-    }
+    } else yield { name, path, file, stat };
+  }
+}
+
+function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.yaml', cwd: string, strays: Stray[]): RawFile[] {
+  const out: RawFile[] = [];
+  const idOf = (name: string): string | undefined => (name.endsWith(ext) ? name.slice(0, -ext.length) : undefined);
+  for (const { name, path, file, stat } of contentFiles(collection, dir, cwd, strays, idOf)) {
     if (!name.endsWith(ext)) {
       // A `.yml` file would otherwise be skipped in silence, and every id in it reported missing elsewhere.
       const yml = ext === '.yaml' && name.endsWith('.yml');
@@ -240,26 +263,8 @@ export function suggestId(name: string): string {
 }
 
 function readReceived(dir: string, cwd: string, strays: Stray[]): ReceivedText[] {
-  const folder = lstatSync(dir, { throwIfNoEntry: false });
-  if (!folder) return [];
-  if (folder.isSymbolicLink()) {
-    strays.push({ file: shown(dir, cwd), collection: 'received', reason: SYMLINK });
-    return [];
-  }
   const out: ReceivedText[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const path = join(dir, name);
-    const file = shown(path, cwd);
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) {
-      strays.push({ file, collection: 'received', reason: SYMLINK });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      strays.push({ file, collection: 'received', reason: `a folder here is not read; put its files directly in ${shown(dir, cwd)}/` });
-      continue;
-    }
+  for (const { name, path, file } of contentFiles('received', dir, cwd, strays)) {
     if (!name.endsWith('.txt')) {
       strays.push({ file, collection: 'received', reason: 'not a received text: only <report id>.txt files are read here' });
       continue;
