@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { forgetParsed, parseStats, readCorpus } from '../../src/lib/content/read';
 import { parseCachePath } from '../../src/lib/content/parse-cache';
+import { analyseMarkdown } from '../../src/lib/content/text';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -71,5 +72,14 @@ describe('content parse cache between builds', () => {
     const again = read(content, cwd);
     expect(parseStats).toEqual({ parsed: 1, reused: files });
     expect((again.topics.find((t) => t.id === 'dated')?.data as { since: unknown }).since).toBeInstanceOf(Date);
+  });
+
+  test('a report taken from the cache carries its body’s analysis, as a fresh parse makes it', () => {
+    const { cwd, content } = project();
+    read(content, cwd);
+    const again = read(content, cwd);
+    expect(parseStats.parsed).toBe(0);
+    expect(again.articles.length).toBeGreaterThan(0);
+    for (const a of again.articles) expect(a.analysis).toEqual(analyseMarkdown(a.body ?? ''));
   });
 });

@@ -29,10 +29,14 @@ describe('pruneOlderThan', () => {
     const fresh = file(join(dir, 'claims/kept/index.html'), 0);
     const listed = file(join(dir, 'claims/kept/cite.bib'), 3_600_000);
     const git = file(join(dir, '.git/HEAD'), 3_600_000);
+    const deep = file(join(dir, 'events/gone/deeper/index.html'), 3_600_000);
 
-    expect(pruneOlderThan(dir, since, new Set([listed]))).toBe(2);
-    expect([oldPage, oldAsset].map(existsSync)).toEqual([false, false]);
+    expect(pruneOlderThan(dir, since, new Set([listed]))).toBe(3);
+    expect([oldPage, oldAsset, deep].map(existsSync)).toEqual([false, false, false]);
     expect(existsSync(join(dir, 'claims/gone'))).toBe(false);
+    // Emptied from the bottom up: a folder whose only content was an emptied folder goes too.
+    expect(existsSync(join(dir, 'events'))).toBe(false);
+    expect(existsSync(join(dir, 'claims'))).toBe(true);
     expect([fresh, listed, git].map(existsSync)).toEqual([true, true, true]);
   });
 });

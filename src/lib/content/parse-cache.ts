@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { MarkdownAnalysis } from './text';
 
 // Parsing the YAML is most of reading the content (see ./read.ts), and at 5,000 reports a build
 // would parse 60,000 files that have not changed since the last build. This cache keeps each
-// file's parse result on disk, keyed by the file's bytes, and is thrown away whole when the code
+// file's parse result (for a report, with its body's analysis) on disk, keyed by the file's bytes, and is thrown away whole when the code
 // that reads and validates content (src/lib/content, src/schemas) or the locked dependencies (the
 // YAML parsers) change. Validation itself still runs over the whole corpus: it is cross-file.
 
@@ -16,6 +17,8 @@ export interface ParsedFile {
   data: unknown;
   body?: string;
   error?: { field: string; reason: string };
+  /** A Markdown body's analysis (see `RawFile`). */
+  analysis?: MarkdownAnalysis;
 }
 
 interface Store {

@@ -5,6 +5,7 @@ import { describeCharacter, idSchema } from '../../schemas/common';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
 import { describeYamlError } from './yaml-errors';
+import { analyseMarkdown, type MarkdownAnalysis } from './text';
 import { cachedParse, fileKey, forgetParseCache, keepParse, saveParseCache } from './parse-cache';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
@@ -25,6 +26,12 @@ export interface RawFile {
   body?: string;
   /** Why the file could not be read or parsed, if it could not. */
   error?: FileError;
+  /**
+   * The body's blocks, raw HTML and links (Markdown only, when the file parsed): made here, with
+   * the parse, so the parse cache keeps them too. Parsing 5,000 bodies again on every build cost
+   * more than reading them.
+   */
+  analysis?: MarkdownAnalysis;
 }
 
 /** A file in a collection folder that is not read; `id` when it looks like a misnamed entry (`x.yml`). */
@@ -133,7 +140,9 @@ function parseFile(bytes: Buffer, id: string, file: string, markdown: boolean): 
   const m = FRONTMATTER.exec(text);
   if (!m) return { id, file, data: undefined, body: text, error: { field: '(file)', reason: 'missing YAML frontmatter between --- lines' } };
   const parsed = parseYaml(m[1] ?? '', 1);
-  return { id, file, data: parsed.data, body: text.slice(m[0].length), ...(parsed.error ? { error: parsed.error } : {}) };
+  const body = text.slice(m[0].length);
+  if (parsed.error) return { id, file, data: parsed.data, body, error: parsed.error };
+  return { id, file, data: parsed.data, body, analysis: analyseMarkdown(body) };
 }
 
 // Files as last parsed, by path, with the size and modification time they had then. In `astro dev`
@@ -168,7 +177,12 @@ function readFileCached(path: string, id: string, file: string, markdown: boolea
   } else {
     raw = parseFile(bytes, id, file, markdown);
     parseStats.parsed++;
-    keepParse(cwd, key, { data: raw.data, ...(raw.body !== undefined ? { body: raw.body } : {}), ...(raw.error ? { error: raw.error } : {}) });
+    keepParse(cwd, key, {
+      data: raw.data,
+      ...(raw.body !== undefined ? { body: raw.body } : {}),
+      ...(raw.error ? { error: raw.error } : {}),
+      ...(raw.analysis ? { analysis: raw.analysis } : {}),
+    });
   }
   parsed.set(path, { stamp, raw: { ...raw } });
   return raw;

@@ -58,7 +58,7 @@ export function readEntries(ctx: ValidationContext): void {
     if (!readable(f, 'articles', problems)) continue;
     const data = check(articleSchema, f.data, f.file, '', problems);
     const body = f.body ?? '';
-    const analysis = analyseMarkdown(body);
+    const analysis = f.analysis ?? analyseMarkdown(body);
     ctx.analysis.set(f.id, analysis);
     if (data) ctx.articles.push({ id: f.id, file: f.file, data, body, blocks: analysis.blocks });
     else problems.incomplete('articles');
