@@ -1,5 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { ContentError, loadValidatedCorpus, problemsMessage, readValidatedCorpus } from '../lib/content/corpus';
+import {
+  ContentError,
+  freezeCorpus,
+  loadValidatedCorpus,
+  problemsMessage,
+  readValidatedCorpus,
+} from '../lib/content/corpus';
 import { liveContent } from './live-content';
 import { plural } from '../lib/plural';
 
@@ -30,6 +36,8 @@ export default function validateContent(): AstroIntegration {
           logger.error(problemsMessage(corpus));
           return;
         }
+        // A build reads the content as it was when it started; `astro dev` follows every edit.
+        if (command === 'build') freezeCorpus();
         logger.info(
           `content valid: ${plural(corpus.articles.length, 'report')}, ${plural(corpus.claims.length, 'claim')}, ${plural(corpus.sources.length, 'source')}, ${plural(corpus.topics.length, 'topic')}`,
         );

@@ -92,6 +92,10 @@ describe('rebuild with caches kept', () => {
       expect(showing.length).toBeGreaterThan(3);
       expect(showing.length).toBeLessThan(keyed.length / 2);
       expect(rendered).toEqual(showing);
+      // A third build with nothing changed renders none of them again.
+      const keyedAfter = new Map(keyed.map((f) => [f, citeTime(join(warmOut, f))]));
+      build(content, warmOut);
+      expect(keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedAfter.get(f))).toEqual([]);
 
       rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
       rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
