@@ -53,10 +53,15 @@ const isEntity = (v: object): v is Entity =>
  * claim pages took 4 ms each at 500 reports on a loaded machine).
  */
 interface Memo {
-  near: Map<object, string>;
-  far: Map<object, string>;
+  near: WeakMap<object, string>;
+  far: WeakMap<object, string>;
 }
-const newMemo = (): Memo => ({ near: new Map(), far: new Map() });
+const newMemo = (): Memo => ({ near: new WeakMap(), far: new WeakMap() });
+// One memo for every route of a build: a claim's digest, made for its report's page, serves its
+// source's, topics' and events' pages too (each route made its own before: four times the work at
+// 5,000 reports). Weak, by entity: a new ledger (an edit in `astro dev`) is all new objects, and the
+// ledger's entities are not changed once built.
+const shared = newMemo();
 const digest = (tree: unknown): string => createHash('sha256').update(JSON.stringify(tree)).digest('base64url');
 
 /** `v` with every entity cut as the rules above say: a tree, ready for `JSON.stringify`. */
@@ -99,8 +104,8 @@ function entityView(v: Entity, depth: number, memo: Memo): Record<string, unknow
  * what the page can show of them (see the rules at the top of this file), of the build settings
  * that reach its HTML (`SITE_URL`, the base path), and of any `extra` text the page shows from
  * elsewhere (a report's rendered body). Equal keys mean equal pages, given the same code. Pass one
- * `memo` for all the pages of a build (as `withCacheKeys` does); the entities must not change
- * while it is in use.
+ * `memo` for all the pages of a build (as `withCacheKeys` does, one for all routes); the entities
+ * must not change while it is in use.
  */
 export function pageCacheKey(props: object, extra: string[] = [], memo: Memo = newMemo()): string {
   const hash = createHash('sha256');
@@ -120,6 +125,5 @@ export function withCacheKeys<P extends object, T extends { props: P }>(
   paths: T[],
   extra: (p: T) => string[] = () => [],
 ): (T & { cacheKey: string })[] {
-  const memo = newMemo();
-  return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, extra(p), memo) }));
+  return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, extra(p), shared) }));
 }
