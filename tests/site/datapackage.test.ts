@@ -107,7 +107,7 @@ describe('CSV exports and datapackage.json', () => {
         expect(
           figureRows.find((r) => r['claim_id'] === c.id && r['figure'] === String(i + 1)),
           `${c.id} figure ${i + 1}`,
-        ).toMatchObject({ value: String(f.value), upper: f.upper === undefined ? '' : String(f.upper) }),
+        ).toMatchObject({ value: String(f.value), upper: String(f.upper ?? '') }),
       );
     expect(figureRows.some((r) => r['upper'] !== '')).toBe(true);
     const ids = new Set(claims.map((c) => c.id));
@@ -123,7 +123,9 @@ describe('CSV exports and datapackage.json', () => {
         origin_count: String(e.evidence.independent),
         difference_count: String(e.differences.length),
       });
-      expect(row['claims']!.split('; ').sort(), e.id).toEqual(e.tellings.flatMap((t) => t.claims.map((c) => c.id)).sort());
+      expect(row['claims']!.split('; ').sort(), e.id).toEqual(
+        e.tellings.flatMap((t) => t.claims.map((c) => c.id)).sort(),
+      );
     }
     expect(eventRows.some((r) => r['disputed'] === 'true')).toBe(true);
   });

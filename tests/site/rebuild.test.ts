@@ -80,8 +80,7 @@ describe('rebuild with caches kept', () => {
       const text = readFileSync(file, 'utf8');
       const at = text.indexOf(`- id: ${editedId}\n`);
       expect(at).toBeGreaterThanOrEqual(0);
-      const edited =
-        text.slice(0, at) + text.slice(at).replace(/statement: (['"]?)(.)/, 'statement: $1Edited, $2');
+      const edited = text.slice(0, at) + text.slice(at).replace(/statement: (['"]?)(.)/, 'statement: $1Edited, $2');
       expect(edited).not.toBe(text);
       writeFileSync(file, edited);
       const otherBib = join(warmOut, `claims/${otherId}/cite.bib`);

@@ -65,7 +65,12 @@ describe('events', () => {
       expect(e.previous).toBe(ledger.events[i - 1]);
       expect(e.next).toBe(ledger.events[i + 1]);
     });
-    expect(ledger.events.map((e) => e.id)).toEqual(['long-campaign', 'decree-event', 'single-origin-event', 'data-halt']);
+    expect(ledger.events.map((e) => e.id)).toEqual([
+      'long-campaign',
+      'decree-event',
+      'single-origin-event',
+      'data-halt',
+    ]);
   });
 });
 
