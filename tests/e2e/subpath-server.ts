@@ -4,8 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-// For the sub-path browser test: the production build made for a public address with a path,
-// served from that path by a static server of the test's own, which knows nothing else.
+// For the sub-path and fixture-corpus browser tests: the production build made for a public
+// address (with a path, or over other content), served from that path by a static server of the
+// test's own, which knows nothing else.
 
 /** The project root. */
 export const ROOT = join(import.meta.dirname, '../..');
@@ -49,9 +50,12 @@ export async function serveUnder(dir: string, base: string): Promise<{ server: S
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** The production build (pages, citation files, `_headers`, then the search index) for `siteUrl`, into `outDir`. */
-export function buildFor(siteUrl: string, outDir: string): void {
-  const env = { ...process.env, SITE_URL: siteUrl };
+/**
+ * The production build (pages, citation files, `_headers`, then the search index) for `siteUrl`,
+ * into `outDir`, with `extra` added to the environment (`CONTENT_DIR` for a fixture corpus).
+ */
+export function buildFor(siteUrl: string, outDir: string, extra: Record<string, string> = {}): void {
+  const env = { ...process.env, SITE_URL: siteUrl, ...extra };
   const steps: string[][] = [
     ['astro', 'build', '--outDir', outDir],
     ['pagefind', '--site', outDir, '--force-language', 'en', '--glob', 'articles/**/*.html'],
