@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -328,4 +329,39 @@ test('a reader reaches a claim in three clicks from home, and from it the report
     'href',
     '/claims/reed-second-wave/',
   );
+});
+
+test.describe('a retired claim URL', () => {
+  test('lands on the claim that replaced it, and its old anchor on the quote', async ({ page }) => {
+    // tests/fixtures/ledger/content/redirects.yaml: lake-said-reservists is now lake-only-reservists.
+    await go(page, '/claims/lake-said-reservists/');
+    // The refresh moves the browser on by itself; poll for where it ends up.
+    await expect(page).toHaveURL(/\/claims\/lake-only-reservists\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ivan Lake said only reservists are called up.');
+    await go(page, '/articles/r-harbour/#lake-said-reservists');
+    await expect(page.locator('#lake-said-reservists + mark.claim')).toHaveAttribute(
+      'data-claim',
+      'lake-only-reservists',
+    );
+    await expect(page.locator('mark.claim[data-claim="lake-only-reservists"]')).toBeInViewport();
+  });
+
+  test('is a page of its own, accessible, that says where the claim went', async ({ page }) => {
+    // Served as built but without its refresh, so that it stays on screen long enough to be checked.
+    await page.route('**/claims/lake-said-reservists/', async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      expect(html).toContain('<meta http-equiv="refresh" content="0; url=/claims/lake-only-reservists/">');
+      await route.fulfill({ response, body: html.replace(/<meta http-equiv="refresh"[^>]*>/, '') });
+    });
+    await go(page, '/claims/lake-said-reservists/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This claim has a new address');
+    await expect(page.locator('main p.lede')).toHaveText('Renamed in the fixture: the claim is about reservists.');
+    const link = page.getByRole('link', { name: 'Ivan Lake said only reservists are called up.', exact: true });
+    await expect(link).toHaveAttribute('href', '/claims/lake-only-reservists/');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await link.click();
+    await expect(page).toHaveURL(/\/claims\/lake-only-reservists\/$/);
+  });
 });

@@ -9,7 +9,10 @@ const settled = (page: Page): Promise<void> => expect(page.locator('#results')).
 
 test('the header search box leads to the search page with the query', async ({ page }) => {
   // A word the corpus has: the last word of the first named claimant's name.
-  const word = claims.find((c) => c.claimant.id !== 'the-report')!.claimant.name.split(' ').at(-1)!;
+  const word = claims
+    .find((c) => c.claimant.id !== 'the-report')!
+    .claimant.name.split(' ')
+    .at(-1)!;
   await page.goto('/timeline/');
   await page.getByRole('searchbox', { name: 'Search claims and reports' }).first().fill(word);
   await page.keyboard.press('Enter');
