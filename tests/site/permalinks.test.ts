@@ -120,10 +120,11 @@ describe('permalink durability', () => {
       '/claims/ridge-averse/: no longer built; declare a redirect in content/redirects.yaml',
     ]);
 
+    // Added to the fixture's own redirects, which the copy keeps.
     writeFileSync(
       join(content, 'redirects.yaml'),
       [
-        'redirects:',
+        readFileSync(join(content, 'redirects.yaml'), 'utf8').trimEnd(),
         '  - { from: reed-50000-killed, article: r-harbour, note: "Removed in a test." }',
         '  - { from: ridge-averse, to: ridge-averse-to-new-wave, note: "Renamed in a test." }',
         '',
