@@ -22,9 +22,20 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'chromium', testIgnore: /subpath\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'chromium',
+      testIgnore: /(subpath|fixture-corpus)\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
     // The site built for, and served under, a sub-path: the test builds and serves it itself.
     { name: 'subpath', testMatch: /subpath\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The site built from the fixture corpus (tests/fixtures/ledger), into a temporary folder and
+    // served on a free port by the test itself: behaviour tests with expectations written for it.
+    {
+      name: 'fixture',
+      testMatch: /fixture-corpus\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
   ],
   webServer: {
     // --ignore-lock: run beside a preview server the developer may already have open.

@@ -1,22 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { articles, claims, events } from './data';
 
-// One page of every type, checked by axe in light and in dark mode.
+// One page of every type, checked by axe in light and in dark mode; the report, claim, source,
+// topic and event picked from the build's exports.
+const path = (url: string): string => new URL(url).pathname + new URL(url).hash;
+const figure = claims.find((c) => c.figures.length > 0) ?? claims[0]!;
+const sourced = claims.find((c) => c.claimant.id !== 'the-report') ?? claims[0]!;
 const PAGES = [
   '/',
   '/articles/',
-  '/articles/partial-mobilization-encyclopedia/',
+  path(articles[0]!.url),
   // A report with one claim targeted: its quote filled in, the state whose contrast changes.
-  '/articles/hidden-war-deaths/#kobak-request-refused',
+  path(claims.at(-1)!.article.anchorUrl),
   '/claims/',
-  '/claims/gerashchenko-plan-to-draft-500000-700000/',
+  path(figure.url),
   '/sources/',
-  '/sources/isw/',
+  path(sourced.claimant.url),
   '/topics/',
-  '/topics/war-losses/',
+  path(figure.topics[0]!.url),
   '/timeline/',
   '/events/',
-  '/events/september-2022-mobilization-decree/',
+  ...events.slice(0, 1).map((e) => path(e.url)),
   '/figures/',
   '/figures/by-value/',
   '/search/?q=mobilization',

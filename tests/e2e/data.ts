@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiArticlesSchema, apiClaimsSchema } from '../../src/schemas/api';
+import { apiArticlesSchema, apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
 
 // What the browser tests expect of the real site comes from the build's own exports, never from a
 // count or an order of the reports written into a test: one more report changes these numbers, and
@@ -13,6 +13,9 @@ export const claims = apiClaimsSchema.parse(read('api/claims.json')).claims;
 
 /** Every report the built site publishes (dist/api/articles.json). */
 export const articles = apiArticlesSchema.parse(read('api/articles.json')).articles;
+
+/** Every event the built site publishes (dist/api/events.json). */
+export const events = apiEventsSchema.parse(read('api/events.json')).events;
 
 /** The claims made by the source with this name. */
 export const claimsBy = (name: string): typeof claims => claims.filter((c) => c.claimant.name === name);

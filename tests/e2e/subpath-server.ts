@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-// For the sub-path browser test: the production build made for a public address with a path,
-// served from that path by a static server of the test's own, which knows nothing else.
+// For the sub-path and fixture-corpus browser tests: the production build made for a public
+// address (with a path, or over other content), served from that path by a static server of the
+// test's own, which knows nothing else.
 
 /** The project root. */
 export const ROOT = join(import.meta.dirname, '../..');
@@ -49,15 +50,68 @@ export async function serveUnder(dir: string, base: string): Promise<{ server: S
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** The production build (pages, citation files, `_headers`, then the search index) for `siteUrl`, into `outDir`. */
-export function buildFor(siteUrl: string, outDir: string): void {
-  const env = { ...process.env, SITE_URL: siteUrl };
+/** Whether a process is running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `fn` holding the checkout's build lock. Two builds in one checkout at once share Astro's
+ * content store and caches (`.astro/`, `node_modules/.astro/`) and spoil each other's pages (the
+ * sub-path and fixture projects each build in a worker of their own, side by side): each waits
+ * for the other. A lock left by a process that has died is taken over.
+ */
+function withBuildLock<T>(fn: () => T): T {
+  const lock = join(ROOT, 'node_modules/.claim-ledger-e2e-build.lock');
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Not written yet: its owner is between making the folder and writing its id.
+      }
+      if (pid > 0 && !alive(pid)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`waited 10 minutes for the build lock ${lock}`);
+      // A synchronous wait: the build itself is synchronous too.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The production build (pages, citation files, `_headers`, then the search index) for `siteUrl`,
+ * into `outDir`, with `extra` added to the environment (`CONTENT_DIR` for a fixture corpus).
+ */
+export function buildFor(siteUrl: string, outDir: string, extra: Record<string, string> = {}): void {
+  const env = { ...process.env, SITE_URL: siteUrl, ...extra };
   const steps: string[][] = [
     ['astro', 'build', '--outDir', outDir],
     ['pagefind', '--site', outDir, '--force-language', 'en', '--glob', 'articles/**/*.html'],
   ];
-  for (const args of steps) {
-    const r = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
-    if (r.status !== 0) throw new Error(`npx ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  }
+  withBuildLock(() => {
+    for (const args of steps) {
+      const r = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
+      if (r.status !== 0) throw new Error(`npx ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+    }
+  });
 }

@@ -26,13 +26,20 @@ export function tempFolder(name: string): string {
 }
 
 /**
- * A copy of the project's content in `<dir>/content`, with its `permalinks.txt` beside it, to
- * change on purpose; returns the content folder's path.
+ * The fixture corpus of tests that must not depend on the real content (tests/fixtures/ledger):
+ * its `content/` folder and its `permalinks.txt`.
  */
-export function copyContent(dir: string): string {
+export const LEDGER_FIXTURE = join(ROOT, 'tests/fixtures/ledger');
+
+/**
+ * A copy of the project's content (or of the corpus in `from`: its `content/` and
+ * `permalinks.txt`) in `<dir>/content`, with its `permalinks.txt` beside it, to change on purpose;
+ * returns the content folder's path.
+ */
+export function copyContent(dir: string, from: string = ROOT): string {
   const content = join(dir, 'content');
-  cpSync(join(ROOT, 'content'), content, { recursive: true });
-  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+  cpSync(join(from, 'content'), content, { recursive: true });
+  cpSync(join(from, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   return content;
 }
 

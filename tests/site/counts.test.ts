@@ -9,12 +9,33 @@ import { htmlPages, readSite, siteFiles } from './dist';
 const WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen';
 const total = (JSON.parse(readSite('/api/articles.json')) as { count: number }).count;
 
-/** The text of a built file: tags removed for pages, so "<b>5</b> reports" reads as it shows. */
-const textOf = (path: string): string =>
-  readSite(path)
+// What the content itself says (a title such as "…, report 6" set before a label "report", a
+// quote that counts reports) is not a count the site states: it is blanked before counts are
+// looked for. Longest first, so that a title inside a longer text is not blanked first.
+const api = (name: string): Record<string, Record<string, unknown>[]> =>
+  JSON.parse(readSite(`/api/${name}.json`)) as Record<string, Record<string, unknown>[]>;
+const CONTENT_TEXTS = [
+  ...api('articles')['articles']!.flatMap((a) => [a['title'], a['summary']]),
+  ...api('claims')['claims']!.flatMap((c) => [c['statement'], c['quote'], c['note']]),
+  ...api('events')['events']!.flatMap((e) => [e['name'], e['summary']]),
+  ...api('sources')['sources']!.flatMap((x) => [x['name'], x['description']]),
+  ...api('topics')['topics']!.flatMap((t) => [t['name'], t['description']]),
+]
+  .filter((t): t is string => typeof t === 'string' && t.length > 0)
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The text of a built file: tags removed for pages, so "<b>5</b> reports" reads as it shows, and
+ * the content's own texts blanked (see above).
+ */
+const textOf = (path: string): string => {
+  let text = readSite(path)
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;|\s+/g, ' ');
+  for (const t of CONTENT_TEXTS) text = text.replaceAll(t.replace(/\s+/g, ' '), ' | ');
+  return text;
+};
 
 // Every page, the feed, and every JSON and CSV export (descriptions included).
 const files = (): string[] => [

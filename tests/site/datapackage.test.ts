@@ -84,30 +84,50 @@ describe('CSV exports and datapackage.json', () => {
       parse(readSite(`/api/${name}.csv`), { columns: true }) as Record<string, string>[];
     const claimRows = csv('claims');
     expect(claimRows.map((c) => c['id'])).toEqual(claims.map((c) => c.id));
-    const afu = claimRows.find((c) => c['id'] === 'putin-avoiding-new-partial-mobilization')!;
-    expect(afu).toMatchObject({
-      origin: 'source:isw',
-      evidence: 'single origin',
-      origin_count: '1',
-      disputed: 'false',
-      events: 'isw-putin-averse-to-new-partial-mobilization',
-    });
+    // Every claim's row says what its JSON says: origin, evidence, disputes, events.
+    const list = (ids: string[]): string => ids.join('; ');
+    const byClaim = new Map(claimRows.map((r) => [r['id'], r]));
+    for (const c of claims)
+      expect(byClaim.get(c.id), c.id).toMatchObject({
+        origin: c.origin.key,
+        evidence: c.evidence.label,
+        origin_count: String(c.evidence.independent),
+        disputed: String(c.evidence.disputed),
+        disputed_by: list(c.evidence.disputedBy.map((d) => d.claim)),
+        events: list(c.events.map((e) => e.id)),
+      });
+    // The comparison covers both values of "disputed", and claims that tell an event.
+    expect(new Set(claimRows.map((r) => r['disputed']))).toEqual(new Set(['true', 'false']));
+    expect(claimRows.some((r) => r['events'] !== '')).toBe(true);
     const figureRows = csv('figures');
     expect(figureRows.length).toBe(claims.reduce((n, c) => n + c.figures.length, 0));
-    expect(figureRows.find((f) => f['claim_id'] === 'csis-ukrainian-fatalities' && f['figure'] === '1')).toMatchObject({
-      value: '60000',
-      upper: '100000',
-    });
+    // Every figure's row gives its value and upper bound as the JSON does (a range included).
+    for (const c of claims)
+      c.figures.forEach((f, i) =>
+        expect(
+          figureRows.find((r) => r['claim_id'] === c.id && r['figure'] === String(i + 1)),
+          `${c.id} figure ${i + 1}`,
+        ).toMatchObject({ value: String(f.value), upper: String(f.upper ?? '') }),
+      );
+    expect(figureRows.some((r) => r['upper'] !== '')).toBe(true);
     const ids = new Set(claims.map((c) => c.id));
     expect(figureRows.filter((f) => !ids.has(f['claim_id']!))).toEqual([]);
     const eventRows = csv('events');
     expect(eventRows.map((e) => e['id'])).toEqual(events.map((e) => e.id));
-    expect(eventRows.find((e) => e['id'] === 'september-2022-mobilization-decree')).toMatchObject({
-      date: '2022-09',
-      date_precision: 'month',
-      report_count: '2',
-      disputed: 'true',
-    });
+    const byEvent = new Map(eventRows.map((r) => [r['id'], r]));
+    for (const e of events) {
+      const row = byEvent.get(e.id)!;
+      expect(row, e.id).toMatchObject({
+        report_count: String(e.tellings.length),
+        disputed: String(e.evidence.disputed),
+        origin_count: String(e.evidence.independent),
+        difference_count: String(e.differences.length),
+      });
+      expect(row['claims']!.split('; ').sort(), e.id).toEqual(
+        e.tellings.flatMap((t) => t.claims.map((c) => c.id)).sort(),
+      );
+    }
+    expect(eventRows.some((r) => r['disputed'] === 'true')).toBe(true);
   });
 
   test("every date cell of every claim, figure and event agrees with the JSON exports' date, precision and basis", () => {

@@ -6,7 +6,7 @@ import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 import { brokenPermalinks, permalinksFile, publishedPermalinks, type BuiltSite } from '../../src/lib/permalinks';
 import type { Redirect } from '../../src/schemas/redirect';
-import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
+import { buildSite, copyContent, LEDGER_FIXTURE, ROOT, tempFolder } from './build-site';
 import { DIST } from './dist';
 import { ledgerFrom } from '../unit/helpers';
 import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
@@ -65,27 +65,30 @@ describe('permalink durability', () => {
     expect(builtPermalinks(DIST).filter((u) => !listed.has(u))).toEqual([]);
   });
 
+  // On the fixture corpus, whose permalinks.txt lists every claim and event it publishes: the
+  // ids and messages below are written for it.
   test('removing or renaming a claim fails until a redirect is declared; then the redirect serves', () => {
     const dir = tempFolder('permalinks');
-    const content = copyContent(dir);
-    const claims = join(content, 'claims/hidden-war-deaths.yaml');
-    const text = readFileSync(claims, 'utf8');
+    const content = copyContent(dir, LEDGER_FIXTURE);
+    const listed = validateCorpus(readCorpus(content)).permalinks.map((p) => p.url);
+    expect(listed).toContain('/claims/reed-50000-killed/');
+    expect(listed).toContain('/articles/r-autumn/#ridge-averse');
     // Remove one claim outright, and rename another.
-    const start = text.indexOf('  - id: crypto-mobilisation-defined');
-    const end = text.indexOf('  - id: rosstat-ceased-reporting-deaths');
-    writeFileSync(
-      claims,
-      (text.slice(0, start) + text.slice(end)).replace(
-        'id: kobak-request-refused',
-        'id: kobak-request-refused-by-rosstat',
-      ),
-    );
-    // The other report's relation follows the rename.
-    const other = join(content, 'claims/crypto-mobilization-popular-front.yaml');
-    writeFileSync(
-      other,
-      readFileSync(other, 'utf8').replace('claim: kobak-request-refused,', 'claim: kobak-request-refused-by-rosstat,'),
-    );
+    const harbour = join(content, 'claims/r-harbour.yaml');
+    const text = readFileSync(harbour, 'utf8');
+    const start = text.indexOf('  - id: reed-50000-killed');
+    const end = text.indexOf('  - id: reed-covert-campaign');
+    expect(start).toBeGreaterThan(0);
+    writeFileSync(harbour, text.slice(0, start) + text.slice(end));
+    const autumn = join(content, 'claims/r-autumn.yaml');
+    writeFileSync(autumn, readFileSync(autumn, 'utf8').replace('id: ridge-averse', 'id: ridge-averse-to-new-wave'));
+    // The relations of the other reports follow the rename.
+    for (const name of ['r-harbour', 'r-summit']) {
+      const file = join(content, `claims/${name}.yaml`);
+      const before = readFileSync(file, 'utf8');
+      writeFileSync(file, before.replace('claim: ridge-averse,', 'claim: ridge-averse-to-new-wave,'));
+      expect(readFileSync(file, 'utf8')).not.toBe(before);
+    }
 
     const build = (out: string, env: Record<string, string> = {}): void => {
       const r = buildSite(out, content, env);
@@ -97,56 +100,53 @@ describe('permalink durability', () => {
     const how = (id: string, article: string): string =>
       `declare where it went in content/redirects.yaml, e.g. "- { from: ${id}, to: <new-claim-id>, note: 'Renamed.' }" or "- { from: ${id}, article: ${article}, note: 'Removed.' }"`;
     expect(refused.map((l) => l.replace(/^.*permalinks\.txt: line \d+ /, ''))).toEqual([
-      `(/articles/hidden-war-deaths/#crypto-mobilisation-defined): published claim "crypto-mobilisation-defined" no longer exists; ${how('crypto-mobilisation-defined', 'hidden-war-deaths')}`,
-      `(/articles/hidden-war-deaths/#kobak-request-refused): published claim "kobak-request-refused" no longer exists; ${how('kobak-request-refused', 'hidden-war-deaths')}`,
-      `(/claims/crypto-mobilisation-defined/): published claim "crypto-mobilisation-defined" no longer exists; ${how('crypto-mobilisation-defined', '<report-id>')}`,
-      `(/claims/kobak-request-refused/): published claim "kobak-request-refused" no longer exists; ${how('kobak-request-refused', '<report-id>')}`,
+      `(/articles/r-autumn/#ridge-averse): published claim "ridge-averse" no longer exists; ${how('ridge-averse', 'r-autumn')}`,
+      `(/articles/r-harbour/#reed-50000-killed): published claim "reed-50000-killed" no longer exists; ${how('reed-50000-killed', 'r-harbour')}`,
+      `(/claims/reed-50000-killed/): published claim "reed-50000-killed" no longer exists; ${how('reed-50000-killed', '<report-id>')}`,
+      `(/claims/ridge-averse/): published claim "ridge-averse" no longer exists; ${how('ridge-averse', '<report-id>')}`,
     ]);
 
     // Built against a list that never published anything (PERMALINKS_FILE names it, for the
-    // validator and the feed alike), the real list's URLs are broken in the output.
+    // validator and the feed alike), the fixture list's URLs are broken in the output.
     const unpublished = join(dir, 'unpublished.txt');
     writeFileSync(unpublished, '# Nothing published yet.\n');
     build(join(dir, 'out1'), { PERMALINKS_FILE: unpublished });
     expect(readFileSync(join(dir, 'out1/rss.xml'), 'utf8')).not.toContain('<pubDate>');
-    const before = brokenPermalinks(PERMALINKS, builtSite(join(dir, 'out1')), redirectsOf(content));
+    const before = brokenPermalinks(listed, builtSite(join(dir, 'out1')), redirectsOf(content));
     expect(before).toEqual([
-      '/articles/hidden-war-deaths/#crypto-mobilisation-defined: anchor "crypto-mobilisation-defined" is gone from the report; declare a redirect in content/redirects.yaml',
-      '/articles/hidden-war-deaths/#kobak-request-refused: anchor "kobak-request-refused" is gone from the report; declare a redirect in content/redirects.yaml',
-      '/claims/crypto-mobilisation-defined/: no longer built; declare a redirect in content/redirects.yaml',
-      '/claims/kobak-request-refused/: no longer built; declare a redirect in content/redirects.yaml',
+      '/articles/r-autumn/#ridge-averse: anchor "ridge-averse" is gone from the report; declare a redirect in content/redirects.yaml',
+      '/articles/r-harbour/#reed-50000-killed: anchor "reed-50000-killed" is gone from the report; declare a redirect in content/redirects.yaml',
+      '/claims/reed-50000-killed/: no longer built; declare a redirect in content/redirects.yaml',
+      '/claims/ridge-averse/: no longer built; declare a redirect in content/redirects.yaml',
     ]);
 
-    // Added to the project's own redirects, which the copy keeps.
-    const declared = existsSync(join(content, 'redirects.yaml'))
-      ? readFileSync(join(content, 'redirects.yaml'), 'utf8')
-      : 'redirects:\n';
+    // Added to the fixture's own redirects, which the copy keeps.
     writeFileSync(
       join(content, 'redirects.yaml'),
       [
-        declared.trimEnd(),
-        '  - { from: crypto-mobilisation-defined, article: hidden-war-deaths, note: "Removed in a test." }',
-        '  - { from: kobak-request-refused, to: kobak-request-refused-by-rosstat, note: "Renamed in a test." }',
+        readFileSync(join(content, 'redirects.yaml'), 'utf8').trimEnd(),
+        '  - { from: reed-50000-killed, article: r-harbour, note: "Removed in a test." }',
+        '  - { from: ridge-averse, to: ridge-averse-to-new-wave, note: "Renamed in a test." }',
         '',
       ].join('\n'),
     );
     build(join(dir, 'out2'));
     const out2 = join(dir, 'out2');
-    expect(brokenPermalinks(PERMALINKS, builtSite(out2), redirectsOf(content))).toEqual([]);
+    expect(brokenPermalinks(listed, builtSite(out2), redirectsOf(content))).toEqual([]);
     // Each retired URL is a page of the site's own: its CSP, a refresh and a canonical link to the
     // target, kept out of search indexes and the sitemap, and a visible link with the note.
     const page = (path: string): string => readFileSync(join(out2, path, 'index.html'), 'utf8');
-    const removed = page('claims/crypto-mobilisation-defined');
-    expect(removed).toContain('<meta http-equiv="refresh" content="0; url=/articles/hidden-war-deaths/">');
-    expect(removed).toContain(`<link rel="canonical" href="${SITE_URL}/articles/hidden-war-deaths/">`);
-    expect(removed).toMatch(
-      /<p class="lede">Removed in a test\.<\/p><p>Its report: <a href="\/articles\/hidden-war-deaths\/">[^<]+<\/a><\/p>/,
+    const removed = page('claims/reed-50000-killed');
+    expect(removed).toContain('<meta http-equiv="refresh" content="0; url=/articles/r-harbour/">');
+    expect(removed).toContain(`<link rel="canonical" href="${SITE_URL}/articles/r-harbour/">`);
+    expect(removed).toContain(
+      '<p class="lede">Removed in a test.</p><p>Its report: <a href="/articles/r-harbour/">Harbour report on the decree</a></p>',
     );
-    const renamed = page('claims/kobak-request-refused');
-    expect(renamed).toContain('<meta http-equiv="refresh" content="0; url=/claims/kobak-request-refused-by-rosstat/">');
-    expect(renamed).toContain(`<link rel="canonical" href="${SITE_URL}/claims/kobak-request-refused-by-rosstat/">`);
+    const renamed = page('claims/ridge-averse');
+    expect(renamed).toContain('<meta http-equiv="refresh" content="0; url=/claims/ridge-averse-to-new-wave/">');
+    expect(renamed).toContain(`<link rel="canonical" href="${SITE_URL}/claims/ridge-averse-to-new-wave/">`);
     expect(renamed).toContain(
-      '<p class="lede">Renamed in a test.</p><p>It is now: <a href="/claims/kobak-request-refused-by-rosstat/">Dmitry Kobak reported that Rosstat refused his request for 2024 male excess mortality and monthly deaths by date.</a></p>',
+      '<p class="lede">Renamed in a test.</p><p>It is now: <a href="/claims/ridge-averse-to-new-wave/">The Ridge Institute said the leader is averse to a new wave.</a></p>',
     );
     for (const html of [removed, renamed]) {
       expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
@@ -155,22 +155,16 @@ describe('permalink durability', () => {
       expect(html).toMatch(/<title>This claim (has a new address|was removed) · Claim Ledger<\/title>/);
     }
     const sitemap = readFileSync(join(out2, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('/claims/kobak-request-refused-by-rosstat/<');
-    expect(sitemap).not.toContain('/claims/kobak-request-refused/<');
+    expect(sitemap).toContain('/claims/ridge-averse-to-new-wave/<');
+    expect(sitemap).not.toContain('/claims/ridge-averse/<');
     // The W3C Nu checker and the CSP check the whole built site in `npm test`; here, the two pages.
-    const nu = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/kobak-request-refused')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(nu.stdout.trim().split('\n').at(-1)).toBe('W3C Nu checker: 1 pages, 0 errors');
-    const nuRemoved = spawnSync('node', ['scripts/check-html.mjs', join(out2, 'claims/crypto-mobilisation-defined')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(nuRemoved.stdout.trim().split('\n').at(-1)).toBe('W3C Nu checker: 1 pages, 0 errors');
+    for (const path of ['claims/ridge-averse', 'claims/reed-50000-killed']) {
+      const nu = spawnSync('node', ['scripts/check-html.mjs', join(out2, path)], { cwd: ROOT, encoding: 'utf8' });
+      expect(nu.stdout.trim().split('\n').at(-1), path).toBe('W3C Nu checker: 1 pages, 0 errors');
+    }
     // The old fragment lands on the renamed claim's quote.
-    expect(readFileSync(join(out2, 'articles/hidden-war-deaths/index.html'), 'utf8')).toContain(
-      '<span id="kobak-request-refused" class="claim-alias"></span><mark class="claim" data-claim="kobak-request-refused-by-rosstat"',
+    expect(readFileSync(join(out2, 'articles/r-autumn/index.html'), 'utf8')).toContain(
+      '<span id="ridge-averse" class="claim-alias"></span><mark class="claim" data-claim="ridge-averse-to-new-wave"',
     );
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { siteFiles } from './dist';
+import { ledgerFrom } from '../unit/helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
 const made: string[] = [];
@@ -68,15 +69,20 @@ describe('rebuild with caches kept', () => {
         writeFileSync(join(warmOut, f), 'stale');
       }
 
-      const file = join(content, 'claims/hidden-war-deaths.yaml');
+      // The claim to edit and another to leave alone, picked from the data, not named: the first
+      // claim that another relates to (so pages besides its own show it), and the first claim of
+      // another report.
+      const ledger = ledgerFrom(content);
+      const editedClaim = ledger.claims.find((c) => c.related.length > 0)!;
+      const editedId = editedClaim.id;
+      const otherId = ledger.articles.find((a) => a !== editedClaim.article)!.claims[0]!.id;
+      const file = join(content, `claims/${editedClaim.article.id}.yaml`);
       const text = readFileSync(file, 'utf8');
-      const edited = text.replace(/statement: (['"]?)(.)/, 'statement: $1Edited, $2');
+      const at = text.indexOf(`- id: ${editedId}\n`);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const edited = text.slice(0, at) + text.slice(at).replace(/statement: (['"]?)(.)/, 'statement: $1Edited, $2');
       expect(edited).not.toBe(text);
       writeFileSync(file, edited);
-      const editedId = /- id: (\S+)/.exec(text)![1]!;
-      const otherId = /- id: (\S+)/.exec(
-        readFileSync(join(content, 'claims/covert-mobilization-victory-day.yaml'), 'utf8'),
-      )![1]!;
       const otherBib = join(warmOut, `claims/${otherId}/cite.bib`);
       const citeTime = (f: string): number => statSync(f).mtimeMs;
       const [editedBefore, otherBefore] = [citeTime(join(warmOut, `claims/${editedId}/cite.bib`)), citeTime(otherBib)];

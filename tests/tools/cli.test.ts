@@ -9,12 +9,17 @@ import { childEnv, ROOT, runScript, stopProcessGroup } from './helpers';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-/** A copy of the real content in a temporary directory, with its permalinks.txt beside it. */
+// The tools' behaviour is tested on the fixture corpus (tests/fixtures/ledger), with expectations
+// written for it; over the real content, only that it validates.
+const FIXTURE = join(ROOT, 'tests/fixtures/ledger');
+const FIXTURE_ENV = { CONTENT_DIR: join(FIXTURE, 'content') };
+
+/** A copy of the fixture corpus in a temporary directory, with its permalinks.txt beside it. */
 function contentCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-cli-'));
   made.push(dir);
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURE, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   return join(dir, 'content');
 }
 
@@ -30,14 +35,14 @@ describe('npm run validate', () => {
 
   test('prints the build’s lines and exits 1 on problems', () => {
     const dir = contentCopy();
-    const file = join(dir, 'claims/hidden-war-deaths.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('claimant: csis\n', 'claimant: csis-typo\n'));
+    const file = join(dir, 'claims/r-autumn.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('claimant: boris-moss\n', 'claimant: boris-mos\n'));
     const r = runScript('validate', [dir]);
     expect(r.status).toBe(1);
     const expected = validateCorpus(readCorpus(dir, ROOT)).problems.map(formatProblem);
-    expect(
-      expected.some((l) => /\.claimant: unknown source "csis-typo" \(no sources\/csis-typo\.yaml\)$/.test(l)),
-    ).toBe(true);
+    expect(expected.some((l) => /\.claimant: unknown source "boris-mos" \(no sources\/boris-mos\.yaml\)/.test(l))).toBe(
+      true,
+    );
     expect(r.stderr.trim().split('\n')).toEqual([`${expected.length} content problem(s) in ${dir}:`, ...expected]);
   });
 
@@ -73,18 +78,17 @@ describe('npm run permalinks', () => {
     const file = join(dir, '..', 'permalinks.txt');
     const before = readFileSync(file, 'utf8');
     // A new claim in an existing report, quoting words of its text (inside another claim's quote).
-    const claims = join(dir, 'claims/hidden-war-deaths.yaml');
+    const claims = join(dir, 'claims/r-harbour.yaml');
     writeFileSync(
       claims,
       `${readFileSync(claims, 'utf8').trimEnd()}
   - id: permalinks-test-new-claim
-    quote: >-
-      the Russian Federal State Statistics Service (Rosstat) has ceased reporting on the number of deaths
-    statement: Rosstat has stopped reporting the number of deaths in Russia.
+    quote: only reservists are called up
+    statement: Only reservists are called up, Ivan Lake said.
     kind: event
-    claimant: isw
+    claimant: ivan-lake
     hedge: asserted
-    topics: [demographic-data]
+    topics: [decree]
 `,
     );
     // The copy is valid before the script runs: the new claim is not listed yet, and that is no problem.
@@ -102,7 +106,7 @@ describe('npm run permalinks', () => {
     const day = added[0]!.split(' ')[1]!;
     expect([start, end]).toContain(day);
     expect(added).toEqual([
-      `/articles/hidden-war-deaths/#permalinks-test-new-claim ${day}`,
+      `/articles/r-harbour/#permalinks-test-new-claim ${day}`,
       `/claims/permalinks-test-new-claim/ ${day}`,
     ]);
     expect(r.stdout).toMatch(/permalinks\.txt: \d+ listed, 2 added\n$/);
@@ -126,7 +130,7 @@ describe('npm run permalinks', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toMatch(/^# Every claim and event URL ever published/);
-    // The project's own list is every URL its content publishes, and the URLs of ids since retired.
+    // The fixture's list is every URL its content publishes, and the URLs of ids since retired.
     const retired = validateCorpus(readCorpus(dir, ROOT)).redirects.map((r) => r.from);
     const current = listed.filter((u) => !retired.some((id) => u === `/claims/${id}/` || u!.endsWith(`#${id}`)));
     expect(current.length).toBeLessThan(listed.length);
@@ -148,19 +152,19 @@ describe('npm run permalinks', () => {
   test('on invalid content prints the problems and exits 1 without touching the file', () => {
     const dir = contentCopy();
     const file = join(dir, '..', 'permalinks.txt');
-    const claims = join(dir, 'claims/hidden-war-deaths.yaml');
-    writeFileSync(claims, readFileSync(claims, 'utf8').replace('claimant: csis\n', 'claimant: csis-typo\n'));
-    writeFileSync(file, `${readFileSync(file, 'utf8')}/claims/hidden-war-deaths-later/ 2026-13-45\n`);
+    const claims = join(dir, 'claims/r-autumn.yaml');
+    writeFileSync(claims, readFileSync(claims, 'utf8').replace('claimant: boris-moss\n', 'claimant: boris-mos\n'));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}/claims/r-autumn-later/ 2026-13-45\n`);
     const before = readFileSync(file, 'utf8');
     const r = runScript('permalinks', [dir]);
     expect(r.status).toBe(1);
     const expected = validateCorpus(readCorpus(dir, ROOT)).problems.map(formatProblem);
-    expect(expected.some((l) => l.endsWith('.claimant: unknown source "csis-typo" (no sources/csis-typo.yaml)'))).toBe(
+    expect(expected.some((l) => l.includes('.claimant: unknown source "boris-mos" (no sources/boris-mos.yaml)'))).toBe(
       true,
     );
     expect(
       expected.some((l) =>
-        /permalinks\.txt: line \d+ \(\/claims\/hidden-war-deaths-later\/\): "2026-13-45" has no month 13$/.test(l),
+        /permalinks\.txt: line \d+ \(\/claims\/r-autumn-later\/\): "2026-13-45" has no month 13$/.test(l),
       ),
     ).toBe(true);
     expect(r.stderr.trim().split('\n')).toEqual([`${expected.length} content problem(s) in ${dir}:`, ...expected]);
@@ -170,13 +174,14 @@ describe('npm run permalinks', () => {
 
 describe('npm run quote', () => {
   test('prints each sentence with the words, ready to paste', () => {
-    const r = runScript('quote', ['hidden-war-deaths', 'Rosstat', 'ceased']);
+    const r = runScript('quote', ['r-summit', 'statistics', 'office'], FIXTURE_ENV);
     expect(r.status).toBe(0);
+    // The sentence of the first paragraph (line 2: the body starts with a blank line) with both words.
     expect(r.stdout).toBe(
       [
-        '# 1 of 1: paragraph 4, line 8 of the body',
+        '# 1 of 1: paragraph 1, line 2 of the body',
         '    quote: >-',
-        `      It comes as the Russian Federal State Statistics Service (Rosstat) has ceased reporting on the number of deaths in Russia, which the ISW suggests is "likely as part of Kremlin efforts to conceal Russia's losses from the war in Ukraine".`,
+        '      The Ridge Institute said the statistics office hid deaths in June.',
         '',
         '',
       ].join('\n'),
@@ -184,13 +189,14 @@ describe('npm run quote', () => {
   });
 
   test('fails with the list of reports for an unknown one, and says so when nothing matches', () => {
-    const unknown = runScript('quote', ['no-such-report', 'x']);
+    const unknown = runScript('quote', ['no-such-report', 'x'], FIXTURE_ENV);
     expect(unknown.status).toBe(2);
-    const ids = readdirSync(join(ROOT, 'content/articles')).map((f) => f.replace(/\.md$/, ''));
-    expect(unknown.stderr).toContain(`the reports are: ${ids.sort().join(', ')}`);
-    const none = runScript('quote', ['hidden-war-deaths', 'zeppelin']);
+    expect(unknown.stderr).toContain('the reports are: r-autumn, r-harbour, r-summit, r-valley');
+    const none = runScript('quote', ['r-summit', 'zeppelin'], FIXTURE_ENV);
     expect(none.status).toBe(1);
-    expect(none.stderr).toContain('no paragraph of content/articles/hidden-war-deaths.md contains all of: zeppelin');
+    expect(none.stderr).toContain(
+      'no paragraph of tests/fixtures/ledger/content/articles/r-summit.md contains all of: zeppelin',
+    );
   });
 });
 
@@ -247,18 +253,14 @@ describe('npm run new:report', () => {
 
   test('refuses to overwrite', () => {
     const dir = contentCopy();
-    const input = join(dir, '..', 'hidden-war-deaths.txt');
+    const input = join(dir, '..', 'r-harbour.txt');
     writeFileSync(input, text);
-    const before = readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8');
+    const before = readFileSync(join(dir, 'articles/r-harbour.md'), 'utf8');
     const r = runScript('new:report', [input], { CONTENT_DIR: dir });
     expect(r.status).toBe(1);
-    const files = [
-      'articles/hidden-war-deaths.md',
-      'claims/hidden-war-deaths.yaml',
-      'received/hidden-war-deaths.txt',
-    ].map((f) => join(dir, f));
+    const files = ['articles/r-harbour.md', 'claims/r-harbour.yaml', 'received/r-harbour.txt'].map((f) => join(dir, f));
     expect(r.stderr).toContain(`refusing to overwrite ${files.join(', ')}`);
-    expect(readFileSync(join(dir, 'articles/hidden-war-deaths.md'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'articles/r-harbour.md'), 'utf8')).toBe(before);
   });
 
   test('refuses an id that is not kebab-case', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { dataPackage, datasetCsv, DATASETS } from '../../src/lib/exports/datasets';
-import { ledgerFrom } from './helpers';
+import { LEDGER_FIXTURE, ledgerFrom } from './helpers';
 
 describe('CSV datasets', () => {
   test('the descriptor lists every column of every dataset, in order', () => {
@@ -19,7 +19,7 @@ describe('CSV datasets', () => {
   });
 
   test('a text cell that a spreadsheet would run as a formula is made inert; numbers stay numbers', () => {
-    const ledger = ledgerFrom();
+    const ledger = ledgerFrom(LEDGER_FIXTURE);
     const c = ledger.claims.find((x) => x.data.figures.length > 0)!;
     c.data.statement = '=HYPERLINK("http://example.invalid","x")';
     c.data.note = '@SUM(1+1)';
@@ -28,15 +28,19 @@ describe('CSV datasets', () => {
     expect(row['statement']).toBe('\'=HYPERLINK("http://example.invalid","x")');
     expect(row['note']).toBe("'@SUM(1+1)");
     // A quote with commas, quotes and line breaks survives the round trip unchanged.
-    expect(rows.find((r) => r['id'] === 'putin-averse-to-partial-mobilization')!['quote']).toBe(
-      ledger.claimById.get('putin-averse-to-partial-mobilization')!.data.quote,
+    expect(rows.find((r) => r['id'] === 'gazette-one-million')!['quote']).toBe(
+      'The River Gazette reported that the decree allows up to 1,000,000 men to be called up.',
     );
+    const other = ledger.claims.find((x) => x !== c)!;
+    other.data.quote = 'He said “no”, then "yes", then,\nagain, \'no\'';
+    const again = parse(datasetCsv(ledger, 'claims'), { columns: true }) as Record<string, string>[];
+    expect(again.find((r) => r['id'] === other.id)!['quote']).toBe('He said “no”, then "yes", then,\nagain, \'no\'');
     const figures = parse(datasetCsv(ledger, 'figures'), { columns: true }) as Record<string, string>[];
     expect(figures.find((f) => f['claim_id'] === c.id)!['value']).toBe(String(c.data.figures[0]!.value));
   });
 
   test("a date's precision is that of its point, or of an interval's or bound's first given end", () => {
-    const ledger = ledgerFrom();
+    const ledger = ledgerFrom(LEDGER_FIXTURE);
     const c = ledger.claims[0]!;
     const precision = (date: string): string | undefined => {
       c.data.about = { date, basis: 'inferred', note: 'test' };

@@ -4,47 +4,52 @@ import { articlesExport, claimsExport, sourcesExport, topicsExport } from '../..
 import { bibtex, citationText, cslJson } from '../../src/lib/exports/cite';
 import { formatFigure } from '../../src/lib/model/figures';
 import { casualtyRows, advanceRows, sortFigures } from '../../src/lib/views/figure-views';
-import { ledgerFrom } from './helpers';
+import { LEDGER_FIXTURE, ledgerFrom } from './helpers';
 
-const ledger = ledgerFrom();
+// The exports and citations on the fixture corpus (tests/fixtures/ledger): the ids and expected
+// values below are written for it.
+const ledger = ledgerFrom(LEDGER_FIXTURE);
+const claimById = (id: string) => {
+  const c = ledger.claimById.get(id);
+  if (!c) throw new Error(`no claim ${id}`);
+  return c;
+};
 
 describe('exports match their schemas', () => {
   test('claims.json', () => {
     const out = claimsExport(ledger);
     expect(apiClaimsSchema.parse(out).count).toBe(ledger.claims.length);
-    const c = out.claims.find((x) => x.id === 'afu-1027540-russian-casualties')!;
-    expect(c.claimant.name).toBe('Armed Forces of Ukraine');
-    expect(c.via.map((v) => v.id)).toEqual(['minfin']);
+    expect(out.claims).toHaveLength(19);
+    const c = out.claims.find((x) => x.id === 'moss-losses')!;
+    expect(c.claimant.name).toBe('Boris Moss');
+    expect(c.via.map((v) => v.id)).toEqual(['summit-news', 'east-agency']);
     expect(c.figures[0]).toMatchObject({
       value: 1027540,
       asOf: { date: '2025-07-07', precision: 'day', basis: 'inferred' },
     });
-    expect(c.article.anchorUrl).toMatch(/\/articles\/hidden-war-deaths\/#afu-1027540-russian-casualties$/);
+    expect(c.article.anchorUrl).toMatch(/\/articles\/r-summit\/#moss-losses$/);
     expect(c.corrections).toEqual([
-      { date: '2026-11-25', note: expect.stringMatching(/^Hedge “asserted” changed to “alleged”/) },
-      { date: '2026-12-03', note: expect.stringMatching(/^Statement: “as of 7 July 2025” is now “as of 7 July”/) },
+      { date: '2025-08-02', note: expect.stringMatching(/^Hedge “alleged” changed to “asserted”/) },
     ]);
-    // A report dated only as "no earlier than 7 July 2025" exports as a bound: no last day.
+    // A report dated only as "no earlier than 1 February 2023" exports as a bound: no last day.
     const published = apiArticlesSchema
       .parse(articlesExport(ledger))
-      .articles.find((a) => a.id === 'hidden-war-deaths')!.published;
+      .articles.find((a) => a.id === 'r-valley')!.published;
     expect(published).toMatchObject({
-      date: '2025-07-07/..',
+      date: '2023-02-01/..',
       kind: 'bound',
       precision: 'day',
-      earliest: '2025-07-07',
+      earliest: '2023-02-01',
       latest: null,
       basis: 'inferred',
     });
   });
   test('articles, sources and topics json', () => {
-    expect(
-      apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'hidden-war-deaths')?.outlet,
-    ).toEqual({
+    expect(apiArticlesSchema.parse(articlesExport(ledger)).articles.find((a) => a.id === 'r-autumn')?.outlet).toEqual({
       id: null,
       name: null,
       basis: 'unknown',
-      note: expect.any(String),
+      note: 'The text names no publisher.',
     });
     expect(apiSourcesSchema.parse(sourcesExport(ledger)).count).toBe(ledger.sources.length);
     expect(apiTopicsSchema.parse(topicsExport(ledger)).count).toBe(ledger.topics.length);
@@ -57,20 +62,18 @@ describe('exports match their schemas', () => {
 });
 
 describe('citations', () => {
-  const claim = ledger.claimById.get('peskov-no-discussions-press-call')!;
+  const claim = claimById('lake-no-talks');
   test('plain citation names claimant, claim, report, outlet, date and URL', () => {
     expect(citationText(claim)).toBe(
-      `Dmitry Peskov. “Peskov told his weekly press call there were no discussions about a second mobilization.” Claim in “Is Putin planning a second mobilization to call up 500,000 troops?,” unknown outlet, October–December 2022 (inferred). Claim Ledger, http://127.0.0.1:4321/claims/peskov-no-discussions-press-call/.`,
+      `Ivan Lake. “Ivan Lake told reporters there were no talks about a second wave.” Claim in “Autumn report on a second wave,” unknown outlet, October–December 2022 (inferred). Claim Ledger, http://127.0.0.1:4321/claims/lake-no-talks/.`,
     );
   });
   test('an inferred outlet says so', () => {
-    expect(citationText(ledger.claimById.get('putin-army-universal-support')!)).toContain(
-      'Fakti (inferred), 7 July 2025.',
-    );
+    expect(citationText(claimById('ridge-avoiding'))).toContain('Summit News (inferred), 7 July 2025.');
   });
   test('BibTeX and CSL-JSON', () => {
     const b = bibtex(claim);
-    expect(b).toMatch(/^@misc\{claimledger-peskov-no-discussions-press-call,/);
+    expect(b).toMatch(/^@misc\{claimledger-lake-no-talks,/);
     // The report is dated October–December 2022: the year is certain, the month is not.
     expect(b).toContain('date = {2022-10/2022-12},');
     expect(b).toContain('year = {2022}');
@@ -78,7 +81,7 @@ describe('citations', () => {
     expect(cslJson(claim)).toEqual([
       expect.objectContaining({
         type: 'webpage',
-        author: [{ literal: 'Dmitry Peskov' }],
+        author: [{ literal: 'Ivan Lake' }],
         issued: {
           'date-parts': [
             [2022, 10],
@@ -89,10 +92,10 @@ describe('citations', () => {
       }),
     ]);
     // A bound has no CSL date form: it goes as words.
-    expect(cslJson(ledger.claimById.get('put-domoi-foreign-agent')!)).toEqual([
-      expect.objectContaining({ issued: { literal: 'no earlier than 31 May 2024' } }),
+    expect(cslJson(claimById('gazette-one-million'))).toEqual([
+      expect.objectContaining({ issued: { literal: 'no earlier than 1 February 2023' } }),
     ]);
-    expect(bibtex(ledger.claimById.get('put-domoi-foreign-agent')!)).not.toMatch(/year =/);
+    expect(bibtex(claimById('gazette-one-million'))).not.toMatch(/year =/);
   });
 });
 
@@ -108,12 +111,21 @@ describe('figures', () => {
   test('sorts are stable and complete', () => {
     const byValue = sortFigures(ledger.figures, 'by-value');
     expect(byValue).toHaveLength(ledger.figures.length);
-    expect(byValue[0]!.figure.value).toBe(140000000);
+    expect(byValue.map((f) => f.figure.value)).toEqual([1027540, 1000000, 500000, 300000, 50000, 135]);
+    // Dated figures first, oldest first; the undated after them, in report order.
     const byDate = sortFigures(ledger.figures, 'by-date');
-    expect(byDate[0]!.figure.asOf?.date).toBe('1914');
+    expect(byDate.map((f) => f.figure.asOf?.date)).toEqual([
+      '2022-09',
+      '2023-01',
+      '2025-07-07',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
   test('chart rows', () => {
-    expect(advanceRows(ledger).map((r) => r.value)).toEqual([3220, 1580, 1000, 500, 410, 135, 50]);
-    expect(casualtyRows(ledger).map((r) => r.value)).toContain(1027540);
+    expect(advanceRows(ledger).map((r) => [r.label, r.value])).toEqual([['Valley front (2023)', 135]]);
+    // The war-losses topic's counts of the killed or injured, largest first.
+    expect(casualtyRows(ledger).map((r) => r.value)).toEqual([1027540, 50000]);
   });
 });
