@@ -5,16 +5,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { childEnv, ROOT, stopProcessGroup } from './helpers';
 
-// `astro dev` over a copy of the content: an edit to any kind of content file shows on the next
-// request, within a second at five reports; a broken reference replaces every page with the list
-// of problems (and prints it in the terminal), and fixing the file brings the site back;
-// redirects.yaml and permalinks.txt are live too, all without restarting the server.
+// `astro dev` over a copy of the fixture corpus (tests/fixtures/ledger: its content/ and the
+// permalinks.txt beside it), never the real content, whose files and words change as the ledger
+// grows: an edit to any kind of content file shows on the next request; a broken reference replaces
+// every page with the list of problems (and prints it in the terminal), and fixing the file brings
+// the site back; redirects.yaml and permalinks.txt are live too, all without restarting the server.
+const FIXTURE = join(ROOT, 'tests/fixtures/ledger');
 const PORT = Number(process.env['DEV_TEST_PORT'] ?? 4443);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PAGE = '/claims/rosstat-ceased-reporting-deaths/';
-const CLAIMS = 'claims/hidden-war-deaths.yaml';
-const OLD = 'statement: Rosstat has stopped reporting the number of deaths in Russia.';
-const NEW = 'statement: Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
+const PAGE = '/claims/ridge-deaths-hidden/';
+const CLAIMS = 'claims/r-summit.yaml';
+const REPORT = 'articles/r-summit.md';
+const REPORT_PAGE = '/articles/r-summit/';
+const OLD = 'statement: The Ridge Institute said the statistics office hid deaths in June.';
+// The statement's new words are in no quote, so the page shows them only once the edit is read.
+const EDITED = 'The Ridge Institute says June deaths went unreported (edited in a dev-server test).';
+const NEW = `statement: ${EDITED}`;
+// The last line of the report's body, in its received text too; the tests add paragraphs after it.
+const LAST = 'soldiers lost.\n';
 // How long an edit takes to show is measured, not asserted here (a test must not pass or fail by
 // the machine's load): each edit's time is printed, and docs/dev-loop.md keeps the measurements.
 
@@ -63,8 +71,8 @@ const shows =
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claim-ledger-dev-'));
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURE, 'permalinks.txt'), join(dir, 'permalinks.txt'));
   // The paragraphs the tests add to the report are in its text as received too (each report is its
   // received text, checked line by line), listed as left out while the body does not have them.
   const added = [
@@ -73,16 +81,8 @@ beforeAll(async () => {
     'Timed paragraph 3.',
     'A paragraph added in a dev-server test.',
   ];
-  edit(
-    'has been remarkably slow."\n',
-    `has been remarkably slow."\n${added.join('\n')}\n`,
-    'received/hidden-war-deaths.txt',
-  );
-  edit(
-    '  omitted:\n',
-    `  omitted:\n    - "Lines added by the dev-server test: ${added.join(' ')}"\n`,
-    'articles/hidden-war-deaths.md',
-  );
+  edit(LAST, `${LAST}${added.join('\n')}\n`, 'received/r-summit.txt');
+  edit('omitted: [', `omitted: ["Lines added by the dev-server test: ${added.join(' ')}", `, REPORT);
   server = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
     cwd: ROOT,
     env: childEnv({ CONTENT_DIR: join(dir, 'content') }),
@@ -91,7 +91,7 @@ beforeAll(async () => {
   });
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await pollPage(shows('Rosstat has stopped reporting'), 240_000);
+  await pollPage(shows('The Ridge Institute said the statistics office hid deaths in June.'), 240_000);
 }, 270_000);
 
 afterAll(async () => {
@@ -102,7 +102,7 @@ afterAll(async () => {
 test('an edited claim shows on the next request', async () => {
   // The first edit also pays one-time costs (the Markdown renderer is created, code compiled).
   edit(OLD, NEW);
-  const ms = await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
+  const ms = await pollPage(shows(EDITED), 60_000);
   console.log(`first edit visible after ${ms} ms`);
 });
 
@@ -111,8 +111,8 @@ test('three claim edits and three edits to a report text in a row each show, one
   // content store once the report is re-rendered.
   const claim: number[] = [];
   const report: number[] = [];
-  let statement = 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).';
-  let paragraph = 'has been remarkably slow."\n';
+  let statement = EDITED;
+  let paragraph = LAST;
   // Each edit waits for the server to finish handling the one before (its "pages updated" line),
   // so that one save at a time is timed.
   const updates = (): number => output.split('pages updated').length;
@@ -122,22 +122,22 @@ test('three claim edits and three edits to a report text in a row each show, one
   // The previous test's edit may still be being handled.
   await new Promise((r) => setTimeout(r, 1_500));
   for (const n of [1, 2, 3]) {
-    const next = `Rosstat no longer reports how many people die in Russia (timed edit ${n}).`;
+    const next = `The Ridge Institute says June deaths went unreported (timed edit ${n}).`;
     let before = updates();
     edit(statement, next);
     claim.push(await pollPage(shows(next), 60_000));
     statement = next;
     await settled(before);
-    const added = `has been remarkably slow."\n\nTimed paragraph ${n}.\n`;
+    const added = `${LAST}\nTimed paragraph ${n}.\n`;
     before = updates();
-    edit(paragraph, added, 'articles/hidden-war-deaths.md');
-    report.push(await pollPage(shows(`Timed paragraph ${n}.`), 60_000, '/articles/hidden-war-deaths/'));
+    edit(paragraph, added, REPORT);
+    report.push(await pollPage(shows(`Timed paragraph ${n}.`), 60_000, REPORT_PAGE));
     paragraph = added;
     await settled(before);
   }
   const before = updates();
-  edit(statement, 'Rosstat no longer reports how many people die in Russia (edited in a dev-server test).');
-  edit(paragraph, 'has been remarkably slow."\n', 'articles/hidden-war-deaths.md');
+  edit(statement, EDITED);
+  edit(paragraph, LAST, REPORT);
   await settled(before);
   console.log(`edits visible after: claim ${claim.join(', ')} ms; report ${report.join(', ')} ms`);
   expect(claim).toHaveLength(3);
@@ -146,29 +146,19 @@ test('three claim edits and three edits to a report text in a row each show, one
 
 test('an edit to a report, a source, a topic or an event shows on the next request', async () => {
   const cases: [file: string, from: string, to: string, page: string][] = [
+    [REPORT, LAST, `${LAST}\nA paragraph added in a dev-server test.\n`, REPORT_PAGE],
     [
-      'articles/hidden-war-deaths.md',
-      'has been remarkably slow."\n',
-      'has been remarkably slow."\n\nA paragraph added in a dev-server test.\n',
-      '/articles/hidden-war-deaths/',
+      'sources/ridge-institute.yaml',
+      'A fixture think tank."',
+      'A fixture think tank (edited in a dev-server test)."',
+      '/sources/ridge-institute/',
     ],
+    ['topics/statistics.yaml', 'Fixture data."', 'Fixture data (edited in a dev-server test)."', '/topics/statistics/'],
     [
-      'sources/csis.yaml',
-      'with historical offensives."',
-      'with historical offensives (edited in a dev-server test)."',
-      '/sources/csis/',
-    ],
-    [
-      'topics/war-losses.yaml',
-      'are being hidden."',
-      'are being hidden (edited in a dev-server test)."',
-      '/topics/war-losses/',
-    ],
-    [
-      'events/rosstat-mortality-data-halt.yaml',
-      'for 2024 mortality data."',
-      'for 2024 mortality data (edited in a dev-server test)."',
-      '/events/rosstat-mortality-data-halt/',
+      'events/data-halt.yaml',
+      'on data kept back."',
+      'on data kept back (edited in a dev-server test)."',
+      '/events/data-halt/',
     ],
   ];
   for (const [file, from, to, page] of cases) {
@@ -183,23 +173,23 @@ test('an edit to a report, a source, a topic or an event shows on the next reque
 });
 
 test('a broken reference replaces the page with the problem, in the browser and the terminal', async () => {
-  edit('claimant: csis\n', 'claimant: csis-typo\n');
+  edit('claimant: ridge-institute\n', 'claimant: ridge-institute-typo\n');
   const line =
-    /claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source &#34;csis-typo&#34; \(no sources\/csis-typo\.yaml\)/;
+    /claims\/r-summit\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source &#34;ridge-institute-typo&#34; \(no sources\/ridge-institute-typo\.yaml\)/;
   await pollPage((r) => r.status === 500 && line.test(r.text), 60_000);
   await expect
     .poll(() => output, { timeout: 10_000 })
-    .toMatch(/claims\/hidden-war-deaths\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "csis-typo"/);
+    .toMatch(/claims\/r-summit\.yaml: claims \([a-z0-9-]+\)\.claimant: unknown source "ridge-institute-typo"/);
 });
 
 test('fixing the file brings the site back by itself', async () => {
-  edit('claimant: csis-typo\n', 'claimant: csis\n');
-  await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
+  edit('claimant: ridge-institute-typo\n', 'claimant: ridge-institute\n');
+  await pollPage(shows(EDITED), 60_000);
   await expect.poll(() => output, { timeout: 10_000 }).toMatch(/content valid again/);
 });
 
 test('permalinks.txt and redirects.yaml are live: a published URL with no claim is a problem, a redirect fixes it', async () => {
-  const retired = 'rosstat-stopped-reporting-deaths';
+  const retired = 'ridge-hid-deaths';
   const published = `/claims/${retired}/ 2026-11-24\n`;
   const permalinks = join(dir, 'permalinks.txt');
   writeFileSync(permalinks, readFileSync(permalinks, 'utf8') + published);
@@ -208,27 +198,23 @@ test('permalinks.txt and redirects.yaml are live: a published URL with no claim 
     60_000,
   );
 
-  // Added to the project's own redirects (its retired URLs are in permalinks.txt too).
+  // Added to the fixture's own redirects (its retired URLs are in permalinks.txt too).
   const redirects = join(dir, 'content', 'redirects.yaml');
   const ownRedirects = readFileSync(redirects, 'utf8');
-  const added = `  - { from: ${retired}, to: rosstat-ceased-reporting-deaths, note: "Renamed in a dev-server test." }\n`;
+  const added = `  - { from: ${retired}, to: ridge-deaths-hidden, note: "Renamed in a dev-server test." }\n`;
   writeFileSync(redirects, ownRedirects + added);
-  await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
+  await pollPage(shows(EDITED), 60_000);
   await pollPage((r) => r.status === 301 && r.location === PAGE, 60_000, `/claims/${retired}/`);
 
   // A changed redirect takes effect without a restart too.
-  edit(`to: rosstat-ceased-reporting-deaths`, 'article: hidden-war-deaths', 'redirects.yaml');
-  await pollPage(
-    (r) => r.status === 301 && r.location === '/articles/hidden-war-deaths/',
-    60_000,
-    `/claims/${retired}/`,
-  );
+  edit(`from: ${retired}, to: ridge-deaths-hidden`, `from: ${retired}, article: r-summit`, 'redirects.yaml');
+  await pollPage((r) => r.status === 301 && r.location === REPORT_PAGE, 60_000, `/claims/${retired}/`);
 
   // And so does a removed one: the URL is no longer redirected (nor published, once permalinks.txt forgets it).
   writeFileSync(permalinks, readFileSync(permalinks, 'utf8').replace(published, ''));
   writeFileSync(redirects, ownRedirects);
   await pollPage((r) => r.status === 404, 60_000, `/claims/${retired}/`);
-  await pollPage(shows('Rosstat no longer reports how many people die'), 60_000);
+  await pollPage(shows(EDITED), 60_000);
 });
 
 test('a page URL without its trailing slash redirects to the page, keeping the query; a data file does not', async () => {
