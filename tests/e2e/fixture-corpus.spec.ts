@@ -1,10 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFor, ROOT, serveUnder } from './subpath-server';
+import { builtSite, ROOT } from './subpath-server';
 
 // Browser tests of behaviour (events, evidence, search, reading) on the site built from the
 // fixture corpus (tests/fixtures/ledger: four made-up reports), with expectations written for that
@@ -12,26 +9,10 @@ import { buildFor, ROOT, serveUnder } from './subpath-server';
 // builds the site into a temporary folder and serves it itself on a free port. (Its own
 // Playwright project: see playwright.config.ts.)
 
-let dir: string;
-let server: Server;
-let origin: string;
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  dir = mkdtempSync(join(tmpdir(), 'claim-ledger-fixture-'));
-  ({ server, origin } = await serveUnder(dir, '/'));
-  buildFor(origin, dir, { CONTENT_DIR: join(ROOT, 'tests/fixtures/ledger/content') });
-});
-
-test.afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
+const site = builtSite('fixture', '/', { CONTENT_DIR: join(ROOT, 'tests/fixtures/ledger/content') });
 
 /** Opens a path of the fixture site. */
-const go = (page: Page, path: string) => page.goto(`${origin}${path}`);
+const go = (page: Page, path: string) => page.goto(`${site.origin}${path}`);
 
 /** Waits until the page of results on screen is complete (the list is busy until then). */
 const settled = (page: Page): Promise<void> => expect(page.locator('#results')).toHaveAttribute('aria-busy', 'false');

@@ -1,7 +1,18 @@
+import { test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 
 // For the sub-path and fixture-corpus browser tests: the production build made for a public
@@ -114,4 +125,28 @@ export function buildFor(siteUrl: string, outDir: string, extra: Record<string, 
       if (r.status !== 0) throw new Error(`npx ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
     }
   });
+}
+
+/**
+ * For a spec file: runs its tests one after another on a site of its own, built (`buildFor`) into
+ * a temporary folder before the first test, for the address `origin + base`, with `extra` in the
+ * environment, and served under `base` on a free port; removed after the last test. The returned
+ * object's `origin` is set once the site is served.
+ */
+export function builtSite(name: string, base: string, extra: Record<string, string> = {}): { origin: string } {
+  const site = { origin: '' };
+  let dir = '';
+  let server: Server | undefined;
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    dir = mkdtempSync(join(tmpdir(), `claim-ledger-${name}-`));
+    ({ server, origin: site.origin } = await serveUnder(dir, base));
+    buildFor(`${site.origin}${base}`, dir, extra);
+  });
+  test.afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return site;
 }
