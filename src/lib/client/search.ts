@@ -243,9 +243,16 @@ export function startSearch(): void {
       return;
     }
     status.textContent = 'Searching…';
+    // Busy from the moment the search starts, not only once its results are being appended: until
+    // then the list still shows the previous search's results.
+    list.setAttribute('aria-busy', 'true');
     const pf = await load();
     const search = await pf.search(state.q || null, pagefindOptions(state, openFacets()));
-    if (mine !== run || !search) return; // a newer query has started; drop this one
+    if (mine !== run) return; // a newer query has started; drop this one
+    if (!search) {
+      list.setAttribute('aria-busy', 'false');
+      return;
+    }
     current = new Feed(search.results, state, PAGE);
     currentState = state;
     list.replaceChildren();
