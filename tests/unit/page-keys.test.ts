@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
@@ -38,5 +39,21 @@ describe('page cache keys', () => {
     // Its own claims' pages name it, and so does the page of the claim related to one of them.
     expect(changed).toContain('count-refused');
     expect(changed).toContain('beta-summonses');
+  });
+});
+
+describe('the pages’ code does not vary with the environment', () => {
+  // Astro compiles a bare `import.meta.env` (one not followed by `.NAME`) into the module together
+  // with every environment variable whose name occurs in its text (`_`, the command that started
+  // the build, occurs in nearly any). That code is part of each page's module-graph hash, so how a
+  // build was started decided whether Astro's incremental build could reuse any page.
+  test('no module of the site reads import.meta.env whole', () => {
+    const src = join(import.meta.dirname, '../../src');
+    const offenders = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(?:ts|mts|js|mjs|astro)$/.test(f))
+      .filter((f) =>
+        /\bimport\.meta\.env\b(?!\.)/.test(readFileSync(join(src, f), 'utf8').replace(/^\s*(?:\/\/|\*).*$/gm, '')),
+      );
+    expect(offenders).toEqual([]);
   });
 });

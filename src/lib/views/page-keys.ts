@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SITE_URL } from '../settings';
+import { BASE_PATH, SITE_URL } from '../settings';
 
 // Astro's incremental build (`experimental.incrementalBuild`) reuses a page's earlier output when
 // the `cacheKey` its `getStaticPaths()` entry returns and the hash of the page's module graph are
@@ -112,7 +112,11 @@ export function pageCacheKey(props: object, extra: string[] = [], memo: Memo = n
   hash.update(
     JSON.stringify({
       site: SITE_URL,
-      base: import.meta.env?.BASE_URL ?? '/',
+      // From our settings, not `import.meta.env`: a bare `import.meta.env` is compiled into the module
+      // with some of the build's environment (the shell's `_`, the command that started it), so the
+      // module's code, and with it every route's module-graph hash, changed with how the build was
+      // started, and Astro reused no page at all.
+      base: BASE_PATH,
       props: Object.entries(props).map(([k, v]) => [k, view(v, isEntity(v as object) ? 0 : 1, false, new Set(), memo)]),
     }),
   );
