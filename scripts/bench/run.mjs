@@ -26,7 +26,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, 'bench-out');
 // Astro runs on this same Node (22), however the benchmark was started.
 const ASTRO_JS = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const astro = (args) => [process.execPath, [ASTRO_JS, ...args]];
+// Astro as `npm run build` starts it: with a young generation of 64 MB, which at 500 reports made a
+// cold build an eighth shorter (fewer scavenges of the many short-lived objects a page makes).
+const astro = (args) => [process.execPath, ['--max-semi-space-size=64', ASTRO_JS, ...args]];
 const HUGO = hugoVersion();
 if (!HUGO)
   process.stderr.write(

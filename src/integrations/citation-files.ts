@@ -1,33 +1,38 @@
 import type { AstroIntegration } from 'astro';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bibtex, cslJson } from '../lib/exports/cite';
 import { getLedger } from '../lib/model/ledger';
-import { citationUrl, claimUrl, outputPath } from '../lib/urls';
-import { writeIfChanged } from './prune-output';
+import { citationUrl, outputPath } from '../lib/urls';
+import { WrittenFiles } from './prune-output';
 
 /**
  * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.
  * They are plain data, two per claim; writing them here rather than as Astro endpoints keeps
  * them out of page rendering, where they cost more than the pages themselves at scale. A file
- * whose bytes have not changed since the last build is left alone.
+ * whose bytes have not changed since the last build is left alone, known from the record of what
+ * the last build wrote (`WrittenFiles`) without reading it.
  */
 export default function citationFiles(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'claim-ledger:citation-files',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(new URL('node_modules/.cache/claim-ledger/', config.root));
+      },
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const ledger = getLedger();
+        // One record per output folder, beside the parse cache (a cold build removes both).
+        const record = `written-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`;
+        const files = new WrittenFiles(join(cacheDir, record), root);
         for (const claim of ledger.claims) {
-          mkdirSync(join(root, outputPath(claimUrl(claim.id))), { recursive: true });
-          writeIfChanged(join(root, outputPath(citationUrl(claim.id, 'bib'))), bibtex(claim));
-          writeIfChanged(
-            join(root, outputPath(citationUrl(claim.id, 'json'))),
-            `${JSON.stringify(cslJson(claim), null, 2)}\n`,
-          );
+          files.write(outputPath(citationUrl(claim.id, 'bib')), bibtex(claim));
+          files.write(outputPath(citationUrl(claim.id, 'json')), `${JSON.stringify(cslJson(claim), null, 2)}\n`);
         }
+        files.save();
         logger.info(`wrote citation files for ${ledger.claims.length} claims`);
       },
     },

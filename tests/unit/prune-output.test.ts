@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, uti
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { pruneOlderThan, writeIfChanged } from '../../src/integrations/prune-output';
+import { pruneOlderThan, writeIfChanged, WrittenFiles } from '../../src/integrations/prune-output';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -55,5 +55,77 @@ describe('writeIfChanged', () => {
     expect(statSync(same).mtimeMs).toBe(before);
     expect(readFileSync(other, 'utf8')).toBe('new');
     expect(readFileSync(join(dir, 'missing.bib'), 'utf8')).toBe('created');
+  });
+});
+
+describe('WrittenFiles', () => {
+  test('a file left as the last build wrote it is not written again; one touched since, moved or with new text is', () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const out = join(dir, 'out');
+    const first = new WrittenFiles(record, out);
+    for (const name of ['same', 'touched', 'resized', 'gone', 'edited'])
+      first.write(`/claims/${name}/cite.bib`, `@misc{${name}}`);
+    first.save();
+    expect(readFileSync(join(out, 'claims/same/cite.bib'), 'utf8')).toBe('@misc{same}');
+
+    // Behind the record's back: one file's time changed with its bytes kept wrong, one file's
+    // bytes changed with its time put back, one file removed.
+    const touched = join(out, 'claims/touched/cite.bib');
+    writeFileSync(touched, '@misc{wrong!!}');
+    const resized = join(out, 'claims/resized/cite.bib');
+    const resizedTime = statSync(resized).mtime;
+    writeFileSync(resized, '@misc{resized, longer}');
+    utimesSync(resized, resizedTime, resizedTime);
+    rmSync(join(out, 'claims/gone'), { recursive: true });
+    const stamp = (name: string): number => statSync(join(out, `claims/${name}/cite.bib`)).mtimeMs;
+    const sameBefore = stamp('same');
+
+    const second = new WrittenFiles(record, out);
+    for (const name of ['same', 'touched', 'resized', 'gone'])
+      second.write(`/claims/${name}/cite.bib`, `@misc{${name}}`);
+    second.write('/claims/edited/cite.bib', '@misc{edited, again}');
+    second.save();
+    expect(stamp('same')).toBe(sameBefore);
+    for (const name of ['same', 'touched', 'resized', 'gone'])
+      expect(readFileSync(join(out, `claims/${name}/cite.bib`), 'utf8')).toBe(`@misc{${name}}`);
+    expect(readFileSync(join(out, 'claims/edited/cite.bib'), 'utf8')).toBe('@misc{edited, again}');
+    // The record now holds this build's files, with their new stamps.
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as { root: string; files: Record<string, unknown> };
+    expect(saved.root).toBe(out);
+    expect(Object.keys(saved.files).sort()).toEqual(
+      ['edited', 'gone', 'resized', 'same', 'touched'].map((n) => `/claims/${n}/cite.bib`),
+    );
+  });
+
+  test('a file with the recorded size and time is taken as the record says, without being read', () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const path = join(dir, 'out/x.bib');
+    const first = new WrittenFiles(record, join(dir, 'out'));
+    first.write('/x.bib', 'same');
+    first.save();
+    // Other bytes of the same length, and the record made to hold the file's time as it now is
+    // (as if the write had kept it): only a read would notice.
+    writeFileSync(path, 'SAME');
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as { files: Record<string, [number, number, string]> };
+    saved.files['/x.bib']![1] = statSync(path).mtimeMs;
+    writeFileSync(record, JSON.stringify(saved));
+    new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
+    expect(readFileSync(path, 'utf8')).toBe('SAME');
+  });
+
+  test('the record of another output folder is not trusted', () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const a = new WrittenFiles(record, join(dir, 'a'));
+    a.write('/x.bib', 'x');
+    a.save();
+    // The same relative file in another folder, with other bytes of the same size and time.
+    const other = file(join(dir, 'b/x.bib'), 0, 'y');
+    const t = statSync(join(dir, 'a/x.bib')).mtime;
+    utimesSync(other, t, t);
+    new WrittenFiles(record, join(dir, 'b')).write('/x.bib', 'x');
+    expect(readFileSync(other, 'utf8')).toBe('x');
   });
 });
