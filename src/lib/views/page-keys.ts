@@ -94,8 +94,11 @@ function view(v: unknown, depth: number, idsOnly: boolean, path: Set<object>, me
 /** An entity at depth 0 or 1: its fields, forward references a level deeper, other lists as ids. */
 function entityView(v: Entity, depth: number, memo: Memo): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  // A new path for each field: the same plain object may be met again below another entity.
-  for (const [k, x] of Object.entries(v)) fields[k] = view(x, depth + 1, depth > 0 && !FORWARD.has(k), new Set(), memo);
+  // The record is plain data as validated (strings, numbers, lists, objects: no entity, set or map),
+  // so it is taken as it is, for `JSON.stringify`: walking it was most of a claim page's key.
+  // A new path for each other field: the same plain object may be met again below another entity.
+  for (const [k, x] of Object.entries(v))
+    fields[k] = k === 'data' ? x : view(x, depth + 1, depth > 0 && !FORWARD.has(k), new Set(), memo);
   return fields;
 }
 
