@@ -14,6 +14,10 @@ export function markdownProcessor(): ReturnType<typeof unified> {
     // Smart punctuation is off: report text is kept verbatim, straight quotes included,
     // and claim quotes are matched against it character for character.
     smartypants: false,
+    // CommonMark, as the validator reads it (`analyseMarkdown`, src/lib/content/text.ts): with
+    // GitHub's extensions a report's "~5,000 and ~8,000" was struck through from one tilde to the
+    // next, a bare address became a link the validator never saw, and a line of pipes a table.
+    gfm: false,
     rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks, rehypeHeadingIds],
   });
 }

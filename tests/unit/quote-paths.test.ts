@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
-import { locateQuotes, type QuoteLocation } from '../../src/lib/content/text';
+import { analyseMarkdown, locateQuotes, type QuoteLocation } from '../../src/lib/content/text';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 import { markdownProcessor } from '../../src/loaders/markdown';
 import { CONTENT } from './helpers';
@@ -61,5 +61,25 @@ describe.each([
       const byValidator: QuoteLocation[] = claims.map((c) => c.location!);
       expect(byPlugin, a.file).toEqual(byValidator);
     }
+  });
+});
+
+describe('validator and renderer read the same Markdown', () => {
+  // Text a report may hold that GitHub's Markdown would read as markup: tildes (approximate
+  // figures), a bare address, pipes. Both must see it as the text it is, or a quote found by the
+  // validator is missing from the page, or the page shows what the report did not say.
+  test('tildes, a bare address and pipes are text to both, character for character', async () => {
+    const body = [
+      'Between ~5,000 and ~8,000 men were called up, ~~not~~ 300,000.',
+      'The list is at www.example.org/list and https://example.org/list.',
+      '| Region | Men |',
+      '| --- | --- |',
+      '| Kursk | ~1,200 |',
+    ].join('\n\n');
+    const byValidator = analyseMarkdown(body).blocks.map((b) => b.text);
+    expect(byValidator[0]).toBe('Between ~5,000 and ~8,000 men were called up, ~~not~~ 300,000.');
+    expect(await renderedBlocks(body)).toEqual(byValidator);
+    const { code } = await renderer.render(body, {});
+    expect(code).not.toMatch(/<(?:del|a|table)\b/);
   });
 });
