@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DIST } from './dist';
+import { shellEnv } from '../shell-env';
 
 // The real `astro build` over the fixture corpus with bad-content cases laid over it (the same
 // folders the validator's unit test runs, all of them): it must exit 1 and print the problem list
@@ -31,7 +32,7 @@ function build(name: string): Promise<{ status: number | null; lines: string[] }
   return new Promise((resolve) => {
     const child = spawn('npx', ['astro', 'build', '--outDir', join(dir, 'out')], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: content },
+      env: shellEnv({ CONTENT_DIR: content }),
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

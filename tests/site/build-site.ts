@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
 import { validateCorpus, type ValidatedCorpus } from '../../src/lib/content/validate';
+import { shellEnv } from '../shell-env';
 
 // Building the real site over other content, into a temporary folder: the spawn, the settings
 // and the clean-up, written once for every test in tests/site that needs a build of its own.
@@ -57,7 +58,7 @@ export interface BuildResult {
 export function buildSite(outDir: string, content?: string, env: Record<string, string> = {}): BuildResult {
   const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ...(content ? { CONTENT_DIR: content } : {}), ...env },
+    env: shellEnv({ ...(content ? { CONTENT_DIR: content } : {}), ...env }),
     encoding: 'utf8',
     // Generous: on a loaded shared machine a build has taken over two and a half minutes.
     timeout: 300_000,

@@ -6,6 +6,7 @@ import { apiClaimsSchema } from '../../src/schemas/api';
 import { addGeneratedReport, type GeneratedReport } from '../generated-report';
 import { searchBuiltSite } from '../tools/search';
 import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
+import { shellEnv } from '../shell-env';
 
 // The ledger grows: a copy of the content with one more report (generated: claims of several
 // kinds, two new sources, a new topic, a relation to an existing claim and a telling of an
@@ -68,12 +69,7 @@ describe('a corpus with a generated report added', () => {
     const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.site.config.ts', ...SITE_CHECKS], {
       cwd: ROOT,
       // Without this run's own vitest variables, which would make the inner run a worker of this one.
-      env: {
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
-        SITE_DIST: out,
-        CONTENT_DIR: content,
-        FORCE_COLOR: '0',
-      },
+      env: shellEnv({ SITE_DIST: out, CONTENT_DIR: content, FORCE_COLOR: '0' }),
       encoding: 'utf8',
       timeout: 400_000,
     });

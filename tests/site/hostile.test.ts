@@ -9,6 +9,7 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { idProblems, scriptProblems } from './page-checks';
 import { decodeRecord } from '../../src/lib/client/search-record';
+import { shellEnv } from '../shell-env';
 
 // The real build over the fixture corpus with hostile text laid over it: a report title, a quote
 // and a statement that try to close the JSON-LD script and open one of their own, and claims
@@ -28,7 +29,7 @@ beforeAll(() => {
   out = join(dir, 'out');
   const r = spawnSync('npx', ['astro', 'build', '--outDir', out], {
     cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: join(dir, 'content') },
+    env: shellEnv({ CONTENT_DIR: join(dir, 'content') }),
     encoding: 'utf8',
     timeout: 240_000,
   });

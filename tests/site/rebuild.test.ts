@@ -6,21 +6,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { siteFiles } from './dist';
 import { ledgerFrom } from '../unit/helpers';
+import { shellEnv } from '../shell-env';
 
 const ROOT = join(import.meta.dirname, '../..');
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-// The environment a build started from a shell would have: Vitest adds its own variables to
-// `process.env` (BASE_URL, MODE, DEV, SSR, NODE_ENV and its own), which a child build would
-// otherwise inherit and compile into the pages' code as if they were the site's settings.
-const VITEST_ADDED = /^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST\w*)$/;
-const shellEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ADDED.test(k)));
-
 function build(content: string, out: string, env: Record<string, string> = {}): void {
   const r = spawnSync('npx', ['astro', 'build', '--outDir', out], {
     cwd: ROOT,
-    env: { ...shellEnv, CONTENT_DIR: content, ...env },
+    env: shellEnv({ CONTENT_DIR: content, ...env }),
     encoding: 'utf8',
     timeout: 300_000,
   });

@@ -1,5 +1,6 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { shellEnv } from '../shell-env';
 
 /** The project root. */
 export const ROOT = join(import.meta.dirname, '../..');
@@ -24,15 +25,9 @@ export async function stopProcessGroup(child: ChildProcess | undefined): Promise
   clearTimeout(timer);
 }
 
-/**
- * The environment for a child Astro process: vitest's own variables removed (with `VITEST` set,
- * `astro dev` skips its page handler and answers every page with 404), plus `extra`.
- */
+/** The environment for a child process: a shell's (`shellEnv`, without Vitest's variables), uncoloured, plus `extra`. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  for (const key of Object.keys(env))
-    if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
-  return { ...env, ...extra };
+  return shellEnv({ FORCE_COLOR: '0', ...extra });
 }
 
 /** Runs one of the package's npm scripts (`validate`, `quote`, `new:report`, `permalinks`) as `npm run` would. */
