@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCacheDir } from '../lib/content/parse-cache';
 import { bibtex, cslJson } from '../lib/exports/cite';
 import { getLedger } from '../lib/model/ledger';
 import { citationUrl, outputPath } from '../lib/urls';
@@ -20,7 +21,7 @@ export default function citationFiles(): AstroIntegration {
     name: 'claim-ledger:citation-files',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(new URL('node_modules/.cache/claim-ledger/', config.root));
+        cacheDir = buildCacheDir(fileURLToPath(config.root));
       },
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);

@@ -9,8 +9,11 @@ import type { MarkdownAnalysis } from './text';
 // that reads and validates content (src/lib/content, src/schemas) or the locked dependencies (the
 // YAML parsers) change. Validation itself still runs over the whole corpus: it is cross-file.
 
-/** Where the cache lives, under the project (`cwd`): generated, never committed. */
-export const parseCachePath = (cwd: string): string => join(cwd, 'node_modules/.cache/claim-ledger/content-parse.json');
+/** The project's own build caches (`cwd` is the project): generated, never committed; a cold build removes it. */
+export const buildCacheDir = (cwd: string): string => join(cwd, 'node_modules/.cache/claim-ledger');
+
+/** Where the parse cache lives, in the build caches' folder. */
+export const parseCachePath = (cwd: string): string => join(buildCacheDir(cwd), 'content-parse.json');
 
 /** What a file parsed to: the fields of a `RawFile` that depend on its bytes only. */
 export interface ParsedFile {
