@@ -50,8 +50,9 @@ export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
   const person = `pat-example-${n}`;
   const topic = `generated-topic-${n}`;
   const title = `Testville recruitment office opens, report ${n}`;
-  // A made-up place name, different for each n, so one generated report is found and not another.
-  const searchWord = `Zorblax${'abcdefghijklmnopqrstuvwxyz'[n % 26]!}ville`;
+  // A made-up place name, different for each n (n written in base 26 with the letters a to z), so
+  // one generated report is found and not another, and no two of sixty have the same text.
+  const searchWord = `Zorblax${[...n.toString(26)].map((d) => 'abcdefghijklmnopqrstuvwxyz'[parseInt(d, 26)]).join('')}ville`;
   const lines = [
     title,
     '3 minutes ago',
