@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
 import citationFiles from './src/integrations/citation-files';
 import pruneOutput from './src/integrations/prune-output';
+import outputFolder from './src/integrations/output-folder';
 import siteAddress from './src/integrations/site-address';
 import hostHeaders from './src/integrations/host-headers';
 import { markdownProcessor } from './src/loaders/markdown';
@@ -47,6 +48,8 @@ export default defineConfig({
   integrations: [
     siteAddress(),
     validateContent(),
+    // Keeps the incremental build from trusting pages another build left (see the file).
+    outputFolder(),
     sitemap({
       filter: (page) => page.endsWith('/') && !page.includes('/api/') && !isRetired(page),
       serialize: withLastmod,
@@ -58,7 +61,8 @@ export default defineConfig({
   ],
   // A report, claim, source, topic or event page whose `cacheKey` (src/lib/page-keys.ts: a digest of
   // what it shows) and code are unchanged since the last build is not rendered again: its earlier
-  // output is kept (node_modules/.astro/incremental-build.json; a copy under node_modules/.astro/dist/).
+  // output is kept (node_modules/.astro/incremental-build.json; a copy under node_modules/.astro/dist/),
+  // as long as the last build was into the same output folder and finished (outputFolder above).
   experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },

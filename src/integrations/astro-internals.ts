@@ -1,8 +1,8 @@
 import type { Connect, ViteDevServer } from 'vite';
 import { isRunnableDevEnvironment } from 'vite';
 
-// The three parts of Astro that the dev loop (live-content.ts) relies on and that Astro does not
-// document: each is named once, here. Checked against astro 7.3.5. tests/unit/astro-internals.test.ts
+// The parts of Astro that the dev loop (live-content.ts) and the output-folder guard
+// (output-folder.ts) rely on and that Astro does not document: each is named once, here. Checked against astro 7.3.5. tests/unit/astro-internals.test.ts
 // looks for each in the installed Astro and fails naming the one an upgrade has changed.
 
 /** The Astro version these internals were last checked against. */
@@ -25,6 +25,14 @@ export const CONTENT_CHANGED_EVENT = 'astro:content-changed';
  * 404 (`trailingSlash: 'always'`; astro/dist/vite-plugin-astro-server/trailing-slash.js).
  */
 export const TRAILING_SLASH_MIDDLEWARE = 'devTrailingSlash';
+
+/**
+ * The incremental build's manifest, in Astro's `cacheDir` (`INCREMENTAL_CACHE_FILE` in
+ * astro/dist/core/build/incremental.js): each keyed page's key from the last build. A page whose
+ * key matches it and whose file is already in the output folder is left as found there
+ * (`existsInDist` in astro/dist/core/build/generate.js), whichever folder the last build wrote.
+ */
+export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
 
 /** Sends `CONTENT_CHANGED_EVENT` to every server environment (not the browser's). */
 export function sendContentChanged(server: ViteDevServer): void {

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { siteFiles } from './dist';
 import { ledgerFrom } from '../unit/helpers';
 import { shellEnv } from '../shell-env';
+import { copyContent, LEDGER_FIXTURE } from './build-site';
 
 const ROOT = join(import.meta.dirname, '../..');
 const made: string[] = [];
@@ -121,6 +122,32 @@ describe('rebuild with caches kept', () => {
       // Citation files are written only when their bytes change: the edited claim's was, another's was not.
       expect(citeTime(join(warmOut, `claims/${editedId}/cite.bib`))).toBeGreaterThan(editedBefore);
       expect(citeTime(otherBib)).toBe(otherBefore);
+    },
+  );
+
+  // Astro's page-key manifest is one per project, and a page whose key it holds is left as found in
+  // the output folder. A build of other content into another folder in between must not make the
+  // next build into the first folder keep that folder's old pages (src/integrations/output-folder.ts).
+  test(
+    'a build into another folder in between leaves no page of the earlier content behind',
+    { timeout: 600_000 },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-two-folders-'));
+      made.push(dir);
+      const content = copyContent(dir, LEDGER_FIXTURE);
+      const [first, second] = [join(dir, 'first'), join(dir, 'second')];
+      build(content, first);
+      // Every claim's statement edited: every claim page and every page listing a claim changes.
+      for (const name of readdirSync(join(content, 'claims'))) {
+        const file = join(content, 'claims', name);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)(.)/g, 'statement: $1Edited, $2'));
+      }
+      build(content, second);
+      build(content, first);
+      const [a, b] = [digests(first), digests(second)];
+      expect(readFileSync(join(second, 'api/claims.json'), 'utf8')).toContain('Edited, ');
+      expect(Object.keys(a)).toEqual(Object.keys(b));
+      expect(Object.keys(a).filter((f) => a[f] !== b[f])).toEqual([]);
     },
   );
 });

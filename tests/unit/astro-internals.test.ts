@@ -5,10 +5,11 @@ import {
   CHECKED_ASTRO_VERSION,
   CONTENT_CHANGED_EVENT,
   DATA_STORE_MODULE_ID,
+  INCREMENTAL_MANIFEST_FILE,
   TRAILING_SLASH_MIDDLEWARE,
 } from '../../src/integrations/astro-internals';
 
-// The dev loop relies on three undocumented parts of Astro (src/integrations/astro-internals.ts).
+// The dev loop and the output-folder guard rely on undocumented parts of Astro (src/integrations/astro-internals.ts).
 // An Astro upgrade that renames one would not fail the build: the dev server would just stop
 // updating pages, or answer slashless URLs with 404. This reads the installed Astro's own code and
 // names the internal that is gone. The files are searched, not opened by path, so a file that only
@@ -44,6 +45,16 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
     name: `TRAILING_SLASH_MIDDLEWARE (${JSON.stringify(TRAILING_SLASH_MIDDLEWARE)})`,
     patterns: [new RegExp(`function ${escape(TRAILING_SLASH_MIDDLEWARE)}\\(`)],
   },
+  {
+    name: `INCREMENTAL_MANIFEST_FILE (${JSON.stringify(INCREMENTAL_MANIFEST_FILE)})`,
+    // incremental.js names the manifest; generate.js leaves a reused page's file as it finds it
+    // in the output folder (what output-folder.ts guards against). If either changes, so must the guard.
+    patterns: [new RegExp(`INCREMENTAL_CACHE_FILE = "${escape(INCREMENTAL_MANIFEST_FILE)}"`)],
+  },
+  {
+    name: 'a reused page left as found in the output folder (existsInDist)',
+    patterns: [/const existsInDist = nodeFs\.existsSync\(outFile\)/],
+  },
 ];
 
 /** The internals (by name) that no file of `sources` shows every pattern of. */
@@ -52,7 +63,7 @@ function missingInternals(sources: Map<string, string>): string[] {
   return INTERNALS.filter(({ patterns }) => !texts.some((t) => patterns.every((p) => p.test(t)))).map((i) => i.name);
 }
 
-describe('Astro internals the dev loop relies on', () => {
+describe('Astro internals the dev loop and the output-folder guard rely on', () => {
   test('each is still in the installed Astro', () => {
     const version = (JSON.parse(readFileSync(join(ASTRO, 'package.json'), 'utf8')) as { version: string }).version;
     const missing = missingInternals(distSources(ASTRO));
@@ -69,6 +80,8 @@ describe('Astro internals the dev loop relies on', () => {
     expect(missingInternals(renamed)).toEqual([
       `DATA_STORE_MODULE_ID (${JSON.stringify(DATA_STORE_MODULE_ID)})`,
       `CONTENT_CHANGED_EVENT (${JSON.stringify(CONTENT_CHANGED_EVENT)})`,
+      `INCREMENTAL_MANIFEST_FILE (${JSON.stringify(INCREMENTAL_MANIFEST_FILE)})`,
+      'a reused page left as found in the output folder (existsInDist)',
     ]);
   });
 });
