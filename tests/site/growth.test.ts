@@ -1,31 +1,37 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { apiClaimsSchema } from '../../src/schemas/api';
+import { apiClaimsSchema, apiEventsSchema } from '../../src/schemas/api';
 import { addGeneratedReport, type GeneratedReport } from '../generated-report';
 import { searchBuiltSite } from '../tools/search';
 import { buildSite, copyContent, ROOT, tempFolder } from './build-site';
 import { shellEnv } from '../shell-env';
 
-// The ledger grows: a copy of the content with one more report (generated: claims of several
+// The ledger grows: a copy of the content with generated reports added (each: claims of several
 // kinds, two new sources, a new topic, a relation to an existing claim and a telling of an
 // existing event, picked from the copied data) validates, builds, and passes the checks the site
 // suite makes of the real build, run again here over the grown build. No test names a count, an
-// id or an order of the real reports, so none needs editing when one is added.
-const dir = tempFolder('growth');
-const content = copyContent(dir);
-// permalinks.txt beside the copy, as in the project: the real claims have their first-published days, the new ones none yet.
-cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
-const out = join(dir, 'dist');
-let report: GeneratedReport;
+// id or an order of the real reports, so none needs editing when one is added. Two sizes: one
+// report more, and as many as make sixty (at least thirty more: one event then has more tellings
+// than the alphabet has letters, one claim dozens of claims relating to it).
 
-// The built-site checks that read only the build and the content it came from.
-const SITE_CHECKS = ['links', 'metadata', 'search-index', 'datapackage', 'dates'].map((f) => `tests/site/${f}.test.ts`);
+/** The built-site checks that read only the build and the content it came from. */
+const SITE_CHECKS = ['links', 'metadata', 'search-index', 'datapackage', 'dates'];
 
-beforeAll(() => {
-  // Throws, with every problem, if the extended corpus does not validate.
-  report = addGeneratedReport(content);
+/** A copy of the content grown by `count` generated reports, built with its search index into `<dir>/dist`. */
+function grow(
+  label: string,
+  count: (existing: number) => number,
+): { out: string; content: string; reports: GeneratedReport[] } {
+  const dir = tempFolder(label);
+  const content = copyContent(dir);
+  // permalinks.txt beside the copy, as in the project: the real claims have their first-published days, the new ones none yet.
+  cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+  const existing = readdirSync(join(content, 'articles')).length;
+  // Each throws, with every problem, if the extended corpus does not validate.
+  const reports = Array.from({ length: count(existing) }, (_, i) => addGeneratedReport(content, i + 1));
+  const out = join(dir, 'dist');
   const r = buildSite(out, content);
   expect(r.status, r.output.slice(-3000)).toBe(0);
   const index = spawnSync(
@@ -34,9 +40,34 @@ beforeAll(() => {
     { cwd: ROOT, encoding: 'utf8' },
   );
   expect(index.status, index.stderr).toBe(0);
-}, 400_000);
+  return { out, content, reports };
+}
+
+/** Runs the named site checks over the build in `out` of `content`; they must all pass. */
+function siteChecks(out: string, content: string, checks: string[]): void {
+  const files = checks.map((f) => `tests/site/${f}.test.ts`);
+  const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.site.config.ts', ...files], {
+    cwd: ROOT,
+    // Without this run's own vitest variables, which would make the inner run a worker of this one.
+    env: shellEnv({ SITE_DIST: out, CONTENT_DIR: content, FORCE_COLOR: '0' }),
+    encoding: 'utf8',
+    timeout: 400_000,
+  });
+  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  // The checks ran, every file of them.
+  expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Test Files +${files.length} passed`));
+}
 
 describe('a corpus with a generated report added', () => {
+  let out: string;
+  let content: string;
+  let report: GeneratedReport;
+  beforeAll(() => {
+    let reports: GeneratedReport[];
+    ({ out, content, reports } = grow('growth', () => 1));
+    report = reports[0]!;
+  }, 400_000);
+
   test("the new report, its claims, sources, topic and the event it tells are built, and the related claim's page links back", () => {
     for (const page of [
       `articles/${report.id}`,
@@ -65,16 +96,36 @@ describe('a corpus with a generated report added', () => {
     expect(await searchBuiltSite(out, report.searchWord)).toEqual([`/articles/${report.id}/`]);
   });
 
-  test('the site checks pass over the grown build', () => {
-    const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.site.config.ts', ...SITE_CHECKS], {
-      cwd: ROOT,
-      // Without this run's own vitest variables, which would make the inner run a worker of this one.
-      env: shellEnv({ SITE_DIST: out, CONTENT_DIR: content, FORCE_COLOR: '0' }),
-      encoding: 'utf8',
-      timeout: 400_000,
-    });
-    expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
-    // The checks ran, every file of them.
-    expect(r.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Test Files +${SITE_CHECKS.length} passed`));
-  }, 420_000);
+  test('the site checks pass over the grown build', () => siteChecks(out, content, SITE_CHECKS), 420_000);
+});
+
+describe('a corpus grown to sixty reports', () => {
+  let out: string;
+  let content: string;
+  let reports: GeneratedReport[];
+  beforeAll(() => {
+    ({ out, content, reports } = grow('growth-60', (existing) => Math.max(30, 60 - existing)));
+  }, 600_000);
+
+  test('the event they all tell lists every telling, each under a letter of its own', () => {
+    const { events } = apiEventsSchema.parse(JSON.parse(readFileSync(join(out, 'api/events.json'), 'utf8')));
+    const told = events.find((e) => e.id === reports[0]!.toldEvent)!;
+    expect(told.tellings.length).toBeGreaterThan(26);
+    const letters = told.tellings.map((t) => t.letter);
+    expect(new Set(letters).size).toBe(letters.length);
+    const page = readFileSync(join(out, 'events', told.id, 'index.html'), 'utf8');
+    expect(page.match(/<section class="telling"/g)?.length).toBe(told.tellings.length);
+    for (const r of reports) expect(page, r.id).toContain(`/articles/${r.id}/`);
+  });
+
+  test('the claim they all qualify links back to each of them', () => {
+    const page = readFileSync(join(out, 'claims', reports[0]!.relatedClaim, 'index.html'), 'utf8');
+    for (const r of reports) expect(page, r.id).toContain(`/claims/${r.claims.at(-1)}/`);
+  });
+
+  test(
+    'the site checks and html-validate pass over the grown build',
+    () => siteChecks(out, content, [...SITE_CHECKS, 'html']),
+    420_000,
+  );
 });

@@ -5,6 +5,7 @@ import { clipLabel, layoutEventGraph } from '../../src/lib/views/event-graph';
 import { eventView } from '../../src/lib/views/event-views';
 import { plural } from '../../src/lib/plural';
 import { sortKey, yearOf } from '../../src/lib/model/dates';
+import { tellingLetter } from '../../src/lib/model/events';
 import { LEDGER_FIXTURE, ledgerFrom } from './helpers';
 
 // The rules of events, origins, evidence and differences, on the fixture corpus
@@ -273,5 +274,24 @@ describe('event exports', () => {
     expect(c.origin.key).toBe('source:ridge-institute');
     // Its retelling in the other report is the same event from the same origin, not corroboration.
     expect(c.evidence.origins.map((o) => o.claims)).toEqual([['ridge-avoiding']]);
+  });
+});
+
+describe('telling letters', () => {
+  test('A to Z, then AA, AB…: a letter for every telling, however many', () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(tellingLetter)).toEqual([
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
+    const letters = Array.from({ length: 1000 }, (_, i) => tellingLetter(i));
+    expect(new Set(letters).size).toBe(1000);
+    expect(letters.every((l) => /^[A-Z]+$/.test(l))).toBe(true);
   });
 });

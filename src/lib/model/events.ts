@@ -94,6 +94,18 @@ const FIELD: Record<Difference['kind'], string> = {
 };
 
 /**
+ * The letter of an event's `i`-th telling (from 0), as spreadsheet columns are lettered: A to Z,
+ * then AA, AB… So every report telling an event has its own letter, however many there are: the
+ * letters name the tellings on the page (headings, ids, the graph's columns, claim labels like
+ * "A2"), and at 27 tellings "A" again would have named two reports.
+ */
+export function tellingLetter(i: number): string {
+  let letters = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
  * Assembles the events from the claims that name them, computes each event's differences,
  * relations and evidence, and orders the events on the timeline. Differences are compared only
  * between claims of different reports that a relation links, so the work per event grows with
@@ -139,7 +151,7 @@ export function buildEvents(
       .sort(([a], [b]) => rank.get(a)! - rank.get(b)!)
       .map(([article, list], i) => ({
         article,
-        letter: String.fromCharCode(65 + (i % 26)),
+        letter: tellingLetter(i),
         claims: list.sort((x, y) => x.number - y.number),
       }));
 
