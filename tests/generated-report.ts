@@ -193,3 +193,22 @@ claims:
     searchWord,
   };
 }
+
+/**
+ * Adds `count` generated reports to `dir` (see `addGeneratedReport`), each with the first `n` none
+ * of whose files exist yet, so a corpus that already holds generated reports can grow further.
+ */
+export function addGeneratedReports(dir: string, count: number): GeneratedReport[] {
+  const reports: GeneratedReport[] = [];
+  for (let n = 1; reports.length < count; n++) {
+    const files = [
+      `articles/generated-report-${n}.md`,
+      `sources/generated-gazette-${n}.yaml`,
+      `sources/pat-example-${n}.yaml`,
+      `topics/generated-topic-${n}.yaml`,
+    ];
+    if (files.some((f) => existsSync(join(dir, f)))) continue;
+    reports.push(addGeneratedReport(dir, n));
+  }
+  return reports;
+}
