@@ -16,7 +16,7 @@ const VOCABULARY = Array.from({ length: 4000 }, (_, i) => {
   return w;
 });
 /** A word of rank about `r^3 * size`: low ranks (common words) far more often than high ones. */
-const wordAt = (r) => VOCABULARY[Math.floor(r ** 3 * VOCABULARY.length)];
+const wordAt = (/** @type {number} */ r) => /** @type {string} */ (VOCABULARY[Math.floor(r ** 3 * VOCABULARY.length)]);
 /** Words of middling frequency, good test queries: each appears on some pages, not all. */
 export const QUERY_WORDS = [300, 450, 600, 800, 1000].map((i) => VOCABULARY[i]);
 const CLAIMS = 10;
@@ -24,7 +24,7 @@ const CLAIMS = 10;
 const EVENT_SPAN = 5;
 
 /** A small deterministic generator (mulberry32), so runs are comparable. */
-function rng(seed) {
+function rng(/** @type {number} */ seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -35,9 +35,15 @@ function rng(seed) {
   };
 }
 
-const pad = (n, w = 5) => String(n).padStart(w, '0');
-const dateOf = (i) => new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86400000).toISOString().slice(0, 10);
+const pad = (/** @type {number} */ n, w = 5) => String(n).padStart(w, '0');
+const dateOf = (/** @type {number} */ i) =>
+  new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86400000).toISOString().slice(0, 10);
 
+/**
+ * Writes a synthetic corpus of `reports` reports into `dir` (emptied first).
+ * @param {string} dir
+ * @param {number} reports
+ */
 export function generate(dir, reports) {
   // Small corpora get smaller pools, so that every source and topic is used (the validator insists).
   const SOURCES = Math.min(200, reports * CLAIMS);
@@ -67,9 +73,10 @@ export function generate(dir, reports) {
   }
   for (let i = 0; i < reports; i++) {
     const rand = rng(i + 1);
-    const sentence = (n) => {
+    const sentence = (/** @type {number} */ n) => {
       const w = Array.from({ length: n }, () => wordAt(rand()));
-      return `${w[0][0].toUpperCase()}${w[0].slice(1)} ${w.slice(1).join(' ')}.`;
+      const first = /** @type {string} */ (w[0]);
+      return `${first.charAt(0).toUpperCase()}${first.slice(1)} ${w.slice(1).join(' ')}.`;
     };
     const id = `report-${pad(i)}`;
     const date = dateOf(i);
@@ -128,6 +135,7 @@ export function writeUnpublishedPermalinks(dir) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, n] = process.argv.slice(2);
+  if (!dir || !n) throw new Error('usage: node scripts/bench/generate.mjs <folder> <number of reports>');
   generate(dir, Number(n));
   writeUnpublishedPermalinks(dir);
   console.log(`wrote ${n} reports to ${dir}`);

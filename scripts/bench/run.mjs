@@ -26,9 +26,25 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, 'bench-out');
 // Astro runs on this same Node (22), however the benchmark was started.
 const ASTRO_JS = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-// Astro as `npm run build` starts it: with a young generation of 64 MB, which at 500 reports made a
-// cold build an eighth shorter (fewer scavenges of the many short-lived objects a page makes).
-const astro = (args) => [process.execPath, ['--max-semi-space-size=64', ASTRO_JS, ...args]];
+// Astro as `npm run build` starts it, with the Node options its script gives (a young generation of
+// 64 MB, which at 500 reports made a cold build an eighth shorter), read from package.json so the two
+// cannot drift apart.
+const NODE_FLAGS = buildNodeFlags(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build);
+const astro = (args) => [process.execPath, [...NODE_FLAGS, ASTRO_JS, ...args]];
+
+/**
+ * The Node options of a `node <options> node_modules/astro/bin/astro.mjs build …` script.
+ * @param {string} script
+ * @returns {string[]}
+ */
+function buildNodeFlags(script) {
+  const m = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/astro\/bin\/astro\.mjs build\b/.exec(script);
+  if (!m)
+    throw new Error(
+      `package.json's build script no longer starts Astro as "node <options> node_modules/astro/bin/astro.mjs build": ${script}`,
+    );
+  return m[1].trim().split(' ').filter(Boolean);
+}
 const HUGO = hugoVersion();
 if (!HUGO)
   process.stderr.write(
