@@ -73,14 +73,7 @@ export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
   const q = (s: string): string => JSON.stringify(s);
   for (const sub of ['articles', 'claims', 'sources', 'topics', 'received'])
     mkdirSync(join(dir, sub), { recursive: true });
-  for (const file of [
-    `articles/${id}.md`,
-    `claims/${id}.yaml`,
-    `received/${id}.txt`,
-    `sources/${outlet}.yaml`,
-    `sources/${person}.yaml`,
-    `topics/${topic}.yaml`,
-  ]) {
+  for (const file of generatedFiles(n)) {
     if (existsSync(join(dir, file))) throw new Error(`${file} exists already: choose another n`);
   }
 
@@ -201,14 +194,21 @@ claims:
 export function addGeneratedReports(dir: string, count: number): GeneratedReport[] {
   const reports: GeneratedReport[] = [];
   for (let n = 1; reports.length < count; n++) {
-    const files = [
-      `articles/generated-report-${n}.md`,
-      `sources/generated-gazette-${n}.yaml`,
-      `sources/pat-example-${n}.yaml`,
-      `topics/generated-topic-${n}.yaml`,
-    ];
-    if (files.some((f) => existsSync(join(dir, f)))) continue;
+    if (generatedFiles(n).some((f) => existsSync(join(dir, f)))) continue;
     reports.push(addGeneratedReport(dir, n));
   }
   return reports;
+}
+
+/** The files `addGeneratedReport(dir, n)` writes, relative to `dir`: it refuses to overwrite any. */
+function generatedFiles(n: number): string[] {
+  const id = `generated-report-${n}`;
+  return [
+    `articles/${id}.md`,
+    `claims/${id}.yaml`,
+    `received/${id}.txt`,
+    `sources/generated-gazette-${n}.yaml`,
+    `sources/pat-example-${n}.yaml`,
+    `topics/generated-topic-${n}.yaml`,
+  ];
 }

@@ -27,12 +27,18 @@ export const CONTENT_CHANGED_EVENT = 'astro:content-changed';
 export const TRAILING_SLASH_MIDDLEWARE = 'devTrailingSlash';
 
 /**
- * The incremental build's manifest, in Astro's `cacheDir` (`INCREMENTAL_CACHE_FILE` in
+ * The incremental build's manifest, at the root of Astro's `cacheDir` (`INCREMENTAL_CACHE_FILE` in
  * astro/dist/core/build/incremental.js): each keyed page's key from the last build. A page whose
  * key matches it and whose file is already in the output folder is left as found there
  * (`existsInDist` in astro/dist/core/build/generate.js), whichever folder the last build wrote.
  */
 export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
+
+/**
+ * The folder in Astro's `cacheDir` that holds a copy of each keyed page, restored when the output
+ * folder lacks the page (`INCREMENTAL_OUTPUT_DIR` in astro/dist/core/build/incremental.js).
+ */
+export const INCREMENTAL_COPIES_FOLDER = 'dist/';
 
 /** Sends `CONTENT_CHANGED_EVENT` to every server environment (not the browser's). */
 export function sendContentChanged(server: ViteDevServer): void {

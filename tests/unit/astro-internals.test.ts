@@ -5,6 +5,7 @@ import {
   CHECKED_ASTRO_VERSION,
   CONTENT_CHANGED_EVENT,
   DATA_STORE_MODULE_ID,
+  INCREMENTAL_COPIES_FOLDER,
   INCREMENTAL_MANIFEST_FILE,
   TRAILING_SLASH_MIDDLEWARE,
 } from '../../src/integrations/astro-internals';
@@ -49,7 +50,18 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
     name: `INCREMENTAL_MANIFEST_FILE (${JSON.stringify(INCREMENTAL_MANIFEST_FILE)})`,
     // incremental.js names the manifest; generate.js leaves a reused page's file as it finds it
     // in the output folder (what output-folder.ts guards against). If either changes, so must the guard.
-    patterns: [new RegExp(`INCREMENTAL_CACHE_FILE = "${escape(INCREMENTAL_MANIFEST_FILE)}"`)],
+    patterns: [
+      new RegExp(`INCREMENTAL_CACHE_FILE = "${escape(INCREMENTAL_MANIFEST_FILE)}"`),
+      // At the root of the cache folder, where the guard looks for it.
+      /new URL\(INCREMENTAL_CACHE_FILE, settings\.config\.cacheDir\)/,
+    ],
+  },
+  {
+    name: `INCREMENTAL_COPIES_FOLDER (${JSON.stringify(INCREMENTAL_COPIES_FOLDER)})`,
+    patterns: [
+      new RegExp(`INCREMENTAL_OUTPUT_DIR = "${escape(INCREMENTAL_COPIES_FOLDER)}"`),
+      /new URL\(INCREMENTAL_OUTPUT_DIR, settings\.config\.cacheDir\)/,
+    ],
   },
   {
     name: 'a reused page left as found in the output folder (existsInDist)',
@@ -81,6 +93,7 @@ describe('Astro internals the dev loop and the output-folder guard rely on', () 
       `DATA_STORE_MODULE_ID (${JSON.stringify(DATA_STORE_MODULE_ID)})`,
       `CONTENT_CHANGED_EVENT (${JSON.stringify(CONTENT_CHANGED_EVENT)})`,
       `INCREMENTAL_MANIFEST_FILE (${JSON.stringify(INCREMENTAL_MANIFEST_FILE)})`,
+      `INCREMENTAL_COPIES_FOLDER (${JSON.stringify(INCREMENTAL_COPIES_FOLDER)})`,
       'a reused page left as found in the output folder (existsInDist)',
     ]);
   });
