@@ -1,7 +1,7 @@
 import { SITE_NAME, SITE_TAGLINE } from '../site.config';
 import { aboutUrl, articlesUrl, claimsUrl, eventsUrl, figuresUrl, sourcesUrl, timelineUrl, topicsUrl } from './urls';
 // The name and subject are the owner's settings, in src/site.config.ts.
-export { SITE_NAME, SITE_SUBJECT, SITE_TAGLINE } from '../site.config';
+export { SITE_NAME, SITE_SCOPE, SITE_SUBJECT, SITE_TAGLINE } from '../site.config';
 
 /** What the share card (`public/og.png`, made by `scripts/og-image.mjs`) shows, for its alt text. */
 export const SHARE_IMAGE_ALT = `${SITE_NAME}: ${SITE_TAGLINE}. News reports, every claim sourced, dated and citable.`;
