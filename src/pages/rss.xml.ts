@@ -7,14 +7,16 @@ import { plural } from '../lib/plural';
 import { SITE_URL } from '../lib/settings';
 import { absolute, feedUrl } from '../lib/urls';
 
-/** RSS feed of reports and claims, dated by when this site first published each (permalinks.txt). */
-export const GET: APIRoute = async () =>
-  rss({
+/** RSS feed of the newest reports and claims, dated by when this site first published each (permalinks.txt). */
+export const GET: APIRoute = async () => {
+  const items = feedItems(getLedger());
+  return rss({
     title: `${SITE_NAME}: reports and claims`,
-    description: `${plural(getLedger().articles.length, 'news report')} on ${SITE_SUBJECT} and every claim in them.`,
+    description: `The newest ${plural(items.length, 'item')} (reports and their claims) of ${plural(getLedger().articles.length, 'news report')} on ${SITE_SUBJECT}.`,
     site: SITE_URL,
     // The feed names its own address (RSS Best Practices; feed validators ask for it).
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<atom:link href="${absolute(feedUrl())}" rel="self" type="application/rss+xml"/>`,
-    items: feedItems(getLedger()),
+    items,
   });
+};

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiArticlesSchema, apiClaimsSchema, apiSourcesSchema, apiTopicsSchema } from '../../src/schemas/api';
 import { vocabularyProblems } from './schema-org';
+import { FEED_SIZE } from '../../src/lib/exports/feed';
 
 const SITE = 'http://127.0.0.1:4321';
 const local = (url: string): string => {
@@ -188,12 +189,15 @@ describe('exports', () => {
     const feed = xml.parse(readSite('/rss.xml'));
     const items = feed.rss.channel.item as { link: string }[];
     const corpus = projectCorpus();
-    expect(items.length).toBe(corpus.articles.length + corpus.claims.length);
+    // One item per report and claim, up to the feed's size (which items: tests/site/dates.test.ts).
+    expect(items.length).toBe(Math.min(FEED_SIZE, corpus.articles.length + corpus.claims.length));
     for (const i of items) expect(resolveUrlPath(local(i.link)), i.link).toBeDefined();
     // Newest first, with its own address.
     const days = (items as { pubDate?: string }[]).map((i) => (i.pubDate ? Date.parse(i.pubDate) : Infinity));
     expect(days).toEqual([...days].sort((a, b) => b - a));
-    expect(new Set(days).size).toBeGreaterThan(1);
+    // Not vacuous: several days, unless the feed holds only items not yet in permalinks.txt (a
+    // corpus grown by more new claims than the feed carries).
+    if (days.some(Number.isFinite)) expect(new Set(days).size).toBeGreaterThan(1);
     expect(readSite('/rss.xml')).toContain(`<atom:link href="${SITE}/rss.xml" rel="self" type="application/rss+xml"/>`);
     const index = xml.parse(readSite('/sitemap-index.xml'));
     const maps = [index.sitemapindex.sitemap].flat() as { loc: string }[];

@@ -16,6 +16,13 @@ export interface FeedItem {
 const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 /**
+ * How many items the feed carries: the newest. A feed reader fetches the whole file on every
+ * poll, and one item per report and claim made a feed of 24 MB at 5,000 reports, more than many
+ * readers accept. Every claim stays on the site, in the claims list and in `/api/claims.json`.
+ */
+export const FEED_SIZE = 200;
+
+/**
  * The feed: each report, then each of its claims. An item's `pubDate` is when this site first
  * published it, from `permalinks.txt` (a report's is its first claim's), never the report's own
  * date: that date is often inferred, an interval or a bound, and an RSS date is a plain day, so
@@ -23,9 +30,10 @@ const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
  * description instead. A claim not yet listed in `permalinks.txt` gets no `pubDate` rather than the
  * build's clock, so builds stay reproducible. Newest first: an item not yet dated (added since the
  * list was last updated, so the newest) leads, then by day, latest first; items of one day keep
- * the ledger's order (each report, then its claims). Order is deterministic.
+ * the ledger's order (each report, then its claims). Order is deterministic. The first `size`
+ * items (`FEED_SIZE`) are the feed.
  */
-export function feedItems(ledger: Ledger): FeedItem[] {
+export function feedItems(ledger: Ledger, size: number = FEED_SIZE): FeedItem[] {
   const { firstPublished } = ledger;
   const items = ledger.articles.flatMap((a): FeedItem[] => {
     const reportDate = `Report dated ${formatDateSpec(a.data.published)}`;
@@ -52,5 +60,5 @@ export function feedItems(ledger: Ledger): FeedItem[] {
   });
   const time = (item: FeedItem): number => item.pubDate?.getTime() ?? Infinity;
   // Array.prototype.sort is stable: equal days keep the ledger's order.
-  return items.sort((x, y) => (time(x) === time(y) ? 0 : time(y) > time(x) ? 1 : -1));
+  return items.sort((x, y) => (time(x) === time(y) ? 0 : time(y) > time(x) ? 1 : -1)).slice(0, size);
 }
