@@ -45,10 +45,7 @@ export function addGeneratedReport(dir: string, n = 1): GeneratedReport {
   const event = [...before.events].sort((a, b) => a.id.localeCompare(b.id))[0];
   if (!relatedClaim || !event) throw new Error('the corpus to extend needs at least one claim and one event');
 
-  const id = `generated-report-${n}`;
-  const outlet = `generated-gazette-${n}`;
-  const person = `pat-example-${n}`;
-  const topic = `generated-topic-${n}`;
+  const { id, outlet, person, topic } = generatedIds(n);
   const title = `Testville recruitment office opens, report ${n}`;
   // A made-up place name, different for each n (n written in base 26 with the letters a to z), so
   // one generated report is found and not another, and no two of sixty have the same text.
@@ -200,15 +197,25 @@ export function addGeneratedReports(dir: string, count: number): GeneratedReport
   return reports;
 }
 
+/** The ids of generated report `n`: the report, its outlet, the person it quotes, its topic. */
+function generatedIds(n: number): { id: string; outlet: string; person: string; topic: string } {
+  return {
+    id: `generated-report-${n}`,
+    outlet: `generated-gazette-${n}`,
+    person: `pat-example-${n}`,
+    topic: `generated-topic-${n}`,
+  };
+}
+
 /** The files `addGeneratedReport(dir, n)` writes, relative to `dir`: it refuses to overwrite any. */
 function generatedFiles(n: number): string[] {
-  const id = `generated-report-${n}`;
+  const { id, outlet, person, topic } = generatedIds(n);
   return [
     `articles/${id}.md`,
     `claims/${id}.yaml`,
     `received/${id}.txt`,
-    `sources/generated-gazette-${n}.yaml`,
-    `sources/pat-example-${n}.yaml`,
-    `topics/generated-topic-${n}.yaml`,
+    `sources/${outlet}.yaml`,
+    `sources/${person}.yaml`,
+    `topics/${topic}.yaml`,
   ];
 }

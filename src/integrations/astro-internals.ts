@@ -2,8 +2,9 @@ import type { Connect, ViteDevServer } from 'vite';
 import { isRunnableDevEnvironment } from 'vite';
 
 // The parts of Astro that the dev loop (live-content.ts) and the output-folder guard
-// (output-folder.ts) rely on and that Astro does not document: each is named once, here. Checked against astro 7.3.5. tests/unit/astro-internals.test.ts
-// looks for each in the installed Astro and fails naming the one an upgrade has changed.
+// (output-folder.ts) rely on and that Astro does not document: each is named once, here. Checked
+// against astro 7.3.5. tests/unit/astro-internals.test.ts looks for each in the installed Astro and
+// fails naming the one an upgrade has changed.
 
 /** The Astro version these internals were last checked against. */
 export const CHECKED_ASTRO_VERSION = '7.3.5';

@@ -9,10 +9,11 @@ import { absolute, feedUrl } from '../lib/urls';
 
 /** RSS feed of the newest reports and claims, dated by when this site first published each (permalinks.txt). */
 export const GET: APIRoute = async () => {
-  const items = feedItems(getLedger());
+  const ledger = getLedger();
+  const items = feedItems(ledger);
   return rss({
     title: `${SITE_NAME}: reports and claims`,
-    description: `The newest ${plural(items.length, 'item')} (reports and their claims) of ${plural(getLedger().articles.length, 'news report')} on ${SITE_SUBJECT}.`,
+    description: `The newest ${plural(items.length, 'item')} (reports and their claims) of ${plural(ledger.articles.length, 'news report')} on ${SITE_SUBJECT}.`,
     site: SITE_URL,
     // The feed names its own address (RSS Best Practices; feed validators ask for it).
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },

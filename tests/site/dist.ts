@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -23,6 +24,17 @@ export function siteFiles(dir = DIST): string[] {
   if (existsSync(dir)) walk(dir);
   return out.sort();
 }
+
+/** Each file of the site in `dir` (see `siteFiles`), by site path: a SHA-256 digest of its bytes, to compare two builds. */
+export const siteDigests = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    siteFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 
 /** Every HTML page, without pagefind's own files. */
 export const htmlPages = (): string[] => siteFiles().filter((f) => f.endsWith('.html') && !f.startsWith('/pagefind/'));

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { toString } from 'hast-util-to-string';
@@ -8,7 +6,7 @@ import { CSP } from '../../src/lib/site';
 import { readCorpus } from '../../src/lib/content/read';
 import { validateCorpus } from '../../src/lib/content/validate';
 import { buildSite, tempFolder } from './build-site';
-import { $$, DIST, htmlPages, readSite, siteFiles } from './dist';
+import { $$, DIST, htmlPages, readSite, siteDigests } from './dist';
 import { idProblems, scriptProblems } from './page-checks';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -61,17 +59,8 @@ describe('reproducible build', () => {
       timeout: 150_000,
     });
     expect(index.status, index.stderr).toBe(0);
-    const digest = (root: string) =>
-      Object.fromEntries(
-        siteFiles(root).map((f) => [
-          f,
-          createHash('sha256')
-            .update(readFileSync(join(root, f)))
-            .digest('hex'),
-        ]),
-      );
-    const first = digest(DIST);
-    const second = digest(out);
+    const first = siteDigests(DIST);
+    const second = siteDigests(out);
     expect(Object.keys(second)).toEqual(Object.keys(first));
     const differing = Object.keys(first).filter((f) => first[f] !== second[f]);
     expect(differing).toEqual([]);

@@ -1,36 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { siteFiles } from './dist';
+import { describe, expect, test } from 'vitest';
+import { siteDigests as digests } from './dist';
 import { ledgerFrom } from '../unit/helpers';
-import { shellEnv } from '../shell-env';
-import { copyContent, LEDGER_FIXTURE } from './build-site';
-
-const ROOT = join(import.meta.dirname, '../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+import { buildSite, copyContent, LEDGER_FIXTURE, ROOT, tempFolder } from './build-site';
 
 function build(content: string, out: string, env: Record<string, string> = {}): void {
-  const r = spawnSync('npx', ['astro', 'build', '--outDir', out], {
-    cwd: ROOT,
-    env: shellEnv({ CONTENT_DIR: content, ...env }),
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  expect(r.status, r.stderr).toBe(0);
+  const r = buildSite(out, content, env);
+  expect(r.status, r.output).toBe(0);
 }
-const digests = (dir: string): Record<string, string> =>
-  Object.fromEntries(
-    siteFiles(dir).map((f) => [
-      f,
-      createHash('sha256')
-        .update(readFileSync(join(dir, f)))
-        .digest('hex'),
-    ]),
-  );
 
 // The outputs of the pages that returned a cache key, from Astro's incremental-build manifest.
 function keyedPages(): string[] {
@@ -50,11 +28,8 @@ describe('rebuild with caches kept', () => {
     'after editing one report’s claims, the output is byte-identical to a cold build’s',
     { timeout: 900_000 },
     () => {
-      const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-rebuild-'));
-      made.push(dir);
-      const content = join(dir, 'content');
-      cpSync(join(ROOT, 'content'), content, { recursive: true });
-      cpSync(join(ROOT, 'permalinks.txt'), join(dir, 'permalinks.txt'));
+      const dir = tempFolder('rebuild');
+      const content = copyContent(dir);
       const warmOut = join(dir, 'warm');
       build(content, warmOut);
 
@@ -132,8 +107,7 @@ describe('rebuild with caches kept', () => {
     'a build into another folder in between leaves no page of the earlier content behind',
     { timeout: 600_000 },
     () => {
-      const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-two-folders-'));
-      made.push(dir);
+      const dir = tempFolder('two-folders');
       const content = copyContent(dir, LEDGER_FIXTURE);
       const [first, second] = [join(dir, 'first'), join(dir, 'second')];
       build(content, first);
