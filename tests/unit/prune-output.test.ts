@@ -128,4 +128,14 @@ describe('WrittenFiles', () => {
     new WrittenFiles(record, join(dir, 'b')).write('/x.bib', 'x');
     expect(readFileSync(other, 'utf8')).toBe('x');
   });
+
+  test('a file is written into folders that do not exist yet, and an error other than a missing folder is thrown', () => {
+    const dir = folder();
+    const files = new WrittenFiles(join(dir, 'record.json'), join(dir, 'out'));
+    files.write('/claims/new/deeper/cite.bib', 'new');
+    expect(readFileSync(join(dir, 'out/claims/new/deeper/cite.bib'), 'utf8')).toBe('new');
+    // A folder where the file should be: not a missing folder, so not hidden by making one.
+    mkdirSync(join(dir, 'out/taken.bib'), { recursive: true });
+    expect(() => files.write('/taken.bib', 'x')).toThrow(/EISDIR/);
+  });
 });
