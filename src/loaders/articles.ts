@@ -5,6 +5,7 @@ import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
 import { corpusForLoader, loaderName } from './corpus';
 import { aliasesByClaim } from '../lib/views/redirect-pages';
 import { renderKey } from './render-key';
+import type { ValidatedCorpus } from '../lib/content/validate';
 
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
@@ -31,16 +32,16 @@ export function articlesLoader(): Loader {
 
 let warmed = false;
 
-/** Stores every report whose digest changed, rendered; returns how many were rendered. */
-async function syncArticles(context: LoaderContext): Promise<number> {
-  const { store, generateDigest, renderMarkdown } = context;
-  const corpus = corpusForLoader(context);
-  if (!corpus) return 0;
-  const render = renderKey(fileURLToPath(context.config.root));
-  let rendered = 0;
+/**
+ * The claims each report's render anchors (the `claimAnchors` of its render frontmatter, read by
+ * rehype-claim-anchors), by report id: in text order, numbered as validation numbered them
+ * (`numberClaims`), with the retired ids that still lead to them.
+ */
+export function claimAnchorsByReport(
+  corpus: Pick<ValidatedCorpus, 'claims' | 'redirects'>,
+): Map<string, ClaimAnchor[]> {
   const anchors = new Map<string, ClaimAnchor[]>();
   const aliases = aliasesByClaim(corpus.redirects);
-  // In text order, numbered as validation numbered them (`numberClaims`).
   for (const c of [...corpus.claims].sort((x, y) => x.number - y.number)) {
     const list = anchors.get(c.article) ?? [];
     list.push({
@@ -53,6 +54,17 @@ async function syncArticles(context: LoaderContext): Promise<number> {
     });
     anchors.set(c.article, list);
   }
+  return anchors;
+}
+
+/** Stores every report whose digest changed, rendered; returns how many were rendered. */
+async function syncArticles(context: LoaderContext): Promise<number> {
+  const { store, generateDigest, renderMarkdown } = context;
+  const corpus = corpusForLoader(context);
+  if (!corpus) return 0;
+  const render = renderKey(fileURLToPath(context.config.root));
+  let rendered = 0;
+  const anchors = claimAnchorsByReport(corpus);
   const seen = new Set<string>();
   for (const a of corpus.articles) {
     seen.add(a.id);

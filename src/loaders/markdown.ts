@@ -1,23 +1,105 @@
-import { unified } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds as astroHeadingIds,
+  unified,
+  type MarkdownHeading,
+  type MarkdownRenderer,
+  type RehypePlugins,
+} from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified as pipeline } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import rehypeClaimAnchors from '../plugins/rehype-claim-anchors';
 import rehypeCitationMarks from '../plugins/rehype-citation-marks';
 import rehypeHeadingIds from '../plugins/rehype-heading-ids';
 import { claimUrl } from '../lib/urls';
 
 /**
+ * How reports are rendered: Astro's unified processor with these options. Smart punctuation is
+ * off: report text is kept verbatim, straight quotes included, and claim quotes are matched
+ * against it character for character. CommonMark, as the validator reads it (`analyseMarkdown`,
+ * src/lib/content/text.ts): with GitHub's extensions a report's "~5,000 and ~8,000" was struck
+ * through from one tilde to the next, a bare address became a link the validator never saw, and a
+ * line of pipes a table.
+ */
+export const MARKDOWN_OPTIONS = {
+  smartypants: false,
+  gfm: false,
+  rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks, rehypeHeadingIds] as RehypePlugins,
+} as const;
+
+// Nodes whose rendering needs a step of Astro's pipeline that the lean one leaves out: raw HTML
+// (rehype-raw), images (Astro's image collection) and code blocks (syntax highlighting).
+const NEEDS_ASTRO = new Set(['html', 'image', 'imageReference', 'code']);
+
+/** Whether a parsed report holds anything only Astro's full pipeline renders as Astro would. */
+function needsAstro(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    if (NEEDS_ASTRO.has(node.type)) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+/**
+ * Astro's pipeline for these options (`createMarkdownProcessor` in @astrojs/markdown-remark) less
+ * the steps that change nothing in a report without raw HTML, images or code: image collection,
+ * syntax highlighting and rehype-raw, which parses every rendered tree again as HTML to take in
+ * raw HTML nodes (a third of the rendering at 5,000 reports, and validation refuses raw HTML in a
+ * report). The steps kept are Astro's, in Astro's order.
+ */
+function leanPipeline() {
+  const p = pipeline().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  for (const entry of MARKDOWN_OPTIONS.rehypePlugins) {
+    const [plugin, options] = Array.isArray(entry) ? entry : [entry];
+    // Astro also takes a plugin by package name; these are imported, so the render key sees them.
+    if (typeof plugin === 'string')
+      throw new Error(`markdown.ts: import the rehype plugin "${plugin}" rather than naming it`);
+    p.use(plugin, options);
+  }
+  return p.use(astroHeadingIds).use(rehypeStringify, { allowDangerousHtml: true });
+}
+
+/**
  * The Markdown processor reports are rendered with (`markdown.processor` in astro.config.mjs): its
  * plugins and their options, in one module, so the articles loader's cache key covers them
- * (render-key.ts hashes this file and every module it imports).
+ * (render-key.ts hashes this file and every module it imports). It is Astro's `unified()`
+ * processor with a faster renderer: a report is parsed once, and rendered by the lean pipeline
+ * above unless it holds raw HTML, an image or a code block, which go through Astro's own. The two
+ * give the same bytes (`tests/unit/markdown-render.test.ts`, over every report of the real and
+ * fixture corpora).
  */
 export function markdownProcessor(): ReturnType<typeof unified> {
-  return unified({
-    // Smart punctuation is off: report text is kept verbatim, straight quotes included,
-    // and claim quotes are matched against it character for character.
-    smartypants: false,
-    // CommonMark, as the validator reads it (`analyseMarkdown`, src/lib/content/text.ts): with
-    // GitHub's extensions a report's "~5,000 and ~8,000" was struck through from one tilde to the
-    // next, a bare address became a link the validator never saw, and a line of pipes a table.
-    gfm: false,
-    rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks, rehypeHeadingIds],
-  });
+  const astro = unified(MARKDOWN_OPTIONS);
+  return {
+    ...astro,
+    async createRenderer(shared): Promise<MarkdownRenderer> {
+      const full = await astro.createRenderer(shared);
+      const lean = leanPipeline();
+      return {
+        async render(content, opts) {
+          const frontmatter = opts?.frontmatter ?? {};
+          const file = new VFile({ value: content, path: opts?.fileURL, data: { astro: { frontmatter } } });
+          const tree = lean.parse(file);
+          if (needsAstro(tree)) return full.render(content, opts);
+          try {
+            const code = String(lean.stringify(await lean.run(tree, file), file));
+            const astroData = (file.data as { astro?: { headings?: MarkdownHeading[] } }).astro;
+            return {
+              code,
+              metadata: { headings: astroData?.headings ?? [], localImagePaths: [], remoteImagePaths: [], frontmatter },
+            };
+          } catch (err) {
+            // As Astro's renderer reports a failed render: the file named, then the plugin's message.
+            if (err instanceof Error) err.message = `Failed to parse Markdown file "${file.path}":\n${err.message}`;
+            throw err;
+          }
+        },
+      };
+    },
+  };
 }

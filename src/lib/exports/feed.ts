@@ -68,7 +68,7 @@ export function feedItems(ledger: Ledger, size: number = FEED_SIZE): FeedItem[] 
     ];
   });
   // Days are ISO dates, so they order as strings; an undated item (the newest) sorts first.
-  const key = (s: { day?: string }): string => s.day ?? '\uffff';
+  const key = (s: { day: string | undefined }): string => s.day ?? '\uffff';
   // Array.prototype.sort is stable: equal days keep the ledger's order.
   return slots
     .sort((x, y) => (key(x) === key(y) ? 0 : key(y) > key(x) ? 1 : -1))

@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownConfigDefaults, unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readCorpus } from '../../src/lib/content/read';
+import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
+import { claimAnchorsByReport } from '../../src/loaders/articles';
+import { MARKDOWN_OPTIONS, markdownProcessor } from '../../src/loaders/markdown';
+import { CONTENT } from './helpers';
+
+// Reports are rendered by a lean pipeline, not Astro's own (src/loaders/markdown.ts): the same
+// steps less rehype-raw, image collection and syntax highlighting, which change nothing in a report
+// without raw HTML, images or code. This checks that the two give the same bytes and headings for
+// every report of the real and fixture corpora (with their claims anchored, as the articles loader
+// renders them), and that what only Astro's pipeline renders still goes through it.
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+let ours: MarkdownRenderer;
+let astros: MarkdownRenderer;
+let root = '';
+let hostile = '';
+
+beforeAll(async () => {
+  ours = await markdownProcessor().createRenderer(markdownConfigDefaults);
+  astros = await unified(MARKDOWN_OPTIONS).createRenderer(markdownConfigDefaults);
+  // The hostile fixture is an overlay on the base fixture, as tests/site/hostile.test.ts builds it.
+  root = mkdtempSync(join(tmpdir(), 'claim-ledger-markdown-render-'));
+  hostile = join(root, 'content');
+  cpSync(join(FIXTURES, 'content-base'), hostile, { recursive: true });
+  cpSync(join(FIXTURES, 'hostile-content'), hostile, { recursive: true });
+  cpSync(join(FIXTURES, 'permalinks.txt'), join(root, 'permalinks.txt'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe.each([
+  ['the real corpus', () => CONTENT],
+  ['the base fixture', () => join(FIXTURES, 'content-base')],
+  ['the hostile fixture', () => hostile],
+])('the lean renderer gives Astro’s output: %s', (_name, dir) => {
+  test('every report, its claims anchored: the same HTML and headings', async () => {
+    const corpus = validateCorpus(readCorpus(dir()));
+    expect(corpus.problems.map(formatProblem)).toEqual([]);
+    expect(corpus.articles.length).toBeGreaterThan(0);
+    const anchors = claimAnchorsByReport(corpus);
+    for (const a of corpus.articles) {
+      const frontmatter = { claimAnchors: anchors.get(a.id) ?? [] };
+      const opts = { frontmatter, fileURL: pathToFileURL(resolve(a.file)) };
+      const mine = await ours.render(a.body, opts);
+      expect(mine, a.file).toEqual(await astros.render(a.body, opts));
+      // The anchors were placed: an empty or failed render would also be "the same".
+      expect(mine.code.match(/<mark /g)?.length ?? 0, a.file).toBe(frontmatter.claimAnchors.length);
+    }
+  });
+});
+
+describe('what only Astro’s pipeline renders goes through it', () => {
+  test.each([
+    // Each written so that the lean pipeline alone would render it otherwise: HTML that rehype-raw
+    // rewrites (capitals, an unclosed element), images Astro collects (a path beside the file).
+    ['raw HTML', 'Text <B>bold</B> text.\n\n<DIV>block'],
+    ['an image', 'Text.\n\n![a map](./map.png)'],
+    ['a reference image', 'Text ![a map][m].\n\n[m]: ./map.png'],
+    ['an indented code block', 'Text.\n\n    code here\n\nMore text.'],
+    ['a fenced code block', 'Text.\n\n```js\nconst x = 1;\n```'],
+  ])('%s', async (_name, body) => {
+    // With a file, as the articles loader renders: Astro collects images only for a file.
+    const opts = { fileURL: pathToFileURL(join(root, 'report.md')) };
+    expect(await ours.render(body, opts)).toEqual(await astros.render(body, opts));
+  });
+
+  test('a heading gets Astro’s id and is listed in the metadata', async () => {
+    const mine = await ours.render('# A heading\n\nText.\n\n## Another one', {});
+    expect(mine).toEqual(await astros.render('# A heading\n\nText.\n\n## Another one', {}));
+    expect(mine.metadata.headings.map((h) => h.depth)).toEqual([1, 2]);
+  });
+});
