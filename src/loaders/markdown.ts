@@ -4,6 +4,7 @@ import {
   type MarkdownHeading,
   type MarkdownRenderer,
   type RehypePlugins,
+  type UnifiedProcessorOptions,
 } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -32,8 +33,11 @@ export const MARKDOWN_OPTIONS = {
 } as const;
 
 // Nodes whose rendering needs a step of Astro's pipeline that the lean one leaves out: raw HTML
-// (rehype-raw), images (Astro's image collection) and code blocks (syntax highlighting).
-const NEEDS_ASTRO = new Set(['html', 'image', 'imageReference', 'code']);
+// (rehype-raw), images (Astro's image collection), code blocks (syntax highlighting), and links:
+// a link can end up inside another (an autolink in a link's text, or the claim link that
+// rehype-claim-anchors adds after a quote ending in a link's text), which HTML does not allow and
+// rehype-raw's parse takes apart as a browser would.
+const NEEDS_ASTRO = new Set(['html', 'image', 'imageReference', 'code', 'link', 'linkReference']);
 
 /** Whether a parsed report holds anything only Astro's full pipeline renders as Astro would. */
 function needsAstro(tree: Root): boolean {
@@ -47,10 +51,11 @@ function needsAstro(tree: Root): boolean {
 
 /**
  * Astro's pipeline for these options (`createMarkdownProcessor` in @astrojs/markdown-remark) less
- * the steps that change nothing in a report without raw HTML, images or code: image collection,
- * syntax highlighting and rehype-raw, which parses every rendered tree again as HTML to take in
- * raw HTML nodes (a third of the rendering at 5,000 reports, and validation refuses raw HTML in a
- * report). The steps kept are Astro's, in Astro's order.
+ * the steps that change nothing in a report without raw HTML, images, code or links: image
+ * collection, syntax highlighting and rehype-raw, which parses every rendered tree again as HTML to
+ * take in raw HTML nodes (a third of the rendering at 5,000 reports, and validation refuses raw
+ * HTML in a report). The steps kept are Astro's, in Astro's order. It holds for these options
+ * only (CommonMark, no smart punctuation, no remark plugins): `markdownProcessor` checks them.
  */
 function leanPipeline() {
   const p = pipeline().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
@@ -69,7 +74,7 @@ function leanPipeline() {
  * plugins and their options, in one module, so the articles loader's cache key covers them
  * (render-key.ts hashes this file and every module it imports). It is Astro's `unified()`
  * processor with a faster renderer: a report is parsed once, and rendered by the lean pipeline
- * above unless it holds raw HTML, an image or a code block, which go through Astro's own. The two
+ * above unless it holds raw HTML, an image, a code block or a link, which go through Astro's own. The two
  * give the same bytes (`tests/unit/markdown-render.test.ts`, over every report of the real and
  * fixture corpora).
  */
@@ -79,6 +84,16 @@ export function markdownProcessor(): ReturnType<typeof unified> {
     ...astro,
     async createRenderer(shared): Promise<MarkdownRenderer> {
       const full = await astro.createRenderer(shared);
+      // With GitHub's extensions, smart punctuation or a remark plugin, Astro's pipeline has steps
+      // the lean one lacks: every report then goes through Astro's.
+      const options: UnifiedProcessorOptions = MARKDOWN_OPTIONS;
+      if (
+        options.gfm !== false ||
+        options.smartypants !== false ||
+        options.remarkPlugins?.length ||
+        options.remarkRehype
+      )
+        return full;
       const lean = leanPipeline();
       return {
         async render(content, opts) {

@@ -12,9 +12,9 @@ import { CONTENT } from './helpers';
 
 // Reports are rendered by a lean pipeline, not Astro's own (src/loaders/markdown.ts): the same
 // steps less rehype-raw, image collection and syntax highlighting, which change nothing in a report
-// without raw HTML, images or code. This checks that the two give the same bytes and headings for
-// every report of the real and fixture corpora (with their claims anchored, as the articles loader
-// renders them), and that what only Astro's pipeline renders still goes through it.
+// without raw HTML, images, code or links. This checks that the two give the same bytes and
+// headings for every report of the real and fixture corpora (with their claims anchored, as the
+// articles loader renders them), and that what only Astro's pipeline renders still goes through it.
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 let ours: MarkdownRenderer;
@@ -64,10 +64,22 @@ describe('what only Astro’s pipeline renders goes through it', () => {
     ['a reference image', 'Text ![a map][m].\n\n[m]: ./map.png'],
     ['an indented code block', 'Text.\n\n    code here\n\nMore text.'],
     ['a fenced code block', 'Text.\n\n```js\nconst x = 1;\n```'],
+    // Links that would nest: HTML has no link inside a link, and Astro's pipeline takes them apart.
+    ['an autolink in a link’s text', 'Said [a <https://b.example> d](https://e.example) today.'],
+    ['a reference link around an autolink', 'Said [a <https://b.example> d][e] today.\n\n[e]: https://e.example'],
   ])('%s', async (_name, body) => {
     // With a file, as the articles loader renders: Astro collects images only for a file.
     const opts = { fileURL: pathToFileURL(join(root, 'report.md')) };
     expect(await ours.render(body, opts)).toEqual(await astros.render(body, opts));
+  });
+
+  test('a quote inside a link’s text: the claim link is not nested in the link', async () => {
+    const body = 'The mayor said [mobilization is over](https://example.com/a) on Monday.';
+    const claimAnchors = [{ id: 'c1', quote: 'mobilization is over', n: 1, statement: 'It is over.', aliases: [] }];
+    const opts = { frontmatter: { claimAnchors }, fileURL: pathToFileURL(join(root, 'report.md')) };
+    const mine = await ours.render(body, opts);
+    expect(mine).toEqual(await astros.render(body, opts));
+    expect(mine.code).not.toMatch(/<a [^>]*>(?:(?!<\/a>).)*<a /s);
   });
 
   test('a heading gets Astro’s id and is listed in the metadata', async () => {

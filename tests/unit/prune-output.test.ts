@@ -129,7 +129,7 @@ describe('WrittenFiles', () => {
     expect(readFileSync(other, 'utf8')).toBe('x');
   });
 
-  test('a file is written into folders that do not exist yet, and an error other than a missing folder is thrown', () => {
+  test('a file is written into folders that do not exist yet; an error other than a missing folder still fails the write', () => {
     const dir = folder();
     const files = new WrittenFiles(join(dir, 'record.json'), join(dir, 'out'));
     files.write('/claims/new/deeper/cite.bib', 'new');
