@@ -44,3 +44,24 @@ describe('rehype-claim-anchors errors', () => {
     expect(await render('Some text.\n', [[rehypeClaimAnchors, { claimUrl }]])).toBe('<p>Some text.</p>');
   });
 });
+
+describe('rehype-heading-ids after rehype-claim-anchors', () => {
+  // A quote in a heading gets a claim link whose hidden preview holds the claim's statement; the
+  // heading's id is made from the heading's own words, so editing the statement keeps the link
+  // to the section.
+  const heading = async (statement: string): Promise<string> => {
+    const anchors: ClaimAnchor[] = [{ id: 'in-heading', quote: 'cover up losses', n: 1, statement }];
+    const html = await render(
+      '## Attempts to cover up losses\n',
+      [[rehypeClaimAnchors, { claimUrl }], rehypeHeadingIds],
+      {
+        claimAnchors: anchors,
+      },
+    );
+    return /<h2 id="([^"]+)"/.exec(html)?.[1] ?? html;
+  };
+  test('the id is the heading text, whatever the claim says', async () => {
+    expect(await heading('In a heading.')).toBe('p_attempts-to-cover-up-losses');
+    expect(await heading('Edited: a statement that says more.')).toBe('p_attempts-to-cover-up-losses');
+  });
+});
