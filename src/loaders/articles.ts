@@ -6,6 +6,7 @@ import { corpusForLoader, loaderName } from './corpus';
 import { aliasesByClaim } from '../lib/views/redirect-pages';
 import { renderKey } from './render-key';
 import type { ValidatedCorpus } from '../lib/content/validate';
+import { hasReportBody, pruneReportBodies, reportBodyName, writeReportBody } from '../lib/content/report-bodies';
 
 /**
  * Loads the reports and renders each one once. The claims anchored in a report are part of the
@@ -57,15 +58,21 @@ export function claimAnchorsByReport(
   return anchors;
 }
 
-/** Stores every report whose digest changed, rendered; returns how many were rendered. */
+/**
+ * Renders every report whose digest changed and stores its entry; returns how many were rendered.
+ * The entry holds the report's record and digest; its HTML is kept beside the store, by digest
+ * (src/lib/content/report-bodies.ts), where the report page reads it.
+ */
 async function syncArticles(context: LoaderContext): Promise<number> {
   const { store, generateDigest, renderMarkdown } = context;
   const corpus = corpusForLoader(context);
   if (!corpus) return 0;
+  const cwd = process.cwd();
   const render = renderKey(fileURLToPath(context.config.root));
   let rendered = 0;
   const anchors = claimAnchorsByReport(corpus);
   const seen = new Set<string>();
+  const bodies = new Set<string>();
   for (const a of corpus.articles) {
     seen.add(a.id);
     const claimAnchors = anchors.get(a.id) ?? [];
@@ -75,20 +82,23 @@ async function syncArticles(context: LoaderContext): Promise<number> {
       claimAnchors: JSON.stringify(claimAnchors),
       render,
     });
-    if (store.get(a.id)?.digest === digest) continue;
+    bodies.add(reportBodyName(a.id, digest));
+    // A body removed from the caches' folder (without the store) is rendered again.
+    if (store.get(a.id)?.digest === digest && hasReportBody(cwd, a.id, digest)) continue;
     // Already parsed by our validator with the collection's own schema.
     const data = a.data as unknown as Record<string, unknown>;
     // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
     const html = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, {
       fileURL: pathToFileURL(resolve(a.file)),
     });
-    // Neither the Markdown (`body`) nor the render's frontmatter (the anchors, passed in only for
-    // the plugin) is read back from the store: left out, as Astro bundles the whole store into the
-    // build as one module (at 5,000 reports tens of MB, parsed by Vite and by Node on every build).
-    const kept = { html: html.html, metadata: { ...html.metadata, frontmatter: {} } };
-    store.set({ id: a.id, data, filePath: a.file, digest, rendered: kept });
+    writeReportBody(cwd, a.id, digest, html.html);
+    // Neither the Markdown (`body`), nor the HTML, nor the render's metadata goes into the store:
+    // Astro bundles the whole store into the build as one module (at 5,000 reports tens of MB,
+    // parsed by Vite and by Node on every build), and no page reads them from there.
+    store.set({ id: a.id, data, filePath: a.file, digest });
     rendered += 1;
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  pruneReportBodies(cwd, bodies);
   return rendered;
 }

@@ -1,21 +1,40 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { readValidatedCorpus } from '../../src/lib/content/corpus';
+import {
+  hasReportBody,
+  pruneReportBodies,
+  readReportBody,
+  reportBodiesDir,
+  reportBodyName,
+} from '../../src/lib/content/report-bodies';
 import { articlesLoader, claimAnchorsByReport } from '../../src/loaders/articles';
 
-// The articles loader (src/loaders/articles.ts) renders each report into Astro's content store,
-// which Astro bundles whole into every build as one module. What no page reads back (the Markdown,
-// and the anchors passed in the render's frontmatter for the plugin only) is left out of it; what
-// the report page renders (the HTML, the headings) is kept as the renderer gave it.
+// The articles loader (src/loaders/articles.ts) renders each report and stores its entry in
+// Astro's content store, which Astro bundles whole into every build as one module. The entry holds
+// the report's record and digest only: neither the Markdown, nor the anchors passed in the render's
+// frontmatter for the plugin, nor the HTML, which is kept beside the store by digest
+// (src/lib/content/report-bodies.ts) for the report page to read.
 
 interface Stored {
   id: string;
   body?: string;
   digest?: string;
-  rendered?: { html: string; metadata?: { headings?: unknown[]; frontmatter?: Record<string, unknown> } };
+  rendered?: unknown;
 }
+
+// The loader keeps bodies under the working directory's caches, as a build does; the stand-in
+// renderer's bodies (and digests) are removed after each test.
+const written = new Set<string>();
+afterEach(() => {
+  for (const name of written) rmSync(join(reportBodiesDir(process.cwd()), name), { force: true });
+  written.clear();
+});
 
 /** A content store and the parts of a loader context the articles loader uses, over the real corpus. */
 function fakeContext() {
@@ -24,7 +43,10 @@ function fakeContext() {
   const context = {
     store: {
       get: (id: string) => store.get(id),
-      set: (entry: Stored) => store.set(entry.id, entry),
+      set: (entry: Stored) => {
+        written.add(reportBodyName(entry.id, entry.digest!));
+        return store.set(entry.id, entry);
+      },
       keys: () => [...store.keys()],
       delete: (id: string) => store.delete(id),
     },
@@ -45,23 +67,35 @@ function fakeContext() {
 }
 
 describe('the articles loader', () => {
-  test('stores each report’s HTML and headings, not its Markdown or the anchors it was rendered with', async () => {
+  test('keeps each report’s HTML beside the store, and stores neither it, nor its Markdown, nor the anchors', async () => {
     const { store, renders, context } = fakeContext();
     await articlesLoader().load(context);
     const corpus = readValidatedCorpus();
     expect([...store.keys()].sort()).toEqual(corpus.articles.map((a) => a.id).sort());
     expect(renders.length).toBe(corpus.articles.length);
     const anchors = claimAnchorsByReport(corpus);
+    const bodies = new Set<string>();
     for (const [id, entry] of store) {
       // The anchors did go to the renderer…
       const sent = renders.find((r) => r.includes(`"id":"${anchors.get(id)?.[0]?.id}"`));
       expect(sent, id).toBeDefined();
-      // …and neither they nor the Markdown are kept.
-      expect(entry.body, id).toBeUndefined();
-      expect(entry.rendered?.metadata?.frontmatter, id).toEqual({});
-      expect(entry.rendered?.html, id).toMatch(/^<p>report \d+<\/p>$/);
-      expect(entry.rendered?.metadata?.headings, id).toEqual([{ depth: 1, slug: 'h', text: 'H' }]);
+      // …and neither they, nor the Markdown, nor the HTML are in the store…
+      expect(Object.keys(entry).sort(), id).toEqual(['data', 'digest', 'filePath', 'id']);
+      // …where the HTML is kept by the entry's digest.
+      bodies.add(readReportBody(process.cwd(), id, entry.digest!));
     }
+    expect([...bodies].sort()).toEqual(renders.map((_, i) => `<p>report ${i + 1}</p>`).sort());
+  });
+
+  test('a body missing from the caches’ folder is rendered again, and only that one', async () => {
+    const { store, renders, context } = fakeContext();
+    await articlesLoader().load(context);
+    const [id, entry] = [...store][0]!;
+    rmSync(join(reportBodiesDir(process.cwd()), reportBodyName(id, entry.digest!)));
+    const first = renders.length;
+    await articlesLoader().load(context);
+    expect(renders.length).toBe(first + 1);
+    expect(hasReportBody(process.cwd(), id, entry.digest!)).toBe(true);
   });
 
   test('a second run with nothing changed renders nothing again', async () => {
@@ -71,5 +105,36 @@ describe('the articles loader', () => {
     await articlesLoader().load(context);
     expect(first).toBeGreaterThan(0);
     expect(renders.length).toBe(first);
+  });
+});
+
+describe('report bodies kept by digest', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'report-bodies-'));
+  afterEach(() => rmSync(reportBodiesDir(cwd), { recursive: true, force: true }));
+
+  test('a missing body stops the page with the report named and the fix', () => {
+    expect(() => readReportBody(cwd, 'some-report', 'abc123')).toThrow(
+      /the rendered text of report "some-report" is missing from .*report-bodies: remove node_modules\/\.astro and build again/,
+    );
+  });
+
+  test('a report id or digest that is not a plain name is refused, not used as a path', () => {
+    expect(() => readReportBody(cwd, '../x', 'abc')).toThrow(/not a file name/);
+    expect(() => hasReportBody(cwd, 'x', 'a/b')).toThrow(/not a file name/);
+  });
+
+  test('pruning removes old bodies that are not kept, and spares kept and recent ones', () => {
+    const dir = reportBodiesDir(cwd);
+    mkdirSync(dir, { recursive: true });
+    const old = (Date.now() - 2 * 3_600_000) / 1000;
+    for (const name of ['kept.a.html', 'stale.b.html', 'recent.c.html']) writeFileSync(join(dir, name), name);
+    utimesSync(join(dir, 'kept.a.html'), old, old);
+    utimesSync(join(dir, 'stale.b.html'), old, old);
+    expect(pruneReportBodies(cwd, new Set(['kept.a.html']))).toBe(1);
+    expect(['kept.a.html', 'stale.b.html', 'recent.c.html'].map((n) => existsSync(join(dir, n)))).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 });

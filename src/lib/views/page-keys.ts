@@ -105,12 +105,12 @@ function entityView(v: Entity, depth: number, memo: Memo): Record<string, unknow
 /**
  * The `cacheKey` of a page whose `getStaticPaths()` entry has these `props`: a SHA-256 digest of
  * what the page can show of them (see the rules at the top of this file), of the build settings
- * that reach its HTML (`SITE_URL`, the base path), and of any `extra` text the page shows from
- * elsewhere (a report's rendered body). Equal keys mean equal pages, given the same code. Pass one
+ * that reach its HTML (`SITE_URL`, the base path). What a page shows from elsewhere must come in
+ * as a prop too (a report page's body, by its digest). Equal keys mean equal pages, given the same code. Pass one
  * `memo` for all the pages of a build (as `withCacheKeys` does, one for all routes); the entities
  * must not change while it is in use.
  */
-export function pageCacheKey(props: object, extra: string[] = [], memo: Memo = newMemo()): string {
+export function pageCacheKey(props: object, memo: Memo = newMemo()): string {
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
@@ -123,14 +123,10 @@ export function pageCacheKey(props: object, extra: string[] = [], memo: Memo = n
       props: Object.entries(props).map(([k, v]) => [k, view(v, isEntity(v as object) ? 0 : 1, false, new Set(), memo)]),
     }),
   );
-  for (const e of extra) hash.update('\0').update(e);
   return hash.digest('base64url');
 }
 
 /** Each of `paths` with its `cacheKey` (see `pageCacheKey`), for a page's `getStaticPaths()`. */
-export function withCacheKeys<P extends object, T extends { props: P }>(
-  paths: T[],
-  extra: (p: T) => string[] = () => [],
-): (T & { cacheKey: string })[] {
-  return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, extra(p), shared) }));
+export function withCacheKeys<P extends object, T extends { props: P }>(paths: T[]): (T & { cacheKey: string })[] {
+  return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, shared) }));
 }
