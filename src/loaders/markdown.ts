@@ -29,7 +29,10 @@ import { claimUrl } from '../lib/urls';
 export const MARKDOWN_OPTIONS = {
   smartypants: false,
   gfm: false,
-  rehypePlugins: [[rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks, rehypeHeadingIds] as RehypePlugins,
+  // Heading ids first, from the report's own words: after rehype-claim-anchors a heading holding a
+  // quote would also hold the claim link, whose hidden preview is the claim's statement, and its id
+  // would change (and links to the section break) whenever that statement was edited.
+  rehypePlugins: [rehypeHeadingIds, [rehypeClaimAnchors, { claimUrl }], rehypeCitationMarks] as RehypePlugins,
 } as const;
 
 // Nodes whose rendering needs a step of Astro's pipeline that the lean one leaves out: raw HTML

@@ -1,4 +1,5 @@
-import type { ElementContent, Root } from 'hast';
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { pageId } from '../lib/views/page-ids';
 
@@ -14,24 +15,6 @@ function slug(text: string): string {
 }
 
 /**
- * A heading's text as a reader sees it in the report: without the claim links that
- * rehype-claim-anchors adds after a quote (their hidden preview holds the claim's statement, so an
- * id made with them would change whenever that statement is edited, and break links to the
- * section).
- */
-function headingText(nodes: ElementContent[]): string {
-  let text = '';
-  for (const n of nodes) {
-    if (n.type === 'text') text += n.value;
-    else if (n.type === 'element') {
-      const cls = n.properties['className'];
-      if (!(Array.isArray(cls) && cls.includes('claim-ref'))) text += headingText(n.children);
-    }
-  }
-  return text;
-}
-
-/**
  * Gives each heading in a report an id of the page's own form (`p_` + slug). Astro would give
  * "## A heading" the id `a-heading`, which is also a valid claim id: a claim of that name would
  * then share its `#fragment` with the heading. Astro keeps an id a plugin has already set.
@@ -41,7 +24,7 @@ export default function rehypeHeadingIds() {
     const seen = new Map<string, number>();
     visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName) || typeof node.properties['id'] === 'string') return;
-      const base = slug(headingText(node.children));
+      const base = slug(toString(node));
       const n = seen.get(base) ?? 0;
       seen.set(base, n + 1);
       node.properties['id'] = pageId(n === 0 ? base : `${base}-${n}`);

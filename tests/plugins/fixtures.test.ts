@@ -5,6 +5,8 @@ import rehypeCitationMarks from '../../src/plugins/rehype-citation-marks';
 import rehypeClaimAnchors, { type ClaimAnchor } from '../../src/plugins/rehype-claim-anchors';
 import rehypeHeadingIds from '../../src/plugins/rehype-heading-ids';
 import { render } from './run';
+import type { Pluggable } from 'unified';
+import { MARKDOWN_OPTIONS } from '../../src/loaders/markdown';
 
 // Fixture folders, as in remark-gfm: <plugin>/<case>/input.md → output.html, one loop for all.
 // Set UPDATE_FIXTURES=1 to write missing outputs; each written output must be read and checked
@@ -45,19 +47,15 @@ describe('rehype-claim-anchors errors', () => {
   });
 });
 
-describe('rehype-heading-ids after rehype-claim-anchors', () => {
+describe('heading ids in the project’s rehype pipeline', () => {
   // A quote in a heading gets a claim link whose hidden preview holds the claim's statement; the
-  // heading's id is made from the heading's own words, so editing the statement keeps the link
-  // to the section.
+  // heading's id is made from the heading's own words (src/loaders/markdown.ts runs
+  // rehype-heading-ids first), so editing the statement keeps the link to the section.
   const heading = async (statement: string): Promise<string> => {
     const anchors: ClaimAnchor[] = [{ id: 'in-heading', quote: 'cover up losses', n: 1, statement }];
-    const html = await render(
-      '## Attempts to cover up losses\n',
-      [[rehypeClaimAnchors, { claimUrl }], rehypeHeadingIds],
-      {
-        claimAnchors: anchors,
-      },
-    );
+    const html = await render('## Attempts to cover up losses\n', [...MARKDOWN_OPTIONS.rehypePlugins] as Pluggable[], {
+      claimAnchors: anchors,
+    });
     return /<h2 id="([^"]+)"/.exec(html)?.[1] ?? html;
   };
   test('the id is the heading text, whatever the claim says', async () => {

@@ -120,12 +120,18 @@ export function saveParseCache(cwd: string): void {
   if (!s?.dirty) return;
   const path = parseCachePath(cwd);
   mkdirSync(dirname(path), { recursive: true });
-  // Written beside and renamed into place: builds and test workers running at once read either
-  // the old file or the new one, never half of one.
-  const tmp = `${path}.${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ code: s.store.code, files: s.used }));
-  renameSync(tmp, path);
+  replaceFile(path, JSON.stringify({ code: s.store.code, files: s.used }));
   s.dirty = false;
+}
+
+/**
+ * Writes `text` to `path` beside it, then renames it into place: builds and test workers running
+ * at once read either the old file or the new one, never half of one.
+ */
+export function replaceFile(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 /** Forgets what this process loaded, as a new process would (for tests). */

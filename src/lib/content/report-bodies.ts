@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCacheDir } from './parse-cache';
+import { buildCacheDir, replaceFile } from './parse-cache';
 
 // The reports' rendered HTML, kept by the articles loader (src/loaders/articles.ts) beside Astro's
 // content store rather than in it. Astro bundles its whole content store into every build as one
@@ -18,10 +18,13 @@ export const reportBodiesDir = (cwd: string): string => join(buildCacheDir(cwd),
 // they make a file name.
 const SAFE = /^[a-z0-9][a-z0-9-]*$/i;
 
-function bodyFile(cwd: string, id: string, digest: string): string {
+/** The file name of the body of report `id` rendered for `digest` (what `pruneReportBodies` keeps). */
+export function reportBodyName(id: string, digest: string): string {
   if (!SAFE.test(id) || !SAFE.test(digest)) throw new Error(`report-bodies: not a file name: ${id} ${digest}`);
-  return join(reportBodiesDir(cwd), `${id}.${digest}.html`);
+  return `${id}.${digest}.html`;
 }
+
+const bodyFile = (cwd: string, id: string, digest: string): string => join(reportBodiesDir(cwd), reportBodyName(id, digest));
 
 /** Whether the body of report `id` rendered for `digest` is kept. */
 export const hasReportBody = (cwd: string, id: string, digest: string): boolean => existsSync(bodyFile(cwd, id, digest));
@@ -29,10 +32,14 @@ export const hasReportBody = (cwd: string, id: string, digest: string): boolean 
 /** Keeps `html` as the body of report `id` for `digest` (written beside, then renamed into place). */
 export function writeReportBody(cwd: string, id: string, digest: string, html: string): void {
   const path = bodyFile(cwd, id, digest);
-  mkdirSync(reportBodiesDir(cwd), { recursive: true });
-  const tmp = `${path}.${process.pid}`;
-  writeFileSync(tmp, html);
-  renameSync(tmp, path);
+  try {
+    replaceFile(path, html);
+  } catch (e) {
+    // The folder is made only when it is missing, not before each of thousands of writes.
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(reportBodiesDir(cwd), { recursive: true });
+    replaceFile(path, html);
+  }
 }
 
 /** The body of report `id` as rendered for `digest`; the content loader must have kept it. */
@@ -48,7 +55,7 @@ export function readReportBody(cwd: string, id: string, digest: string): string 
 }
 
 /**
- * Removes the kept bodies that are not in `keep` (file names, as `${id}.${digest}.html`) and were
+ * Removes the kept bodies that are not in `keep` (file names, from `reportBodyName`) and were
  * last written more than `graceMs` ago: older renders of edited reports. The grace spares a build
  * of other content running beside this one. Returns how many were removed.
  */
@@ -67,6 +74,3 @@ export function pruneReportBodies(cwd: string, keep: ReadonlySet<string>, graceM
   }
   return removed;
 }
-
-/** The file name under which `pruneReportBodies` knows a kept body. */
-export const reportBodyName = (id: string, digest: string): string => `${id}.${digest}.html`;
