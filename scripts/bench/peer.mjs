@@ -8,14 +8,22 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createRequire } from 'node:module';
 
-/** The pagefind binary the npm package ships (the one our build drives through its Node API). */
+/** The pagefind binary the npm package ships (the one our index step runs through the package's command). */
 export const PAGEFIND_BIN = createRequire(import.meta.url).resolve('@pagefind/linux-x64/bin/pagefind_extended');
 
 /**
- * The arguments our `npm run index` gives pagefind, for a site built to `dir`. Only report pages
- * are indexed; the glob spares pagefind reading the 50,000 claim pages only to skip them.
+ * Our index step as `npm run index` runs it (its script read from package.json, so the two cannot
+ * drift apart), for a site built to `dir`: a command and its arguments, with this Node.
+ * @param {string} root the project
+ * @param {string} dir
+ * @returns {[string, string[]]}
  */
-export const pagefindArgs = (dir) => ['--site', dir, '--force-language', 'en', '--glob', 'articles/**/*.html'];
+export function ourIndex(root, dir) {
+  const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.index;
+  const [node, ...args] = script.split(' ');
+  if (node !== 'node') throw new Error(`bench: the index script no longer starts with node: ${script}`);
+  return [process.execPath, [...args, dir]];
+}
 
 /** Hugo's version line, or undefined when `hugo` is not installed. */
 export function hugoVersion() {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run } from './measure.mjs';
-import { PAGEFIND_BIN, pagefindArgs } from './peer.mjs';
+import { ourIndex } from './peer.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const [content = 'content', outDir = join(ROOT, 'bench-out/out-profile')] = process.argv.slice(2);
@@ -85,7 +85,7 @@ child.on('close', async (code) => {
     `\nastro build: exit ${code} after ${t()} s; peak summed RSS ${Math.round(peakSum)} MB; per process peaks: ${procs.join(', ')}`,
   );
   if (code !== 0) process.exit(1);
-  const index = await run(PAGEFIND_BIN, pagefindArgs(outDir), { cwd: ROOT });
+  const index = await run(...ourIndex(ROOT, outDir), { cwd: ROOT });
   console.log(
     `search index (pagefind, after Astro): ${index.seconds.toFixed(1)} s, peak ${Math.round(index.peakMb)} MB; build total ${t()} s`,
   );

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { generate, QUERY_WORDS, writeUnpublishedPermalinks } from './generate.mjs';
 import { median, run, siteFacts } from './measure.mjs';
 import { measureSearch } from './search.mjs';
-import { hugoVersion, PAGEFIND_BIN, pagefindArgs, writePeerSite } from './peer.mjs';
+import { hugoVersion, ourIndex, PAGEFIND_BIN, writePeerSite } from './peer.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,7 +53,8 @@ if (!HUGO)
 
 // Each site's own content cache: removed before a cold build, kept for the rebuild.
 const coldOurs = () => {
-  // Astro's content store and incremental-build cache, and our content parse cache.
+  // Astro's content store and incremental-build cache, our content parse cache and the search
+  // index's record of its last run (without it the index step writes its folder whole).
   rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
 };
@@ -113,12 +114,12 @@ const ms = (seconds, n) => ((seconds * 1000) / n).toFixed(2);
 const say = (line) => process.stderr.write(`${line}\n`);
 
 /**
- * Our build as `npm run build` runs it: Astro, then pagefind over its output in a process of its
- * own. The time is the sum, the peak the larger of the two (they never run at once).
+ * Our build as `npm run build` runs it: Astro, then the index step (pagefind over its output) in a
+ * process of its own. The time is the sum, the peak the larger of the two (they never run at once).
  */
 async function buildOurs(content, out) {
   const site = await run(...astro(['build', '--outDir', out]), { cwd: ROOT, env: { CONTENT_DIR: content } });
-  const index = await run(PAGEFIND_BIN, pagefindArgs(out), { cwd: ROOT });
+  const index = await run(...ourIndex(ROOT, out), { cwd: ROOT });
   return { seconds: site.seconds + index.seconds, peakMb: Math.max(site.peakMb, index.peakMb), site, index };
 }
 

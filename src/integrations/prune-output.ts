@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INDEX_FOLDER } from '../lib/search-index';
 
 // A file written by this build can carry a modification time slightly before the build's start:
 // the file system stamps with a coarse clock (a few milliseconds behind `Date.now()`).
@@ -92,14 +93,25 @@ export class WrittenFiles {
 
 /**
  * Removes from `dir` every file last modified before `since`, and the folders left empty;
- * `keep` lists files to leave whatever their age. Returns the number of files removed.
+ * `keep` lists files to leave whatever their age, `spare` folders of `dir` itself to leave alone.
+ * Returns the number of files removed.
  */
-export function pruneOlderThan(dir: string, since: number, keep: ReadonlySet<string> = new Set()): number {
-  return prune(dir, since, keep).removed;
+export function pruneOlderThan(
+  dir: string,
+  since: number,
+  keep: ReadonlySet<string> = new Set(),
+  spare: ReadonlySet<string> = new Set(),
+): number {
+  return prune(dir, since, keep, spare).removed;
 }
 
 /** `pruneOlderThan` for one folder: what it removed, and whether the folder is now empty. */
-function prune(dir: string, since: number, keep: ReadonlySet<string>): { removed: number; empty: boolean } {
+function prune(
+  dir: string,
+  since: number,
+  keep: ReadonlySet<string>,
+  spare: ReadonlySet<string> = new Set(),
+): { removed: number; empty: boolean } {
   let removed = 0;
   const entries = readdirSync(dir, { withFileTypes: true });
   // Counted rather than read again: at 5,000 reports a second listing of each of the 56,000
@@ -109,6 +121,7 @@ function prune(dir: string, since: number, keep: ReadonlySet<string>): { removed
     // A deployment checkout in the output folder is not the build's: Astro's own emptying spares it too.
     if (entry.name === '.git') continue;
     const path = join(dir, entry.name);
+    if (entry.isDirectory() && spare.has(entry.name)) continue;
     if (entry.isDirectory()) {
       const sub = prune(path, since, keep);
       removed += sub.removed;
@@ -132,9 +145,10 @@ function prune(dir: string, since: number, keep: ReadonlySet<string>): { removed
  * (15 minutes on a loaded machine). Every page, asset and data file is written again by each
  * build (or, for files written with `writeIfChanged`, found already right), so any other file
  * older than the build's start is one a cold build would not produce (a removed page, an old asset
- * hash, the previous search index): it goes, and the output stays what a
- * cold build into an empty folder gives. Must be the last integration: it runs after the others
- * have written their files.
+ * hash): it goes, and the output stays what a cold build into an empty folder gives. The search
+ * index's folder is left to the index step, which runs after Astro, keeps what it can reuse of the
+ * last index and removes the rest (src/lib/search-index.ts). Must be the last integration: it
+ * runs after the others have written their files.
  */
 export default function pruneOutput(): AstroIntegration {
   let started = 0;
@@ -149,7 +163,12 @@ export default function pruneOutput(): AstroIntegration {
         // A page the incremental build reused (its cache key unchanged) is left as it was, so it is
         // old; Astro lists it among the routes' outputs all the same, and so it stays.
         const pages = [...assets.values()].flat().map((url) => fileURLToPath(url));
-        const removed = pruneOlderThan(fileURLToPath(dir), started - CLOCK_SLACK_MS, new Set([...unchanged, ...pages]));
+        const removed = pruneOlderThan(
+          fileURLToPath(dir),
+          started - CLOCK_SLACK_MS,
+          new Set([...unchanged, ...pages]),
+          new Set([INDEX_FOLDER]),
+        );
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
       },
     },

@@ -115,14 +115,14 @@ function withBuildLock<T>(fn: () => T): T {
  */
 export function buildFor(siteUrl: string, outDir: string, extra: Record<string, string> = {}): void {
   const env = { ...process.env, SITE_URL: siteUrl, ...extra };
-  const steps: string[][] = [
-    ['astro', 'build', '--outDir', outDir],
-    ['pagefind', '--site', outDir, '--force-language', 'en', '--glob', 'articles/**/*.html'],
+  const steps: [string, string[]][] = [
+    ['npx', ['astro', 'build', '--outDir', outDir]],
+    ['npm', ['run', 'index', '--', outDir]],
   ];
   withBuildLock(() => {
-    for (const args of steps) {
-      const r = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
-      if (r.status !== 0) throw new Error(`npx ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+    for (const [command, args] of steps) {
+      const r = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
+      if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
     }
   });
 }

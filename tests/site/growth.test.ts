@@ -34,11 +34,7 @@ function grow(
   const out = join(dir, 'dist');
   const r = buildSite(out, content);
   expect(r.status, r.output.slice(-3000)).toBe(0);
-  const index = spawnSync(
-    'npx',
-    ['pagefind', '--site', out, '--force-language', 'en', '--glob', 'articles/**/*.html'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
+  const index = spawnSync('npm', ['run', 'index', '--', out], { cwd: ROOT, encoding: 'utf8' });
   expect(index.status, index.stderr).toBe(0);
   return { out, content, reports };
 }

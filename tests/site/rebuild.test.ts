@@ -4,10 +4,13 @@ import { describe, expect, test } from 'vitest';
 import { siteDigests as digests } from './dist';
 import { ledgerFrom } from '../unit/helpers';
 import { buildSite, copyContent, LEDGER_FIXTURE, ROOT, tempFolder } from './build-site';
+import { buildSearchIndex, type IndexRun } from '../../src/lib/search-index';
 
-function build(content: string, out: string, env: Record<string, string> = {}): void {
+/** `npm run build` as the tests run it: the site, then its search index; what the index step did. */
+function build(content: string, out: string, env: Record<string, string> = {}): IndexRun {
   const r = buildSite(out, content, env);
   expect(r.status, r.output).toBe(0);
+  return buildSearchIndex(ROOT, out, { quiet: true });
 }
 
 // The outputs of the pages that returned a cache key, from Astro's incremental-build manifest.
@@ -33,18 +36,16 @@ describe('rebuild with caches kept', () => {
       const warmOut = join(dir, 'warm');
       build(content, warmOut);
 
-      // Files no build of this content writes: a retired claim's page and citation, an old asset,
-      // a previous search index. The rebuild must remove them.
-      const stale = [
-        '/claims/retired-claim/index.html',
-        '/claims/retired-claim/cite.bib',
-        '/_astro/old-build.js',
-        '/pagefind/pagefind.js',
-      ];
-      for (const f of stale) {
-        mkdirSync(join(warmOut, f, '..'), { recursive: true });
-        writeFileSync(join(warmOut, f), 'stale');
-      }
+      // Files no build of this content writes: a retired claim's page and citation, an old asset.
+      // The rebuild must remove them.
+      const stale = ['/claims/retired-claim/index.html', '/claims/retired-claim/cite.bib', '/_astro/old-build.js'];
+      const plant = (files: string[]): void => {
+        for (const f of files) {
+          mkdirSync(join(warmOut, f, '..'), { recursive: true });
+          writeFileSync(join(warmOut, f), 'stale');
+        }
+      };
+      plant(stale);
 
       // The claim to edit and another to leave alone, picked from the data, not named: the first
       // claim that another relates to (so pages besides its own show it), and the first claim of
@@ -67,7 +68,19 @@ describe('rebuild with caches kept', () => {
       // build recorded them; a page the rebuild reused is left as it was, so its time is unchanged.
       const keyed = keyedPages();
       const keyedBefore = new Map(keyed.map((f) => [f, citeTime(join(warmOut, f))]));
-      build(content, warmOut);
+      const fragments = (): Map<string, number> => {
+        const dir = join(warmOut, 'pagefind/fragment');
+        return new Map(readdirSync(dir).map((f) => [f, citeTime(join(dir, f))]));
+      };
+      const fragmentsBefore = fragments();
+      // The search index keeps its folder: the fragments of reports that did not change are not
+      // written again, and what the new index does not name (the edited report's old fragment) goes.
+      const index = build(content, warmOut);
+      expect(index.kept).toBe(true);
+      expect(index.removed).toBeGreaterThan(0);
+      const fragmentsAfter = fragments();
+      expect([...fragmentsAfter].filter(([f, t]) => fragmentsBefore.get(f) === t).length).toBeGreaterThan(0);
+      expect(fragmentsAfter.size).toBe(fragmentsBefore.size);
       const rendered = keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedBefore.get(f));
       // Exactly the pages that show the edited claim (link to it) were rendered again: its own page,
       // its report's, its claimant's, its topics' and events', the claims that relate to it.
@@ -80,7 +93,12 @@ describe('rebuild with caches kept', () => {
       // command that started the build, and a variable of no meaning to the site) does not reach
       // the pages' code, so it cannot change their module-graph hash.
       const keyedAfter = new Map(keyed.map((f) => [f, citeTime(join(warmOut, f))]));
-      build(content, warmOut, { _: '/usr/local/bin/another-launcher', UNRELATED_TO_THE_SITE: 'x' });
+      // Files in the search index's folder that its last run did not leave: a script with other
+      // bytes and a fragment no index names. The index step must not trust the folder.
+      const staleIndex = ['/pagefind/pagefind.js', '/pagefind/fragment/en_0000000.pf_fragment'];
+      plant(staleIndex);
+      const third = build(content, warmOut, { _: '/usr/local/bin/another-launcher', UNRELATED_TO_THE_SITE: 'x' });
+      expect(third.kept).toBe(false);
       expect(keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedAfter.get(f))).toEqual([]);
 
       rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
@@ -92,6 +110,9 @@ describe('rebuild with caches kept', () => {
       // The edit is in the output (so the comparison is of the edited site), and nothing differs.
       expect(readFileSync(join(dir, 'cold/api/claims.json'), 'utf8')).toContain('Edited, ');
       for (const f of stale) expect(warm[f], f).toBeUndefined();
+      expect(warm['/pagefind/fragment/en_0000000.pf_fragment']).toBeUndefined();
+      // The search index is part of the comparison.
+      expect(Object.keys(cold).filter((f) => f.startsWith('/pagefind/fragment/')).length).toBeGreaterThan(0);
       expect(Object.keys(warm)).toEqual(Object.keys(cold));
       expect(Object.keys(cold).filter((f) => warm[f] !== cold[f])).toEqual([]);
       // Citation files are written only when their bytes change: the edited claim's was, another's was not.

@@ -39,6 +39,18 @@ describe('pruneOlderThan', () => {
     expect(existsSync(join(dir, 'claims'))).toBe(true);
     expect([fresh, listed, git].map(existsSync)).toEqual([true, true, true]);
   });
+
+  test('leaves a spared folder of the output root alone, however old its files', () => {
+    const dir = folder();
+    const since = Date.now() - 60_000;
+    const index = file(join(dir, 'pagefind/fragment/en_1.pf_fragment'), 3_600_000);
+    // Spared at the root only: a folder of the same name further down is pruned as any other.
+    const nested = file(join(dir, 'claims/pagefind/index.html'), 3_600_000);
+    const page = file(join(dir, 'about/index.html'), 3_600_000);
+
+    expect(pruneOlderThan(dir, since, new Set(), new Set(['pagefind']))).toBe(2);
+    expect([index, nested, page].map(existsSync)).toEqual([true, false, false]);
+  });
 });
 
 describe('writeIfChanged', () => {

@@ -1,0 +1,18 @@
+// `npm run index [-- <site folder>]` (default `dist`): the search index of a built site, with
+// pagefind, keeping what it can of the last run's index (src/lib/search-index.ts). Run by
+// `npm run build` after Astro; exit status 1, with one line saying why, when it fails.
+import { join } from 'node:path';
+import { buildSearchIndex } from '../src/lib/search-index';
+
+const site = process.argv[2] ?? 'dist';
+try {
+  const { kept, removed } = buildSearchIndex(join(import.meta.dirname, '..'), site);
+  console.log(
+    kept
+      ? `search index: the last build's index kept, its unchanged files not written again; ${removed} file(s) it no longer names removed`
+      : 'search index: written whole (no intact index of an earlier build in this folder)',
+  );
+} catch (e) {
+  console.error(`search index: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  buildSearchIndex,
+  indexFolderIntact,
+  indexRecordPath,
+  installedPagefind,
+  listFiles,
+  namedIndexFiles,
+  pruneIndex,
+} from '../../src/lib/search-index';
+
+// The index step runs the real pagefind over small sites of a few report pages, each test in
+// folders of its own (the record of the last run too, not the project's build caches).
+
+const ROOT = join(import.meta.dirname, '../..');
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-index-'));
+  made.push(dir);
+  return dir;
+}
+
+/** A report page as pagefind reads ours: an indexed body, a filter, words of its own. */
+const page = (title: string, words: string, topic: string): string =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body>` +
+  `<h1>${title}</h1><p>${words}</p><span data-pagefind-filter="topic">${topic}</span></main></body></html>`;
+
+const PAGES: Record<string, [string, string, string]> = {
+  one: ['Report one', 'Covert mobilization in the regions, officials said.', 'Mobilization'],
+  two: ['Report two', 'Losses were concealed, relatives reported.', 'Losses'],
+  three: ['Report three', 'A second wave was rumoured in September.', 'Mobilization'],
+};
+
+/** A built site of the pages given (each at articles/<name>/index.html), in a new folder. */
+function site(pages: Record<string, [string, string, string]> = PAGES): string {
+  const dir = folder();
+  for (const [name, [title, words, topic]] of Object.entries(pages)) {
+    mkdirSync(join(dir, 'articles', name), { recursive: true });
+    writeFileSync(join(dir, 'articles', name, 'index.html'), page(title, words, topic));
+  }
+  return dir;
+}
+
+/** Each file of a site's index with a digest of its bytes. */
+const digests = (siteDir: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(listFiles(join(siteDir, 'pagefind')))
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(siteDir, 'pagefind', f)))
+          .digest('hex'),
+      ]),
+  );
+
+const index = (siteDir: string, cacheDir: string) => buildSearchIndex(ROOT, siteDir, { cacheDir, quiet: true });
+const fragments = (siteDir: string): string[] => readdirSync(join(siteDir, 'pagefind/fragment')).sort();
+
+describe('the search index step', () => {
+  test('an index rebuilt in the kept folder is byte-identical to one written whole, its unchanged files not written again', () => {
+    const [warm, cache] = [site(), folder()];
+    expect(index(warm, cache)).toEqual({ kept: false, removed: 0 });
+    const before = new Map(fragments(warm).map((f) => [f, statSync(join(warm, 'pagefind/fragment', f)).mtimeMs]));
+
+    const edited = {
+      ...PAGES,
+      two: ['Report two', 'Losses were hidden, relatives reported.', 'Losses'] as [string, string, string],
+    };
+    writeFileSync(join(warm, 'articles/two/index.html'), page(...edited.two));
+    const run = index(warm, cache);
+    expect(run.kept).toBe(true);
+    // At least the edited page's old fragment and the old metadata went.
+    expect(run.removed).toBeGreaterThanOrEqual(2);
+
+    const cold = site(edited);
+    expect(index(cold, folder()).kept).toBe(false);
+    const [w, c] = [digests(warm), digests(cold)];
+    expect(Object.keys(w)).toEqual(Object.keys(c));
+    expect(Object.keys(c).filter((f) => w[f] !== c[f])).toEqual([]);
+
+    // Two of three fragments were there before and left as they were; one is new.
+    const after = fragments(warm);
+    const kept = after.filter((f) => before.get(f) === statSync(join(warm, 'pagefind/fragment', f)).mtimeMs);
+    expect(after).toHaveLength(3);
+    expect(kept).toHaveLength(2);
+  });
+
+  test('a folder changed since the last run (a file cut short, a file added) is written whole again', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const cold = site();
+    index(cold, folder());
+    // A fragment cut short, as a stopped run leaves one: its name still says it is right.
+    const fragment = join(warm, 'pagefind/fragment', fragments(warm)[0]!);
+    writeFileSync(fragment, readFileSync(fragment).subarray(0, 10));
+    writeFileSync(join(warm, 'pagefind/fragment/en_0000000.pf_fragment'), 'stale');
+
+    expect(index(warm, cache)).toEqual({ kept: false, removed: 0 });
+    expect(digests(warm)).toEqual(digests(cold));
+    expect(gunzipSync(readFileSync(fragment)).subarray(0, 12).toString()).toBe('pagefind_dcd');
+  });
+
+  test('a run that fails leaves no record: the next run does not trust the folder', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const record = indexRecordPath(cache, warm);
+    expect(existsSync(record)).toBe(true);
+    // No page to index: pagefind stops with an error.
+    renameSync(join(warm, 'articles'), join(warm, 'elsewhere'));
+    expect(() => index(warm, cache)).toThrow(/pagefind stopped \(exit status 1\).*not able to build an index/s);
+    expect(existsSync(record)).toBe(false);
+    renameSync(join(warm, 'elsewhere'), join(warm, 'articles'));
+    expect(index(warm, cache).kept).toBe(false);
+  });
+
+  test('the folder is trusted only as the last run of this pagefind left it, for this site', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const record = indexRecordPath(cache, warm);
+    const dir = join(warm, 'pagefind');
+    const { version } = installedPagefind(ROOT);
+    expect(indexFolderIntact(record, warm, dir, version)).toBe(true);
+    expect(indexFolderIntact(record, warm, dir, '0.0.1')).toBe(false);
+    expect(indexFolderIntact(record, site(), dir, version)).toBe(false);
+    const file = join(dir, 'pagefind-entry.json');
+    const when = statSync(file).mtime;
+    utimesSync(file, new Date(when.getTime() + 5000), new Date(when.getTime() + 5000));
+    expect(indexFolderIntact(record, warm, dir, version)).toBe(false);
+    // A file removed, on an index run again (the touched file made it write the folder whole).
+    expect(index(warm, cache).kept).toBe(false);
+    expect(indexFolderIntact(record, warm, dir, version)).toBe(true);
+    rmSync(join(dir, 'filter'), { recursive: true });
+    expect(indexFolderIntact(record, warm, dir, version)).toBe(false);
+  });
+
+  test('an index missing a file it names, or with unreadable metadata, is refused, naming the file', () => {
+    const warm = site();
+    index(warm, folder());
+    const dir = join(warm, 'pagefind');
+    const named = namedIndexFiles(dir);
+    // Every fragment, chunk and filter file the index wrote is named, and nothing else of its folders.
+    const written = Object.keys(listFiles(dir)).filter((f) => /^(fragment|index|filter)\/|\.pf_meta$/.test(f));
+    expect([...named].sort()).toEqual(written.sort());
+    rmSync(join(dir, fragments(warm)[1]!.replace(/^/, 'fragment/')));
+    expect(() => pruneIndex(dir)).toThrow(
+      /the search index is incomplete, 1 file\(s\) it names are missing \(fragment\/en_/,
+    );
+    const meta = written.find((f) => f.endsWith('.pf_meta'))!;
+    writeFileSync(join(dir, meta), 'not gzip');
+    expect(() => namedIndexFiles(dir)).toThrow(
+      new RegExp(`${meta.replace(/\./g, '\\.')}: the metadata of language "en" cannot be read`),
+    );
+  });
+});
