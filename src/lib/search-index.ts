@@ -121,6 +121,7 @@ export function namedIndexFiles(indexDir: string): Set<string> {
   try {
     languages = (JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash?: unknown }> })
       .languages;
+    if (!languages || typeof languages !== 'object') throw new Error('it lists no languages');
   } catch (e) {
     throw new Error(`${entryFile}: not a pagefind entry file (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -157,7 +158,7 @@ function contentNamed(rel: string): boolean {
   const slash = rel.indexOf('/');
   if (slash === -1) return META.test(rel);
   const folder = rel.slice(0, slash);
-  return folder in NAMED_FOLDERS;
+  return Object.hasOwn(NAMED_FOLDERS, folder);
 }
 
 /**

@@ -164,6 +164,13 @@ describe('the search index step', () => {
       /the search index is incomplete, 1 file\(s\) it names are missing \(fragment\/en_/,
     );
     const meta = written.find((f) => f.endsWith('.pf_meta'))!;
+    const entry = join(dir, 'pagefind-entry.json');
+    const entryText = readFileSync(entry, 'utf8');
+    writeFileSync(entry, '{"version":"1.6.0"}');
+    expect(() => namedIndexFiles(dir)).toThrow(
+      /pagefind-entry\.json: not a pagefind entry file \(it lists no languages\)/,
+    );
+    writeFileSync(entry, entryText);
     writeFileSync(join(dir, meta), 'not gzip');
     expect(() => namedIndexFiles(dir)).toThrow(
       new RegExp(`${meta.replace(/\./g, '\\.')}: the metadata of language "en" cannot be read`),
