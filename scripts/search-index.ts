@@ -6,11 +6,13 @@ import { buildSearchIndex } from '../src/lib/search-index';
 
 const site = process.argv[2] ?? 'dist';
 try {
-  const { kept, removed } = buildSearchIndex(join(import.meta.dirname, '..'), site);
+  const { kept, reused, clash } = buildSearchIndex(join(import.meta.dirname, '..'), site);
   console.log(
-    kept
-      ? `search index: the last build's index kept, its unchanged files not written again; ${removed} file(s) it no longer names removed`
-      : 'search index: written whole (no intact index of an earlier build in this folder)',
+    clash
+      ? 'search index: written whole (a fragment kept from the last build shared its name with a new one)'
+      : kept
+        ? `search index: ${reused} fragment(s) of unchanged report pages kept from the last build, the rest written`
+        : 'search index: written whole (no intact index of an earlier build in this folder)',
   );
 } catch (e) {
   console.error(`search index: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INDEX_FOLDER } from '../lib/search-index';
+import { INDEX_ENTRY_FILES, INDEX_FOLDER } from '../lib/search-folder';
 
 // A file written by this build can carry a modification time slightly before the build's start:
 // the file system stamps with a coarse clock (a few milliseconds behind `Date.now()`).
@@ -147,7 +147,7 @@ function prune(
  * older than the build's start is one a cold build would not produce (a removed page, an old asset
  * hash): it goes, and the output stays what a cold build into an empty folder gives. The search
  * index's folder is left to the index step, which runs after Astro, keeps what it can reuse of the
- * last index and removes the rest (src/lib/search-index.ts). Must be the last integration: it
+ * last index and removes the rest (src/lib/search-index.ts); only its entry files go here. Must be the last integration: it
  * runs after the others have written their files.
  */
 export default function pruneOutput(): AstroIntegration {
@@ -170,6 +170,8 @@ export default function pruneOutput(): AstroIntegration {
           new Set([INDEX_FOLDER]),
         );
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
+        // Until the index step runs, the site has no search rather than the last build's index.
+        for (const f of INDEX_ENTRY_FILES) rmSync(join(fileURLToPath(dir), INDEX_FOLDER, f), { force: true });
       },
     },
   };

@@ -5,19 +5,24 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, u
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildCacheDir, replaceFile } from './content/parse-cache';
+import { INDEX_FOLDER } from './search-folder';
+
+export { INDEX_FOLDER } from './search-folder';
 
 // The search index is pagefind's, written into `<site>/pagefind` after Astro's build. Pagefind has
 // no incremental mode, but it does not write a content-named file (a page's fragment, a chunk of
-// the word index, a filter) that is already in its output folder: the name is a hash of the
-// bytes, so the file is taken as right. Keeping the folder between builds therefore spares the
-// compression and writing of every unchanged file, which at 5,000 reports was about half of the
-// index step (11 of 22 s). What pagefind does not do is remove the files of an earlier index, nor
-// notice that a file with the right name does not hold the right bytes (a run that was stopped
-// half-way leaves one). This module adds both: it keeps the folder only when it is exactly as a
-// finished run left it, and after each run removes every file the new index does not name.
-
-/** The folder, inside the site, that pagefind writes. */
-export const INDEX_FOLDER = 'pagefind';
+// the word index, a filter, the metadata) that is already in its output folder: the name is a
+// hash of the bytes, so the file is taken as right. Keeping the folder between builds therefore
+// spares the compression and writing of every unchanged fragment, which at 5,000 reports was
+// about half of the index step. But the names are short (seven hex digits of a SHA-1, lengthened
+// only against a clash within one run), so a name can come back for other bytes, and pagefind
+// would then keep the old file (its own source says so: index/mod.rs). And it never removes the
+// files of an earlier index, nor notices a file cut short by a run that was stopped. So this
+// module keeps only what it can vouch for: the fragments of pages that have not changed since
+// their fragment was written (a fragment is a function of its page alone); every chunk, filter
+// and metadata file is written by every run. After the run it checks that no two fragments the
+// index names are for one page (which is how a clash with a kept fragment shows), writing the
+// folder whole if one is; then removes what the new index does not name, and records the folder.
 
 /**
  * The arguments `npm run index` gives pagefind for the site built into `site`. Only report pages
@@ -26,6 +31,9 @@ export const INDEX_FOLDER = 'pagefind';
 export const pagefindArgs = (site: string): string[] => [
   '--site',
   site,
+  // Named, so that no PAGEFIND_OUTPUT_* variable or configuration file sends it elsewhere.
+  '--output-path',
+  join(site, INDEX_FOLDER),
   '--force-language',
   'en',
   '--glob',
@@ -46,7 +54,12 @@ interface IndexRecord {
   site: string;
   pagefind: string;
   files: Record<string, Stamp>;
+  /** Each fragment (path in the folder): the URL of its page and the page file's stamp when it was indexed. */
+  fragments: Record<string, FragmentSource>;
 }
+
+/** A fragment's page: its URL, and its file's size and modification time when it was indexed. */
+type FragmentSource = [url: string, size: number, mtimeMs: number];
 
 /** Every file under `dir` (paths relative to it, `/`-separated), with its size and modification time. */
 export function listFiles(dir: string): Record<string, Stamp> {
@@ -91,8 +104,8 @@ export function indexFolderIntact(recordPath: string, site: string, indexDir: st
   } catch {
     return false;
   }
-  if (record.site !== site || record.pagefind !== version || !record.files) return false;
-  const now = listFiles(indexDir);
+  if (record.site !== site || record.pagefind !== version || !record.files || !record.fragments) return false;
+  const now = contentFiles(indexDir);
   const names = Object.keys(now);
   if (names.length !== Object.keys(record.files).length) return false;
   return names.every((f) => {
@@ -144,7 +157,7 @@ export function namedIndexFiles(indexDir: string): Set<string> {
       ];
     } catch (e) {
       throw new Error(
-        `${metaFile}: the metadata of language "${language}" cannot be read (${e instanceof Error ? e.message : String(e)})`,
+        `${metaFile}: the metadata of language "${language}" cannot be read (${e instanceof Error ? e.message : String(e)}): run npm run index again; if pagefind was upgraded, src/lib/search-index.ts must learn its new layout`,
       );
     }
     named.add(metaName);
@@ -159,6 +172,11 @@ function contentNamed(rel: string): boolean {
   if (slash === -1) return META.test(rel);
   const folder = rel.slice(0, slash);
   return Object.hasOwn(NAMED_FOLDERS, folder);
+}
+
+/** The content-named files of `indexDir` with their stamps: what the record holds and the next run may keep. */
+function contentFiles(indexDir: string): Record<string, Stamp> {
+  return Object.fromEntries(Object.entries(listFiles(indexDir)).filter(([f]) => contentNamed(f)));
 }
 
 /**
@@ -180,17 +198,96 @@ export function pruneIndex(indexDir: string): number {
   const missing = [...named].filter((f) => !(f in files));
   if (missing.length > 0)
     throw new Error(
-      `${indexDir}: the search index is incomplete, ${missing.length} file(s) it names are missing (${missing.slice(0, 3).join(', ')}…)`,
+      `${indexDir}: the search index is incomplete, ${missing.length} file(s) it names are missing (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): run npm run index again, which writes the folder whole after a run that did not finish`,
     );
   return removed;
 }
 
+/** The file of the page at `url` in `site` (as pagefind names pages), or `undefined` if it would lie outside. */
+export function pageFile(site: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURI(url.endsWith('/') ? `${url}index.html` : url);
+  } catch {
+    return undefined;
+  }
+  const file = join(site, path);
+  return file.startsWith(`${site}/`) ? file : undefined;
+}
+
+/** The URL a fragment file records for its page. Throws, naming the file, when it cannot be read. */
+export function fragmentUrl(file: string): string {
+  try {
+    const bytes = gunzipSync(readFileSync(file));
+    if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error('no pagefind signature');
+    const url = (JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8')) as { url?: unknown }).url;
+    if (typeof url !== 'string') throw new Error('no page URL in it');
+    return url;
+  } catch (e) {
+    throw new Error(`${file}: not a pagefind fragment (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** A page file's stamp, or `undefined` when it is missing. */
+function pageStamp(file: string | undefined): Stamp | undefined {
+  const s = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
+  return s ? [s.size, s.mtimeMs] : undefined;
+}
+
+/**
+ * Before a run into a kept folder: removes every file a name could come back to with other bytes,
+ * keeping only the fragments whose page is unchanged since it was indexed (same size and
+ * modification time). Returns the fragments kept, each with its page's URL.
+ */
+export function keepReliable(
+  indexDir: string,
+  site: string,
+  sources: Record<string, FragmentSource>,
+): Map<string, FragmentSource> {
+  const kept = new Map<string, FragmentSource>();
+  for (const f of Object.keys(listFiles(indexDir))) {
+    if (!contentNamed(f)) continue;
+    const source = f.startsWith('fragment/') ? sources[f] : undefined;
+    const now = source && pageStamp(pageFile(site, source[0]));
+    if (source && now && now[0] === source[1] && now[1] === source[2]) kept.set(f, source);
+    else unlinkSync(join(indexDir, f));
+  }
+  return kept;
+}
+
+/**
+ * After a run: the page of each fragment the index names, from `kept` or read from the file (one
+ * written by this run), with its page file's stamp. Returns `undefined` when two fragments are for
+ * one page: a kept fragment took the name of another page's new one.
+ */
+export function fragmentSources(
+  indexDir: string,
+  site: string,
+  named: ReadonlySet<string>,
+  kept: ReadonlyMap<string, FragmentSource>,
+): Record<string, FragmentSource> | undefined {
+  const sources: Record<string, FragmentSource> = {};
+  const pages = new Set<string>();
+  for (const f of named) {
+    if (!f.startsWith('fragment/')) continue;
+    const url = kept.get(f)?.[0] ?? fragmentUrl(join(indexDir, f));
+    if (pages.has(url)) return undefined;
+    pages.add(url);
+    const stamp = pageStamp(pageFile(site, url));
+    // A page that has gone since pagefind read it: its fragment is not kept by the next run.
+    sources[f] = [url, stamp?.[0] ?? -1, stamp?.[1] ?? -1];
+  }
+  return sources;
+}
+
 /** What one run of the index step did. */
 export interface IndexRun {
-  /** Whether the folder of the last run was kept (its unchanged files not written again). */
+  /** Whether the folder of the last run was kept (fragments of unchanged pages not written again). */
   kept: boolean;
-  /** Files of the earlier index removed after the run. */
-  removed: number;
+  /** Fragments of the earlier index that the new one names, not written again. */
+  reused: number;
+  /** Whether a kept fragment turned out to share its name with another page's, so the folder was written whole. */
+  clash: boolean;
 }
 
 /** The installed pagefind: the path of its command-line wrapper and its version. */
@@ -223,26 +320,48 @@ export interface IndexOptions {
  * not finish is never trusted.
  */
 export function buildSearchIndex(root: string, site: string, options: IndexOptions = {}): IndexRun {
-  const real = realpathSync(site);
+  let real: string;
+  try {
+    real = realpathSync(site);
+  } catch {
+    throw new Error(`${site}: no built site here: build it first (npm run build, or astro build then npm run index)`);
+  }
   const indexDir = join(real, INDEX_FOLDER);
   const { bin, version } = installedPagefind(root);
-  const record = indexRecordPath(options.cacheDir ?? buildCacheDir(root), real);
-  const kept = indexFolderIntact(record, real, indexDir, version);
-  rmSync(record, { force: true });
-  if (!kept) rmSync(indexDir, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, [bin, ...pagefindArgs(real)], {
-    stdio: options.quiet ? 'pipe' : 'inherit',
-    encoding: 'utf8',
-  });
-  if (run.status !== 0)
-    throw new Error(
-      `pagefind stopped (exit status ${run.status ?? run.signal})${options.quiet ? `: ${`${run.stdout}${run.stderr}`.trim().slice(-500)}` : ''}`,
-    );
-  const removed = pruneIndex(indexDir);
-  mkdirSync(dirname(record), { recursive: true });
-  replaceFile(
-    record,
-    JSON.stringify({ site: real, pagefind: version, files: listFiles(indexDir) } satisfies IndexRecord),
-  );
-  return { kept, removed };
+  const recordPath = indexRecordPath(options.cacheDir ?? buildCacheDir(root), real);
+  const intact = indexFolderIntact(recordPath, real, indexDir, version);
+  let sources: Record<string, FragmentSource> = {};
+  if (intact) sources = (JSON.parse(readFileSync(recordPath, 'utf8')) as IndexRecord).fragments;
+  rmSync(recordPath, { force: true });
+  const run = (kept: Map<string, FragmentSource>): Record<string, FragmentSource> | undefined => {
+    const result = spawnSync(process.execPath, [bin, ...pagefindArgs(real)], {
+      stdio: options.quiet ? 'pipe' : 'inherit',
+      encoding: 'utf8',
+      // Pagefind reads settings from PAGEFIND_* variables (another binary, other output); the
+      // index is built from the arguments alone.
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PAGEFIND_'))),
+    });
+    if (result.status !== 0)
+      throw new Error(
+        `pagefind stopped (exit status ${result.status ?? result.signal})${options.quiet ? `: ${`${result.stdout}${result.stderr}`.trim().slice(-500)}` : ''}`,
+      );
+    pruneIndex(indexDir);
+    return fragmentSources(indexDir, real, namedIndexFiles(indexDir), kept);
+  };
+  let kept = new Map<string, FragmentSource>();
+  if (intact) kept = keepReliable(indexDir, real, sources);
+  else rmSync(indexDir, { recursive: true, force: true });
+  let fragments = run(kept);
+  const clash = fragments === undefined;
+  if (!fragments) {
+    rmSync(indexDir, { recursive: true, force: true });
+    kept = new Map();
+    fragments = run(kept);
+    if (!fragments) throw new Error(`${indexDir}: pagefind wrote two fragments for one page into an empty folder`);
+  }
+  const reused = [...kept.keys()].filter((f) => Object.hasOwn(fragments, f)).length;
+  mkdirSync(dirname(recordPath), { recursive: true });
+  const record: IndexRecord = { site: real, pagefind: version, files: contentFiles(indexDir), fragments };
+  replaceFile(recordPath, JSON.stringify(record));
+  return { kept: intact && !clash, reused, clash };
 }

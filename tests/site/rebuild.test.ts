@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { siteDigests as digests } from './dist';
@@ -10,6 +10,8 @@ import { buildSearchIndex, type IndexRun } from '../../src/lib/search-index';
 function build(content: string, out: string, env: Record<string, string> = {}): IndexRun {
   const r = buildSite(out, content, env);
   expect(r.status, r.output).toBe(0);
+  // Astro's build leaves no entry to the last build's index: without its index step a site has no search.
+  expect(existsSync(join(out, 'pagefind/pagefind-entry.json'))).toBe(false);
   return buildSearchIndex(ROOT, out, { quiet: true });
 }
 
@@ -77,7 +79,7 @@ describe('rebuild with caches kept', () => {
       // written again, and what the new index does not name (the edited report's old fragment) goes.
       const index = build(content, warmOut);
       expect(index.kept).toBe(true);
-      expect(index.removed).toBeGreaterThan(0);
+      expect(index.reused).toBeGreaterThan(0);
       const fragmentsAfter = fragments();
       expect([...fragmentsAfter].filter(([f, t]) => fragmentsBefore.get(f) === t).length).toBeGreaterThan(0);
       expect(fragmentsAfter.size).toBe(fragmentsBefore.size);

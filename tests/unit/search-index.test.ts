@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -20,6 +21,7 @@ import {
   indexFolderIntact,
   indexRecordPath,
   installedPagefind,
+  keepReliable,
   listFiles,
   namedIndexFiles,
   pruneIndex,
@@ -77,7 +79,7 @@ const fragments = (siteDir: string): string[] => readdirSync(join(siteDir, 'page
 describe('the search index step', () => {
   test('an index rebuilt in the kept folder is byte-identical to one written whole, its unchanged files not written again', () => {
     const [warm, cache] = [site(), folder()];
-    expect(index(warm, cache)).toEqual({ kept: false, removed: 0 });
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: false });
     const before = new Map(fragments(warm).map((f) => [f, statSync(join(warm, 'pagefind/fragment', f)).mtimeMs]));
 
     const edited = {
@@ -85,10 +87,8 @@ describe('the search index step', () => {
       two: ['Report two', 'Losses were hidden, relatives reported.', 'Losses'] as [string, string, string],
     };
     writeFileSync(join(warm, 'articles/two/index.html'), page(...edited.two));
-    const run = index(warm, cache);
-    expect(run.kept).toBe(true);
-    // At least the edited page's old fragment and the old metadata went.
-    expect(run.removed).toBeGreaterThanOrEqual(2);
+    // The fragments of the two pages that did not change are kept.
+    expect(index(warm, cache)).toEqual({ kept: true, reused: 2, clash: false });
 
     const cold = site(edited);
     expect(index(cold, folder()).kept).toBe(false);
@@ -113,7 +113,7 @@ describe('the search index step', () => {
     writeFileSync(fragment, readFileSync(fragment).subarray(0, 10));
     writeFileSync(join(warm, 'pagefind/fragment/en_0000000.pf_fragment'), 'stale');
 
-    expect(index(warm, cache)).toEqual({ kept: false, removed: 0 });
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: false });
     expect(digests(warm)).toEqual(digests(cold));
     expect(gunzipSync(readFileSync(fragment)).subarray(0, 12).toString()).toBe('pagefind_dcd');
   });
@@ -121,7 +121,7 @@ describe('the search index step', () => {
   test('a run that fails leaves no record: the next run does not trust the folder', () => {
     const [warm, cache] = [site(), folder()];
     index(warm, cache);
-    const record = indexRecordPath(cache, warm);
+    const record = indexRecordPath(cache, realpathSync(warm));
     expect(existsSync(record)).toBe(true);
     // No page to index: pagefind stops with an error.
     renameSync(join(warm, 'articles'), join(warm, 'elsewhere'));
@@ -134,13 +134,13 @@ describe('the search index step', () => {
   test('the folder is trusted only as the last run of this pagefind left it, for this site', () => {
     const [warm, cache] = [site(), folder()];
     index(warm, cache);
-    const record = indexRecordPath(cache, warm);
+    const record = indexRecordPath(cache, realpathSync(warm));
     const dir = join(warm, 'pagefind');
     const { version } = installedPagefind(ROOT);
     expect(indexFolderIntact(record, warm, dir, version)).toBe(true);
     expect(indexFolderIntact(record, warm, dir, '0.0.1')).toBe(false);
     expect(indexFolderIntact(record, site(), dir, version)).toBe(false);
-    const file = join(dir, 'pagefind-entry.json');
+    const file = join(dir, 'fragment', fragments(warm)[0]!);
     const when = statSync(file).mtime;
     utimesSync(file, new Date(when.getTime() + 5000), new Date(when.getTime() + 5000));
     expect(indexFolderIntact(record, warm, dir, version)).toBe(false);
@@ -175,5 +175,52 @@ describe('the search index step', () => {
     expect(() => namedIndexFiles(dir)).toThrow(
       new RegExp(`${meta.replace(/\./g, '\\.')}: the metadata of language "en" cannot be read`),
     );
+  });
+  test('only fragments of unchanged pages are kept for the next run; chunks, filters and metadata are written by every run', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const record = JSON.parse(readFileSync(indexRecordPath(cache, realpathSync(warm)), 'utf8')) as {
+      fragments: Record<string, [string, number, number]>;
+    };
+    // Each fragment is recorded with its page's URL.
+    expect(
+      Object.values(record.fragments)
+        .map(([url]) => url)
+        .sort(),
+    ).toEqual(['/articles/one/', '/articles/three/', '/articles/two/']);
+    // Page two touched (rendered again, say): its fragment is not trusted, the others are.
+    const two = join(warm, 'articles/two/index.html');
+    const later = new Date(statSync(two).mtimeMs + 5000);
+    utimesSync(two, later, later);
+    const kept = keepReliable(join(warm, 'pagefind'), realpathSync(warm), record.fragments);
+    expect([...kept.values()].map(([url]) => url).sort()).toEqual(['/articles/one/', '/articles/three/']);
+    const left = Object.keys(listFiles(join(warm, 'pagefind'))).filter((f) =>
+      /^(fragment|index|filter)\/|\.pf_meta$/.test(f),
+    );
+    expect(left.sort()).toEqual([...kept.keys()].sort());
+  });
+
+  test('a kept fragment whose name the new index gives another page is caught, and the folder written whole', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const cold = site();
+    index(cold, folder());
+    // As after a clash of short names: the record says the fragment under page two's name is page
+    // three's, and page three's own fragment is not there yet (the run writes it).
+    const recordFile = indexRecordPath(cache, realpathSync(warm));
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as {
+      files: Record<string, unknown>;
+      fragments: Record<string, [string, number, number]>;
+    };
+    const byUrl = Object.fromEntries(Object.entries(record.fragments).map(([f, [url]]) => [url, f]));
+    const [two, three] = [byUrl['/articles/two/']!, byUrl['/articles/three/']!];
+    record.fragments[two] = record.fragments[three]!;
+    delete record.fragments[three];
+    delete record.files[three];
+    rmSync(join(warm, 'pagefind', three));
+    writeFileSync(recordFile, JSON.stringify(record));
+
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: true });
+    expect(digests(warm)).toEqual(digests(cold));
   });
 });
