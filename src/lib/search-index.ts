@@ -1,9 +1,20 @@
 import { decode } from 'cbor2';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import { buildCacheDir, replaceFile } from './content/parse-cache';
 import { INDEX_FOLDER } from './search-folder';
 
@@ -13,16 +24,16 @@ export { INDEX_FOLDER } from './search-folder';
 // no incremental mode, but it does not write a content-named file (a page's fragment, a chunk of
 // the word index, a filter, the metadata) that is already in its output folder: the name is a
 // hash of the bytes, so the file is taken as right. Keeping the folder between builds therefore
-// spares the compression and writing of every unchanged fragment, which at 5,000 reports was
-// about half of the index step. But the names are short (seven hex digits of a SHA-1, lengthened
-// only against a clash within one run), so a name can come back for other bytes, and pagefind
-// would then keep the old file (its own source says so: index/mod.rs). And it never removes the
-// files of an earlier index, nor notices a file cut short by a run that was stopped. So this
-// module keeps only what it can vouch for: the fragments of pages that have not changed since
-// their fragment was written (a fragment is a function of its page alone); every chunk, filter
-// and metadata file is written by every run. After the run it checks that no two fragments the
-// index names are for one page (which is how a clash with a kept fragment shows), writing the
-// folder whole if one is; then removes what the new index does not name, and records the folder.
+// spares the compression and writing of every unchanged file, which at 5,000 reports was about
+// half of the index step. But the names are short (seven hex digits of a SHA-1, lengthened only
+// against a clash within one run), so a name can come back for other bytes, and pagefind would
+// then keep the old file (its own source says so: index/mod.rs). And it never removes the files
+// of an earlier index, nor notices a file cut short by a run that was stopped. So this module
+// keeps only what it can check: the fragments of pages unchanged since they were indexed (a
+// fragment is a function of its page alone) and the chunks of the word index; filters and
+// metadata are written by every run. After the run it checks that no two fragments are for one
+// page and that each kept chunk begins where the new index says, writing the folder whole if not;
+// then removes what the new index does not name, and records the folder.
 
 /**
  * The arguments `npm run index` gives pagefind for the site built into `site`. Only report pages
@@ -129,6 +140,11 @@ function hashesOf(list: unknown, at: number): string[] | undefined {
  * (`[version, pages: [hash, …][], chunks: [from, to, hash][], filters: [name, hash][], …]`).
  */
 export function namedIndexFiles(indexDir: string): Set<string> {
+  return readIndexMeta(indexDir).named;
+}
+
+/** What the index in `indexDir` names (see `namedIndexFiles`), and the first word (a prefix of it) of each chunk by its file. */
+export function readIndexMeta(indexDir: string): { named: Set<string>; chunkFrom: Map<string, string> } {
   const entryFile = join(indexDir, 'pagefind-entry.json');
   let languages: Record<string, { hash?: unknown }>;
   try {
@@ -139,6 +155,7 @@ export function namedIndexFiles(indexDir: string): Set<string> {
     throw new Error(`${entryFile}: not a pagefind entry file (${e instanceof Error ? e.message : String(e)})`);
   }
   const named = new Set<string>();
+  const chunkFrom = new Map<string, string>();
   for (const [language, { hash }] of Object.entries(languages)) {
     const metaName = `pagefind.${String(hash)}.pf_meta`;
     const metaFile = join(indexDir, metaName);
@@ -155,6 +172,8 @@ export function namedIndexFiles(indexDir: string): Set<string> {
         ...chunks.map((h) => `index/${h}.pf_index`),
         ...filters.map((h) => `filter/${h}.pf_filter`),
       ];
+      const froms = hashesOf(meta[2], 0) ?? [];
+      chunks.forEach((h, i) => chunkFrom.set(`index/${h}.pf_index`, froms[i] ?? ''));
     } catch (e) {
       throw new Error(
         `${metaFile}: the metadata of language "${language}" cannot be read (${e instanceof Error ? e.message : String(e)}): run npm run index again; if pagefind was upgraded, src/lib/search-index.ts must learn its new layout`,
@@ -163,7 +182,68 @@ export function namedIndexFiles(indexDir: string): Set<string> {
     named.add(metaName);
     for (const f of files) named.add(f);
   }
-  return named;
+  return { named, chunkFrom };
+}
+
+/** A CBOR item's head at `at`: its major type, its argument (-1 for an indefinite length) and where it ends. */
+function cborHead(bytes: Buffer, at: number): [major: number, value: number, next: number] {
+  const first = bytes[at];
+  if (first === undefined) throw new Error('cut short');
+  const [major, info] = [first >> 5, first & 31];
+  if (info < 24) return [major, info, at + 1];
+  if (info === 24) return [major, bytes.readUInt8(at + 1), at + 2];
+  if (info === 25) return [major, bytes.readUInt16BE(at + 1), at + 3];
+  if (info === 26) return [major, bytes.readUInt32BE(at + 1), at + 5];
+  if (info === 31) return [major, -1, at + 1];
+  throw new Error(`an item head of ${first}`);
+}
+
+/**
+ * The first word of a chunk of the word index (`[[[word, pages…], …]]` in CBOR, gzip), read from
+ * the start of the file only. Throws when it is not laid out so.
+ */
+export function chunkFirstWord(file: string): string {
+  const fd = openSync(file, 'r');
+  const head = Buffer.alloc(2048);
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = gunzipSync(head.subarray(0, length), { finishFlush: constants.Z_SYNC_FLUSH });
+  if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: no pagefind signature`);
+  let at = SIGNATURE.length;
+  for (let depth = 0; depth < 3; depth++) {
+    const [major, , next] = cborHead(bytes, at);
+    if (major !== 4) throw new Error(`${file}: not a chunk of pagefind's word index`);
+    at = next;
+  }
+  const [major, size, next] = cborHead(bytes, at);
+  if (major !== 3 || size < 0) throw new Error(`${file}: not a chunk of pagefind's word index`);
+  return bytes.toString('utf8', next, next + size);
+}
+
+/**
+ * Whether each chunk of the word index that was kept from the last run (`kept`) and that the new
+ * index names begins where the new index says it does. A chunk's name is a short hash too, and a
+ * run may give an old chunk's name to a chunk of other words; this catches that but for a chunk
+ * of the same first word (see docs/search.md).
+ */
+export function keptChunksAgree(
+  indexDir: string,
+  kept: ReadonlySet<string>,
+  chunkFrom: ReadonlyMap<string, string>,
+): boolean {
+  for (const [f, from] of chunkFrom) {
+    if (!kept.has(f)) continue;
+    try {
+      if (!chunkFirstWord(join(indexDir, f)).startsWith(from)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Whether `rel` (a path in the index folder) is named by its content: a metadata, fragment, chunk or filter file. */
@@ -235,9 +315,11 @@ function pageStamp(file: string | undefined): Stamp | undefined {
 }
 
 /**
- * Before a run into a kept folder: removes every file a name could come back to with other bytes,
- * keeping only the fragments whose page is unchanged since it was indexed (same size and
- * modification time). Returns the fragments kept, each with its page's URL.
+ * Before a run into a kept folder: keeps the fragments whose page is unchanged since it was
+ * indexed (same size and modification time) and the chunks of the word index (checked after the
+ * run: `keptChunksAgree`), and removes every other content-named file (the fragments of changed
+ * or removed pages, filters, metadata), which the run writes if its index names them. Returns the
+ * fragments kept, each with its page's URL.
  */
 export function keepReliable(
   indexDir: string,
@@ -246,7 +328,7 @@ export function keepReliable(
 ): Map<string, FragmentSource> {
   const kept = new Map<string, FragmentSource>();
   for (const f of Object.keys(listFiles(indexDir))) {
-    if (!contentNamed(f)) continue;
+    if (!contentNamed(f) || f.startsWith('index/')) continue;
     const source = f.startsWith('fragment/') ? sources[f] : undefined;
     const now = source && pageStamp(pageFile(site, source[0]));
     if (source && now && now[0] === source[1] && now[1] === source[2]) kept.set(f, source);
@@ -346,16 +428,22 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
         `pagefind stopped (exit status ${result.status ?? result.signal})${options.quiet ? `: ${`${result.stdout}${result.stderr}`.trim().slice(-500)}` : ''}`,
       );
     pruneIndex(indexDir);
-    return fragmentSources(indexDir, real, namedIndexFiles(indexDir), kept);
+    const { named, chunkFrom } = readIndexMeta(indexDir);
+    if (!keptChunksAgree(indexDir, keptChunks, chunkFrom)) return undefined;
+    return fragmentSources(indexDir, real, named, kept);
   };
   let kept = new Map<string, FragmentSource>();
-  if (intact) kept = keepReliable(indexDir, real, sources);
-  else rmSync(indexDir, { recursive: true, force: true });
+  let keptChunks = new Set<string>();
+  if (intact) {
+    kept = keepReliable(indexDir, real, sources);
+    keptChunks = new Set(Object.keys(listFiles(indexDir)).filter((f) => f.startsWith('index/')));
+  } else rmSync(indexDir, { recursive: true, force: true });
   let fragments = run(kept);
   const clash = fragments === undefined;
   if (!fragments) {
     rmSync(indexDir, { recursive: true, force: true });
     kept = new Map();
+    keptChunks = new Set();
     fragments = run(kept);
     if (!fragments) throw new Error(`${indexDir}: pagefind wrote two fragments for one page into an empty folder`);
   }

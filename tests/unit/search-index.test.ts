@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   buildSearchIndex,
+  chunkFirstWord,
   indexFolderIntact,
   indexRecordPath,
   installedPagefind,
@@ -74,7 +75,9 @@ const digests = (siteDir: string): Record<string, string> =>
   );
 
 const index = (siteDir: string, cacheDir: string) => buildSearchIndex(ROOT, siteDir, { cacheDir, quiet: true });
-const fragments = (siteDir: string): string[] => readdirSync(join(siteDir, 'pagefind/fragment')).sort();
+const fragmentsOf = (siteDir: string, folder = 'fragment'): string[] =>
+  readdirSync(join(siteDir, 'pagefind', folder)).sort();
+const fragments = (siteDir: string): string[] => fragmentsOf(siteDir);
 
 describe('the search index step', () => {
   test('an index rebuilt in the kept folder is byte-identical to one written whole, its unchanged files not written again', () => {
@@ -176,7 +179,7 @@ describe('the search index step', () => {
       new RegExp(`${meta.replace(/\./g, '\\.')}: the metadata of language "en" cannot be read`),
     );
   });
-  test('only fragments of unchanged pages are kept for the next run; chunks, filters and metadata are written by every run', () => {
+  test('fragments of unchanged pages and the word index are kept for the next run; filters and metadata are written by every run', () => {
     const [warm, cache] = [site(), folder()];
     index(warm, cache);
     const record = JSON.parse(readFileSync(indexRecordPath(cache, realpathSync(warm)), 'utf8')) as {
@@ -197,7 +200,9 @@ describe('the search index step', () => {
     const left = Object.keys(listFiles(join(warm, 'pagefind'))).filter((f) =>
       /^(fragment|index|filter)\/|\.pf_meta$/.test(f),
     );
-    expect(left.sort()).toEqual([...kept.keys()].sort());
+    const chunks = left.filter((f) => f.startsWith('index/'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(left.sort()).toEqual([...kept.keys(), ...chunks].sort());
   });
 
   test('a kept fragment whose name the new index gives another page is caught, and the folder written whole', () => {
@@ -220,6 +225,33 @@ describe('the search index step', () => {
     rmSync(join(warm, 'pagefind', three));
     writeFileSync(recordFile, JSON.stringify(record));
 
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: true });
+    expect(digests(warm)).toEqual(digests(cold));
+  });
+  test('a kept chunk of the word index whose name the new index gives other words is caught, and the folder written whole', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const edited = {
+      ...PAGES,
+      two: ['Report two', 'Losses were hidden, relatives reported.', 'Losses'] as [string, string, string],
+    };
+    const cold = site(edited);
+    index(cold, folder());
+    // As after a clash of short names: a file of the last run, under the name the new index gives
+    // its first chunk, holds a chunk of other words (another site's).
+    const newChunk = fragmentsOf(cold, 'index')[0]!;
+    const other = site({ z: ['Zebra', 'Zebras yawn.', 'Zoo'] });
+    index(other, folder());
+    const planted = join(warm, 'pagefind/index', newChunk);
+    writeFileSync(planted, readFileSync(join(other, 'pagefind/index', fragmentsOf(other, 'index')[0]!)));
+    const recordFile = indexRecordPath(cache, realpathSync(warm));
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { files: Record<string, [number, number]> };
+    const stamp = statSync(planted);
+    record.files[`index/${newChunk}`] = [stamp.size, stamp.mtimeMs];
+    writeFileSync(recordFile, JSON.stringify(record));
+    expect(chunkFirstWord(planted)).toBe('yawn');
+
+    writeFileSync(join(warm, 'articles/two/index.html'), page(...edited.two));
     expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: true });
     expect(digests(warm)).toEqual(digests(cold));
   });
