@@ -103,26 +103,34 @@ export function indexRecordPath(cacheDir: string, site: string): string {
 }
 
 /**
- * Whether `indexDir` holds exactly what the last finished run of this pagefind `version` left in
- * it: the same files, none added or removed, each with the size and modification time recorded.
- * Anything else (no record: the first run, or one that did not finish; a file touched since;
- * another pagefind) means a file may hold what its name does not say, and the folder is not reused.
+ * The record of the last finished run of this pagefind `version` into `site`, if `indexDir` holds
+ * exactly what that run left in it: the same content-named files, none added or removed, each with
+ * the size and modification time recorded. Anything else (no record: the first run, or one that
+ * did not finish; a file touched since; another pagefind) means a file may hold what its name does
+ * not say, and the folder is not reused: `undefined`.
  */
-export function indexFolderIntact(recordPath: string, site: string, indexDir: string, version: string): boolean {
+function intactRecord(recordPath: string, site: string, indexDir: string, version: string): IndexRecord | undefined {
   let record: Partial<IndexRecord>;
   try {
     record = JSON.parse(readFileSync(recordPath, 'utf8')) as Partial<IndexRecord>;
   } catch {
-    return false;
+    return undefined;
   }
-  if (record.site !== site || record.pagefind !== version || !record.files || !record.fragments) return false;
+  const { files, fragments } = record;
+  if (record.site !== site || record.pagefind !== version || !files || !fragments) return undefined;
   const now = contentFiles(indexDir);
   const names = Object.keys(now);
-  if (names.length !== Object.keys(record.files).length) return false;
-  return names.every((f) => {
-    const was = record.files![f];
+  if (names.length !== Object.keys(files).length) return undefined;
+  const same = names.every((f) => {
+    const was = files[f];
     return was !== undefined && was[0] === now[f]![0] && was[1] === now[f]![1];
   });
+  return same ? { site, pagefind: version, files, fragments } : undefined;
+}
+
+/** Whether `indexDir` is exactly as the last finished run left it (see `intactRecord`). */
+export function indexFolderIntact(recordPath: string, site: string, indexDir: string, version: string): boolean {
+  return intactRecord(recordPath, site, indexDir, version) !== undefined;
 }
 
 /** The hash at `at` of each entry of a list in a language's metadata, or `undefined` if the list is not so. */
@@ -263,10 +271,10 @@ function contentFiles(indexDir: string): Record<string, Stamp> {
  * After a run, removes from `indexDir` each content-named file that the new index does not name
  * (an earlier index's fragments, chunks, filters and metadata) and returns how many. The
  * folder's other files (pagefind's scripts, styles, entry file and language files) are written
- * by every run. Throws when a file the index names is missing: the index would be broken.
+ * by every run. Throws when a file the index names is missing: the index would be broken. `named`:
+ * what the index names, when the caller has read it already.
  */
-export function pruneIndex(indexDir: string): number {
-  const named = namedIndexFiles(indexDir);
+export function pruneIndex(indexDir: string, named: ReadonlySet<string> = namedIndexFiles(indexDir)): number {
   const files = listFiles(indexDir);
   let removed = 0;
   for (const f of Object.keys(files)) {
@@ -411,9 +419,8 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
   const indexDir = join(real, INDEX_FOLDER);
   const { bin, version } = installedPagefind(root);
   const recordPath = indexRecordPath(options.cacheDir ?? buildCacheDir(root), real);
-  const intact = indexFolderIntact(recordPath, real, indexDir, version);
-  let sources: Record<string, FragmentSource> = {};
-  if (intact) sources = (JSON.parse(readFileSync(recordPath, 'utf8')) as IndexRecord).fragments;
+  const last = intactRecord(recordPath, real, indexDir, version);
+  const intact = last !== undefined;
   rmSync(recordPath, { force: true });
   const run = (kept: Map<string, FragmentSource>): Record<string, FragmentSource> | undefined => {
     const result = spawnSync(process.execPath, [bin, ...pagefindArgs(real)], {
@@ -427,15 +434,15 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
       throw new Error(
         `pagefind stopped (exit status ${result.status ?? result.signal})${options.quiet ? `: ${`${result.stdout}${result.stderr}`.trim().slice(-500)}` : ''}`,
       );
-    pruneIndex(indexDir);
     const { named, chunkFrom } = readIndexMeta(indexDir);
+    pruneIndex(indexDir, named);
     if (!keptChunksAgree(indexDir, keptChunks, chunkFrom)) return undefined;
     return fragmentSources(indexDir, real, named, kept);
   };
   let kept = new Map<string, FragmentSource>();
   let keptChunks = new Set<string>();
-  if (intact) {
-    kept = keepReliable(indexDir, real, sources);
+  if (last) {
+    kept = keepReliable(indexDir, real, last.fragments);
     keptChunks = new Set(Object.keys(listFiles(indexDir)).filter((f) => f.startsWith('index/')));
   } else rmSync(indexDir, { recursive: true, force: true });
   let fragments = run(kept);

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { buildLedger, type Ledger } from '../../src/lib/model/ledger';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
@@ -18,4 +21,15 @@ export function ledgerFrom(dir: string = CONTENT): Ledger {
   const corpus = validateCorpus(readCorpus(dir));
   if (corpus.problems.length) throw new Error(corpus.problems.map(formatProblem).join('\n'));
   return buildLedger(corpus);
+}
+
+const made: string[] = [];
+// Registered when a test file imports this module: every folder it made goes after its tests.
+afterAll(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A new temporary folder (`claim-ledger-<name>-…`), removed after the importing file's tests. */
+export function tempFolder(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `claim-ledger-${name}-`));
+  made.push(dir);
+  return dir;
 }

@@ -1,16 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { pruneOlderThan, writeIfChanged, WrittenFiles } from '../../src/integrations/prune-output';
+import { tempFolder } from './helpers';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-prune-'));
-  made.push(dir);
-  return dir;
-}
+const folder = (): string => tempFolder('prune');
 /** Writes a file and dates it `ageMs` in the past. */
 function file(path: string, ageMs: number, text = 'x'): string {
   mkdirSync(join(path, '..'), { recursive: true });

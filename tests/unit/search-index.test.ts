@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -12,10 +11,9 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   buildSearchIndex,
   chunkFirstWord,
@@ -27,18 +25,13 @@ import {
   namedIndexFiles,
   pruneIndex,
 } from '../../src/lib/search-index';
+import { tempFolder } from './helpers';
 
 // The index step runs the real pagefind over small sites of a few report pages, each test in
 // folders of its own (the record of the last run too, not the project's build caches).
 
 const ROOT = join(import.meta.dirname, '../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-index-'));
-  made.push(dir);
-  return dir;
-}
+const folder = (): string => tempFolder('index');
 
 /** A report page as pagefind reads ours: an indexed body, a filter, words of its own. */
 const page = (title: string, words: string, topic: string): string =>
@@ -119,6 +112,13 @@ describe('the search index step', () => {
     expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: false });
     expect(digests(warm)).toEqual(digests(cold));
     expect(gunzipSync(readFileSync(fragment)).subarray(0, 12).toString()).toBe('pagefind_dcd');
+  });
+
+  test('a folder with no built site is refused in one line that says to build first', () => {
+    const missing = join(folder(), 'dist');
+    expect(() => index(missing, folder())).toThrow(
+      `${missing}: no built site here: build it first (npm run build, or astro build then npm run index)`,
+    );
   });
 
   test('a run that fails leaves no record: the next run does not trust the folder', () => {
