@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DISTANCING_WORDS, HEDGE_WORDS, lintCorpus, quotedNumbers } from '../../src/lib/content/lints';
+import { DISTANCING_WORDS, HEDGE_WORDS, hasNumberToken, lintCorpus, quotedNumbers } from '../../src/lib/content/lints';
 import type { ArticleEntry, ClaimEntry } from '../../src/lib/content/validate';
 import { articleSchema } from '../../src/schemas/article';
 import { claimSchema } from '../../src/schemas/claim';
@@ -175,6 +175,34 @@ describe('numbers in quotes', () => {
         }),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('a listed number found as a whole token', () => {
+  // Checked by hand, each against the rule: not after a digit, comma, or digit and point; not
+  // before a digit, comma, or point and digit.
+  const cases: [text: string, number: string, found: boolean][] = [
+    ['point 7.', '7', true], // a full stop after it is not a decimal point
+    ['1.9 million', '1', false], // the integer part of a decimal
+    ['1.9 million', '9', false], // its decimals
+    ['1.9 million', '1.9 million', true],
+    ['100,000 killed', '100', false], // part of a grouped number
+    ['100,000 killed', '000', false],
+    ['100,000 killed', '100,000', true],
+    ['in 2500 or 25000', '2500', true], // a later whole token after a longer one that starts the same
+    ['25000 then 2500', '2500', true],
+    ['25000 only', '2500', false],
+    ['v.7 and x7', '7', true], // after a point with no digit before it, or after a letter
+    ['at 12.5%', '12.5%', true],
+    ['at 112.5%', '12.5%', false],
+    ['7', '7', true], // the whole text
+    ['', '7', false],
+  ];
+  test.each(cases)('in %j, %j: %s', (text, number, found) => {
+    expect(hasNumberToken(text, number)).toBe(found);
+    // The pattern it replaces says the same.
+    const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(new RegExp(`(?<![\\d,]|\\d\\.)${escaped}(?![\\d,]|\\.\\d)`).test(text)).toBe(found);
   });
 });
 
