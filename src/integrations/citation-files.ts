@@ -1,12 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir } from '../lib/content/parse-cache';
 import { bibtex, cslJson } from '../lib/exports/cite';
 import { getLedger } from '../lib/model/ledger';
 import { citationUrl, outputPath } from '../lib/urls';
-import { WrittenFiles } from './prune-output';
+import { outputRecord, WrittenFiles } from './prune-output';
 
 /**
  * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.
@@ -26,9 +24,7 @@ export default function citationFiles(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const ledger = getLedger();
-        // One record per output folder, beside the parse cache (a cold build removes both).
-        const record = `written-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`;
-        const files = new WrittenFiles(join(cacheDir, record), root);
+        const files = new WrittenFiles(outputRecord(cacheDir, 'written', root), root);
         for (const claim of ledger.claims) {
           files.write(outputPath(citationUrl(claim.id, 'bib')), bibtex(claim));
           files.write(outputPath(citationUrl(claim.id, 'json')), `${JSON.stringify(cslJson(claim), null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { pruneOlderThan, writeIfChanged, WrittenFiles } from '../../src/integrations/prune-output';
+import { FolderListings, pruneOlderThan, writeIfChanged, WrittenFiles } from '../../src/integrations/prune-output';
 import { tempFolder } from './helpers';
 
 const folder = (): string => tempFolder('prune');
@@ -44,6 +44,70 @@ describe('pruneOlderThan', () => {
 
     expect(pruneOlderThan(dir, since, new Set(), new Set(['pagefind']))).toBe(2);
     expect([index, nested, page].map(existsSync)).toEqual([true, false, false]);
+  });
+});
+
+describe('FolderListings', () => {
+  // A folder is trusted from the record only once its last change is two seconds old (the file
+  // system's clock is coarse): the tests wait that long once, so that it is so for every folder.
+  const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2_100));
+
+  test('a folder unchanged since the last pruning is not listed again; one changed since is, however its times are set', async () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    const record = join(dir, 'record.json');
+    const since = Date.now() - 60_000;
+    const stale = file(join(out, 'claims/gone/index.html'), 3_600_000);
+    const kept = ['claims/a/index.html', 'claims/a/cite.bib', 'claims/b/index.html', 'about/index.html'].map((f) =>
+      file(join(out, f), 3_600_000),
+    );
+    await settle();
+
+    const first = new FolderListings(record, out);
+    expect(pruneOlderThan(out, since, new Set(kept), new Set(), first)).toBe(1);
+    first.save();
+    expect(existsSync(stale)).toBe(false);
+    // Every folder read from the disk: there was no record.
+    expect(first.counts).toEqual({ recorded: 0, listed: 6 });
+
+    const second = new FolderListings(record, out);
+    expect(pruneOlderThan(out, since, new Set(kept), new Set(), second)).toBe(0);
+    second.save();
+    // `claims` lost its emptied folder just now, so it is listed again; the other four are not.
+    expect(second.counts).toEqual({ recorded: 4, listed: 1 });
+    await settle();
+
+    // Behind the record's back: a stale file added to a recorded folder, whose modification time
+    // is then set back to what it was (the change time cannot be), and a folder made anew under
+    // the same name with a stale file in it.
+    const a = join(out, 'claims/a');
+    const aTime = statSync(a).mtime;
+    const planted = file(join(a, 'planted.html'), 3_600_000);
+    utimesSync(a, aTime, aTime);
+    rmSync(join(out, 'about'), { recursive: true });
+    const remade = file(join(out, 'about/old.html'), 3_600_000);
+    file(join(out, 'about/index.html'), 3_600_000);
+
+    const third = new FolderListings(record, out);
+    expect(pruneOlderThan(out, since, new Set(kept), new Set(), third)).toBe(2);
+    expect([planted, remade].map(existsSync)).toEqual([false, false]);
+    expect(kept.map(existsSync)).toEqual([true, true, true, true]);
+  });
+
+  test('the record of another output folder is not trusted', async () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const since = Date.now() - 60_000;
+    for (const root of ['a', 'b']) file(join(dir, root, 'x/index.html'), 3_600_000);
+    await settle();
+    const a = new FolderListings(record, join(dir, 'a'));
+    pruneOlderThan(join(dir, 'a'), since, new Set([join(dir, 'a/x/index.html')]), new Set(), a);
+    a.save();
+    const stale = file(join(dir, 'b/x/stale.html'), 3_600_000);
+    const b = new FolderListings(record, join(dir, 'b'));
+    expect(pruneOlderThan(join(dir, 'b'), since, new Set([join(dir, 'b/x/index.html')]), new Set(), b)).toBe(1);
+    expect(b.counts.recorded).toBe(0);
+    expect(existsSync(stale)).toBe(false);
   });
 });
 
