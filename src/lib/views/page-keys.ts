@@ -84,9 +84,21 @@ function view(v: unknown, depth: number, idsOnly: boolean, path: Set<object>, me
   // objects only would not end, and would be a ledger shape the rules above do not know.
   if (path.has(v)) throw new Error('page-keys: a cycle that does not pass through an entity');
   path.add(v);
-  const out = Array.isArray(v)
-    ? v.map((x) => view(x, depth, idsOnly, path, memo))
-    : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, view(x, depth, idsOnly, path, memo)]));
+  // Loops rather than `Object.fromEntries(Object.entries(v).map(…))`: at 5,000 reports the keys walk
+  // 900,000 plain objects (each claim's evidence, origins and quote context, twice), and making the
+  // intermediate arrays was the walk's largest self time (all 56,212 keys in one process, six
+  // rounds alternating: 3.0 to 5.1 s against 4.8 to 6.2 s; the keys are the same). No prototype,
+  // so that a key named `__proto__` is a field like any other, as it was.
+  let out: unknown;
+  if (Array.isArray(v)) {
+    const list = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) list[i] = view(v[i], depth, idsOnly, path, memo);
+    out = list;
+  } else {
+    const fields = Object.create(null) as Record<string, unknown>;
+    for (const k of Object.keys(v)) fields[k] = view((v as Record<string, unknown>)[k], depth, idsOnly, path, memo);
+    out = fields;
+  }
   path.delete(v);
   return out;
 }
