@@ -67,6 +67,14 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
     name: 'a reused page left as found in the output folder (existsInDist)',
     patterns: [/const existsInDist = nodeFs\.existsSync\(outFile\)/],
   },
+  {
+    // src/integrations/build-log.mjs counts a reused page by its line: the start (the path, the
+    // line not ended), then at once "(cached)" or "(restored)" as a SKIP_FORMAT message.
+    name: 'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
+    patterns: [
+      /logger\.info\(null, `  \$\{colors\.green\("\\u251C\\u2500"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*return;/,
+    ],
+  },
 ];
 
 /** The internals (by name) that no file of `sources` shows every pattern of. */
@@ -95,6 +103,7 @@ describe('Astro internals the dev loop and the output-folder guard rely on', () 
       `INCREMENTAL_MANIFEST_FILE (${JSON.stringify(INCREMENTAL_MANIFEST_FILE)})`,
       `INCREMENTAL_COPIES_FOLDER (${JSON.stringify(INCREMENTAL_COPIES_FOLDER)})`,
       'a reused page left as found in the output folder (existsInDist)',
+      'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
     ]);
   });
 });

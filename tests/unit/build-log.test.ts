@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import type { AstroLoggerMessage } from 'astro';
+import buildLog from '../../src/integrations/build-log.mjs';
+
+// Events as Astro's page generation writes them (node_modules/astro/dist/core/build/generate.js;
+// tests/unit/astro-internals.test.ts checks that it still does): a page's start, then "(cached)"
+// or "(restored)" at once for a reused page, or its render time later for a rendered one.
+const start = (path: string): AstroLoggerMessage => ({
+  label: null,
+  level: 'info',
+  message: `  \u001b[32m├─\u001b[39m \u001b[2m${path}\u001b[22m`,
+  newLine: false,
+});
+const end = (text: string): AstroLoggerMessage => ({
+  label: 'SKIP_FORMAT',
+  level: 'info',
+  message: ` \u001b[32m${text}\u001b[39m`,
+  newLine: true,
+});
+const line = (
+  message: string,
+  label: string | null = null,
+  level: AstroLoggerMessage['level'] = 'info',
+): AstroLoggerMessage => ({ label, level, message, newLine: true });
+
+function run(events: AstroLoggerMessage[]): AstroLoggerMessage[] {
+  const out: AstroLoggerMessage[] = [];
+  const log = buildLog({}, { write: (e) => out.push(e) });
+  for (const e of events) log.write(e);
+  log.flush();
+  return out;
+}
+
+describe('the build log', () => {
+  test('reused pages are counted, not listed; rendered pages, their times and every other line pass as they are', () => {
+    const rendered = start('/claims/edited/index.html');
+    const events = [
+      line('\n generating static routes ', 'SKIP_FORMAT'),
+      start('/claims/a/index.html'),
+      end('(cached)'),
+      rendered,
+      start('/claims/b/index.html'),
+      end('(restored)'),
+      start('/claims/c/index.html'),
+      end('(cached)'),
+      // The rendered page's time comes after other pages' lines (eight pages in flight).
+      end('(+12ms)'),
+      line('a warning', 'build', 'warn'),
+      line('✓ Completed in 16.07s.'),
+    ];
+    expect(run(events)).toEqual([
+      events[0],
+      rendered,
+      events[8],
+      {
+        label: null,
+        level: 'info',
+        message: '  └─ 3 page(s) unchanged since the last build, not rendered again',
+        newLine: true,
+      },
+      events[9],
+      events[10],
+    ]);
+  });
+
+  test('with nothing reused the output is Astro’s, line for line', () => {
+    const events = [
+      start('/a/index.html'),
+      end('(+3ms)'),
+      start('/b/index.html'),
+      start('/c/index.html'),
+      end('(+1ms)'),
+      end('(+2ms)'),
+      line('done'),
+    ];
+    expect(run(events)).toEqual(events);
+  });
+
+  test('errors pass through as they are', () => {
+    const events = [
+      start('/a/index.html'),
+      line('1 content problem(s) in content:\ncontent/x.yaml: title: required', 'claim-ledger', 'error'),
+    ];
+    expect(run(events)).toEqual(events);
+  });
+});
