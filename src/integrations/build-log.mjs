@@ -4,8 +4,9 @@ import nodeDestination from 'astro/logger/node';
 // build reused: at 5,000 reports a rebuild printed 55,000 "├─ /claims/…/index.html (cached)" lines,
 // each stamped with the time (an `Intl` format per line) and written to the terminal one by one,
 // about 1.5 s of the rebuild's main thread, and a log in which the pages that were rendered again
-// could not be found. Those lines are counted instead, and the count printed once where the run of
-// pages ends. Every other line, warnings and errors included, is passed on as Astro writes it.
+// could not be found. Those lines are counted instead, and the count printed before the next line
+// that is not a page's (at the end of the pages, or earlier if a warning comes between them). Every
+// other line, warnings and errors included, is passed on as Astro writes it.
 //
 // Plain JavaScript: Astro loads a logger with Node's `import()` before anything is compiled.
 
@@ -53,6 +54,14 @@ export default function buildLog(options = {}, dest = nodeDestination(options)) 
       }
       if (isPageStart(e)) {
         held = e;
+        // A reused page's end follows its start in the same tick; a rendered page's does not. Held
+        // no longer than that, a rendered page's start is written before anything its rendering
+        // prints, and is not lost if the build then stops (Astro never flushes this destination).
+        queueMicrotask(() => {
+          if (held !== e) return;
+          held = undefined;
+          dest.write(e);
+        });
         return;
       }
       // A rendered page's "(+12ms)" end comes later, between other pages: the count waits for a line of its own.

@@ -111,10 +111,11 @@ interface Entry {
   name: string;
   folder: boolean;
 }
-/** A folder's stamp as recorded, and its change time in milliseconds. */
+/** A folder's stamp as recorded, its change time in milliseconds, and when the stamp was read. */
 interface FolderStamp {
   text: string;
   changedMs: number;
+  readMs: number;
 }
 const listFolder = (path: string): Entry[] =>
   readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, folder: e.isDirectory() }));
@@ -126,7 +127,10 @@ const listFolder = (path: string): Entry[] =>
  * folder's change time, which no tool can set back (unlike the modification time: `touch`,
  * `cp -p`). Reading a folder's stamp costs a tenth of listing it, and at 5,000 reports listing
  * 56,000 folders was 2 to 4 s of every rebuild. A folder that changed, or that has no record, is
- * listed as before.
+ * listed as before. This trusts the file system's change times as a local disk keeps them: a
+ * network file system that caches a folder's attributes (NFS), or a clock set back by more than
+ * the 2 s margin between builds, could show a changed folder with its old stamp; build into a
+ * local folder, or remove the record (a cold build does) after such a change.
  */
 export class FolderListings {
   private readonly before: Record<string, [stamp: string, entries: Listing]>;
@@ -151,8 +155,9 @@ export class FolderListings {
 
   /** The folder's stamp now. */
   private stamp(path: string): FolderStamp {
+    const readMs = Date.now();
     const st = statSync(path, { bigint: true });
-    return { text: `${st.dev}:${st.ino}:${st.ctimeNs}`, changedMs: Number(st.ctimeNs / 1_000_000n) };
+    return { text: `${st.dev}:${st.ino}:${st.ctimeNs}`, changedMs: Number(st.ctimeNs / 1_000_000n), readMs };
   }
 
   /**
@@ -178,10 +183,11 @@ export class FolderListings {
 
   /**
    * Records what the folder at `path` holds after pruning, with its stamp as `list` read it when
-   * nothing in it was removed (else read again), unless it changed too recently to trust.
+   * nothing in it was removed (else read again: it then changed just now, and is not recorded),
+   * unless it changed too soon before its stamp was read to trust.
    */
   keep(path: string, entries: Entry[], stamp: FolderStamp = this.stamp(path)): void {
-    if (stamp.changedMs > Date.now() - RACY_MS) return;
+    if (stamp.changedMs > stamp.readMs - RACY_MS) return;
     this.after[path.slice(this.root.length)] = [stamp.text, entries.map((e) => (e.folder ? `${e.name}/` : e.name))];
   }
 

@@ -76,6 +76,19 @@ describe('the build log', () => {
     expect(run(events)).toEqual(events);
   });
 
+  test('a rendered page’s start is written within the tick, before anything its rendering prints', async () => {
+    const out: AstroLoggerMessage[] = [];
+    const log = buildLog({}, { write: (e) => out.push(e) });
+    const rendered = start('/claims/edited/index.html');
+    log.write(rendered);
+    expect(out).toEqual([]);
+    await Promise.resolve();
+    expect(out).toEqual([rendered]);
+    // Its end, when it comes, is not taken for a reused page's.
+    log.write(end('(+12ms)'));
+    expect(out).toEqual([rendered, end('(+12ms)')]);
+  });
+
   test('errors pass through as they are', () => {
     const events = [
       start('/a/index.html'),

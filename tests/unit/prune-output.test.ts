@@ -96,18 +96,23 @@ describe('FolderListings', () => {
 
   test('the record of another output folder is not trusted', async () => {
     const dir = folder();
+    const out = join(dir, 'out');
     const record = join(dir, 'record.json');
     const since = Date.now() - 60_000;
-    for (const root of ['a', 'b']) file(join(dir, root, 'x/index.html'), 3_600_000);
+    const page = file(join(out, 'x/index.html'), 3_600_000);
     await settle();
-    const a = new FolderListings(record, join(dir, 'a'));
-    pruneOlderThan(join(dir, 'a'), since, new Set([join(dir, 'a/x/index.html')]), new Set(), a);
-    a.save();
-    const stale = file(join(dir, 'b/x/stale.html'), 3_600_000);
-    const b = new FolderListings(record, join(dir, 'b'));
-    expect(pruneOlderThan(join(dir, 'b'), since, new Set([join(dir, 'b/x/index.html')]), new Set(), b)).toBe(1);
-    expect(b.counts.recorded).toBe(0);
-    expect(existsSync(stale)).toBe(false);
+    const first = new FolderListings(record, out);
+    pruneOlderThan(out, since, new Set([page]), new Set(), first);
+    first.save();
+    // The same folders, their stamps unchanged: the record is used as long as it names this folder.
+    const again = new FolderListings(record, out);
+    pruneOlderThan(out, since, new Set([page]), new Set(), again);
+    expect(again.counts.recorded).toBe(2);
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as { root: string };
+    writeFileSync(record, JSON.stringify({ ...saved, root: join(dir, 'elsewhere') }));
+    const other = new FolderListings(record, out);
+    pruneOlderThan(out, since, new Set([page]), new Set(), other);
+    expect(other.counts).toEqual({ recorded: 0, listed: 2 });
   });
 });
 

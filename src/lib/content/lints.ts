@@ -117,6 +117,8 @@ const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '
  * 5,000 reports (1.9 of 2.2 s).
  */
 export function hasNumberToken(text: string, number: string): boolean {
+  // The schema refuses an empty number; without this, the search below would never end.
+  if (number === '') return false;
   for (let i = text.indexOf(number); i !== -1; i = text.indexOf(number, i + 1)) {
     const before = text[i - 1];
     if (isDigit(before) || before === ',' || (before === '.' && isDigit(text[i - 2]))) continue;
