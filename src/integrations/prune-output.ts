@@ -38,6 +38,25 @@ export function writeIfChanged(path: string, text: string): void {
 export const outputRecord = (cacheDir: string, kind: string, root: string): string =>
   join(cacheDir, `${kind}-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
 
+/**
+ * What the record in `file` keeps under `field` for the output folder `root`; undefined when there
+ * is no record, an unreadable one, or one about another folder (the caller then trusts nothing).
+ */
+function readRecord<T>(file: string, root: string, field: string): T | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return saved['root'] === root && saved[field] ? (saved[field] as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `value` under `field` as the record of the output folder `root`, written whole or not at all. */
+function saveRecord(file: string, root: string, field: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  replaceFile(file, JSON.stringify({ root, [field]: value }));
+}
+
 type Stamp = [size: number, mtimeMs: number, digest: string];
 
 /**
@@ -56,14 +75,8 @@ export class WrittenFiles {
     private readonly file: string,
     private readonly root: string,
   ) {
-    let before: Record<string, Stamp> = {};
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { root?: string; files?: Record<string, Stamp> };
-      if (saved.root === root && saved.files) before = saved.files;
-    } catch {
-      // no record yet, or an unreadable one: every file is compared as it is
-    }
-    this.before = before;
+    // Without a record of this folder every file is compared as it is.
+    this.before = readRecord<Record<string, Stamp>>(file, root, 'files') ?? {};
   }
 
   /** Writes `text` to `rel` (relative to the output folder) unless the file already holds it. */
@@ -94,8 +107,7 @@ export class WrittenFiles {
 
   /** Keeps the record of this build's files (only these) for the next build. */
   save(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify({ root: this.root, files: this.after }));
+    saveRecord(this.file, this.root, 'files', this.after);
   }
 }
 
@@ -143,14 +155,8 @@ export class FolderListings {
     private readonly file: string,
     private readonly root: string,
   ) {
-    let before = {};
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { root?: string; folders?: FolderListings['before'] };
-      if (saved.root === root && saved.folders) before = saved.folders;
-    } catch {
-      // no record yet, or an unreadable one: every folder is listed
-    }
-    this.before = before;
+    // Without a record of this folder every folder is listed.
+    this.before = readRecord<FolderListings['before']>(file, root, 'folders') ?? {};
   }
 
   /** The folder's stamp now. */
@@ -193,8 +199,7 @@ export class FolderListings {
 
   /** Keeps the record of this pruning (only the folders it walked) for the next build. */
   save(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    replaceFile(this.file, JSON.stringify({ root: this.root, folders: this.after }));
+    saveRecord(this.file, this.root, 'folders', this.after);
   }
 }
 
@@ -290,7 +295,7 @@ export default function pruneOutput(): AstroIntegration {
         listings.save();
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
         // Until the index step runs, the site has no search rather than the last build's index.
-        for (const f of INDEX_ENTRY_FILES) rmSync(join(fileURLToPath(dir), INDEX_FOLDER, f), { force: true });
+        for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
       },
     },
   };
