@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
@@ -24,11 +24,20 @@ function project(): { cwd: string; content: string; files: number } {
   return { cwd, content, files };
 }
 
+/** The corpus read with no cache at all, in a project folder of its own. */
+function readCorpusFresh(content: string): ReturnType<typeof readCorpus> {
+  const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-parse-cache-'));
+  made.push(cwd);
+  forgetParsed();
+  return readCorpus(content, cwd);
+}
+
 // Each read starts as a new build process would: nothing parsed in memory.
 function read(content: string, cwd: string): ReturnType<typeof readCorpus> {
   forgetParsed();
   parseStats.parsed = 0;
   parseStats.reused = 0;
+  parseStats.unread = 0;
   return readCorpus(content, cwd);
 }
 
@@ -38,10 +47,10 @@ describe('content parse cache between builds', () => {
   test('a second build parses nothing and reads the same corpus', () => {
     const { cwd, content, files } = project();
     const first = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: files, reused: 0 });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
     expect(existsSync(parseCachePath(cwd))).toBe(true);
     const second = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: 0, reused: files });
+    expect(parseStats).toMatchObject({ parsed: 0, reused: files });
     expect(second).toEqual(first);
   });
 
@@ -53,7 +62,7 @@ describe('content parse cache between builds', () => {
     const file = join(content, 'claims', name);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)/, 'statement: $1Edited, '));
     const after = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: 1, reused: files - 1 });
+    expect(parseStats).toMatchObject({ parsed: 1, reused: files - 1 });
     expect(JSON.stringify(after.claims.find((c) => c.file.endsWith(`/${name}`))?.data)).toContain('Edited, ');
   });
 
@@ -62,7 +71,7 @@ describe('content parse cache between builds', () => {
     read(content, cwd);
     writeFileSync(join(cwd, 'src/schemas/claim.ts'), 'export const version = 2;\n');
     read(content, cwd);
-    expect(parseStats).toEqual({ parsed: files, reused: 0 });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
   });
 
   test('a value JSON would not give back (a YAML timestamp) is not kept', () => {
@@ -70,7 +79,7 @@ describe('content parse cache between builds', () => {
     writeFileSync(join(content, 'topics/dated.yaml'), 'name: Dated\ndescription: x\nsince: 2024-01-01\n');
     read(content, cwd);
     const again = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: 1, reused: files });
+    expect(parseStats).toMatchObject({ parsed: 1, reused: files });
     expect((again.topics.find((t) => t.id === 'dated')?.data as { since: unknown }).since).toBeInstanceOf(Date);
   });
 
@@ -81,5 +90,52 @@ describe('content parse cache between builds', () => {
     expect(parseStats.parsed).toBe(0);
     expect(again.articles.length).toBeGreaterThan(0);
     for (const a of again.articles) expect(a.analysis).toEqual(analyseMarkdown(a.body ?? ''));
+  });
+
+  // A stamp is trusted only for a file that changed 2 s or more before it was read (the racily
+  // clean case), so these tests wait that long after writing: a wait, not a timing assertion.
+  const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 2100));
+
+  test('an unchanged file is found by its stamp, without being read', async () => {
+    const { cwd, content, files } = project();
+    await settle();
+    const first = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
+    const second = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: 0, reused: files, unread: files });
+    expect(second).toEqual(first);
+  });
+
+  test('a file rewritten since, even with its size and modification time put back, is read again', async () => {
+    const { cwd, content, files } = project();
+    const name = readdirSync(join(content, 'claims')).sort()[0]!;
+    const file = join(content, 'claims', name);
+    // A whole second, which the file system keeps exactly and `utimesSync` can put back exactly.
+    const second = 1_700_000_000;
+    utimesSync(file, second, second);
+    await settle();
+    read(content, cwd);
+    const before = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    // The same length: one letter of a statement changed, then the modification time set back.
+    const edited = text.replace(/statement: (['"]?)(\w)/, (_m, q: string, c: string) => `statement: ${q}${c === 'X' ? 'Y' : 'X'}`);
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    writeFileSync(file, edited);
+    utimesSync(file, second, second);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect(statSync(file).size).toBe(before.size);
+    const after = read(content, cwd);
+    expect(parseStats).toEqual({ parsed: 1, reused: files - 1, unread: files - 1 });
+    const claim = after.claims.find((c) => c.file.endsWith(`/${name}`));
+    expect(JSON.stringify(claim?.data)).toBe(JSON.stringify(readCorpusFresh(content).claims.find((c) => c.file.endsWith(`/${name}`))?.data));
+  });
+
+  test('a file changed just before it was read is not trusted by its stamp next time', () => {
+    const { cwd, content, files } = project();
+    // Copied just now: every file changed within 2 s of being read.
+    read(content, cwd);
+    read(content, cwd);
+    expect(parseStats).toEqual({ parsed: 0, reused: files, unread: 0 });
   });
 });

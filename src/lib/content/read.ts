@@ -6,7 +6,7 @@ import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, ty
 import { parseYamlFast } from './yaml';
 import { describeYamlError } from './yaml-errors';
 import { analyseMarkdown, type MarkdownAnalysis } from './text';
-import { cachedParse, fileKey, forgetParseCache, keepParse, saveParseCache } from './parse-cache';
+import { cachedParse, fileKey, fileStamp, forgetParseCache, keepParse, knownKey, noteStamp, saveParseCache } from './parse-cache';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
 export interface FileError {
@@ -150,8 +150,11 @@ function parseFile(bytes: Buffer, id: string, file: string, markdown: boolean): 
 // validation's time (at five reports, about 130 of 200 ms on a quiet machine).
 const parsed = new Map<string, { stamp: string; raw: RawFile }>();
 
-/** How many content files this module parsed and how many it took parsed from the disk cache. */
-export const parseStats = { parsed: 0, reused: 0 };
+/**
+ * How many content files this module parsed, how many it took parsed from the disk cache, and how
+ * many of those it found by their stamp without reading them.
+ */
+export const parseStats = { parsed: 0, reused: 0, unread: 0 };
 
 /** Forgets the files parsed in this process, as a new process would start (for tests). */
 export function forgetParsed(): void {
@@ -160,29 +163,43 @@ export function forgetParsed(): void {
 }
 
 /**
- * `readFile`, from the cache while the file's size and modification time (`stamp`) are unchanged,
- * else from the cache on disk (./parse-cache.ts) while its bytes and the reading code are.
+ * `readFile`, from the cache while the file's size and modification time (`stat`) are unchanged,
+ * else from the cache on disk (./parse-cache.ts) while its bytes and the reading code are: found
+ * by the file's stamp without reading it when the stamp is as the last build recorded it.
  */
-function readFileCached(path: string, id: string, file: string, markdown: boolean, stamp: string, cwd: string): RawFile {
+function readFileCached(path: string, id: string, file: string, markdown: boolean, stat: Stats, statMs: number, cwd: string): RawFile {
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
   const hit = parsed.get(path);
   // A copy: the caller may still set `error` (a bad file name) on what it gets.
   if (hit?.stamp === stamp && hit.raw.file === file) return { ...hit.raw };
-  const bytes = readFileSync(path);
-  const key = fileKey(bytes, markdown);
-  const kept = cachedParse(cwd, key);
+  const diskStamp = fileStamp(stat);
+  const known = knownKey(cwd, path, diskStamp);
+  const kept = known === undefined ? undefined : cachedParse(cwd, known);
   let raw: RawFile;
   if (kept) {
     raw = { id, file, ...kept };
     parseStats.reused++;
+    parseStats.unread++;
   } else {
-    raw = parseFile(bytes, id, file, markdown);
-    parseStats.parsed++;
-    keepParse(cwd, key, {
-      data: raw.data,
-      ...(raw.body !== undefined ? { body: raw.body } : {}),
-      ...(raw.error ? { error: raw.error } : {}),
-      ...(raw.analysis ? { analysis: raw.analysis } : {}),
-    });
+    // The stamp was read (with the folder's listing) before the bytes: a write in between shows
+    // as a new stamp next time.
+    const bytes = readFileSync(path);
+    const key = fileKey(bytes, markdown);
+    const cached = cachedParse(cwd, key);
+    if (cached) {
+      raw = { id, file, ...cached };
+      parseStats.reused++;
+    } else {
+      raw = parseFile(bytes, id, file, markdown);
+      parseStats.parsed++;
+      keepParse(cwd, key, {
+        data: raw.data,
+        ...(raw.body !== undefined ? { body: raw.body } : {}),
+        ...(raw.error ? { error: raw.error } : {}),
+        ...(raw.analysis ? { analysis: raw.analysis } : {}),
+      });
+    }
+    noteStamp(cwd, path, diskStamp, key, stat.ctimeMs, statMs);
   }
   parsed.set(path, { stamp, raw: { ...raw } });
   return raw;
@@ -208,6 +225,8 @@ interface FolderFile {
   /** The path as messages show it. */
   file: string;
   stat: Stats;
+  /** When `stat` was read (for the parse cache's stamps). */
+  statMs: number;
 }
 
 /**
@@ -233,20 +252,21 @@ function* contentFiles(
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
     const file = shown(path, cwd);
+    const statMs = Date.now();
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) {
       const id = idOf(name);
       strays.push({ file, collection, reason: SYMLINK, ...(id !== undefined ? { id } : {}) });
     } else if (stat.isDirectory()) {
       strays.push({ file, collection, reason: `a folder here is not read; put its files directly in ${shown(dir, cwd)}/` });
-    } else yield { name, path, file, stat };
+    } else yield { name, path, file, stat, statMs };
   }
 }
 
 function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.yaml', cwd: string, strays: Stray[]): RawFile[] {
   const out: RawFile[] = [];
   const idOf = (name: string): string | undefined => (name.endsWith(ext) ? name.slice(0, -ext.length) : undefined);
-  for (const { name, path, file, stat } of contentFiles(collection, dir, cwd, strays, idOf)) {
+  for (const { name, path, file, stat, statMs } of contentFiles(collection, dir, cwd, strays, idOf)) {
     if (!name.endsWith(ext)) {
       // A `.yml` file would otherwise be skipped in silence, and every id in it reported missing elsewhere.
       const yml = ext === '.yaml' && name.endsWith('.yml');
@@ -255,7 +275,7 @@ function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.ya
       continue;
     }
     const id = name.slice(0, -ext.length);
-    const raw = readFileCached(path, id, file, ext === '.md', `${stat.size}:${stat.mtimeMs}`, cwd);
+    const raw = readFileCached(path, id, file, ext === '.md', stat, statMs, cwd);
     // The file name is the entry's id and part of its URL.
     if (!raw.error && !idSchema.safeParse(id).success) {
       raw.error = { field: '(file name)', reason: `"${id}" is not a valid id (it becomes the URL): use lowercase letters, digits and single hyphens, e.g. ${suggestId(id)}${ext}` };
