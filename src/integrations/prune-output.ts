@@ -133,6 +133,23 @@ const listFolder = (path: string): Entry[] =>
   readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, folder: e.isDirectory() }));
 
 /**
+ * Whether a recorded listing is one this module writes: entry names only, a folder's ending in "/".
+ * A record edited by hand (or by anything but a build) could hold another shape, or a name that
+ * leads out of its folder ("..", "a/b"), which pruning would then stat and delete: such a listing
+ * is not used, and the folder is listed from the disk instead.
+ */
+function isListing(list: unknown): list is Listing {
+  return (
+    Array.isArray(list) &&
+    list.every((e) => {
+      if (typeof e !== 'string') return false;
+      const name = e.endsWith('/') ? e.slice(0, -1) : e;
+      return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\0');
+    })
+  );
+}
+
+/**
  * The listings of an output folder's folders as the last pruning left them, each with the folder's
  * stamp (device, inode and change time, to the nanosecond), kept in a file between builds. A folder
  * whose stamp is unchanged has the same entries: adding, removing or renaming an entry changes its
@@ -173,8 +190,8 @@ export class FolderListings {
    */
   list(path: string): { entries: Entry[]; stamp: FolderStamp } {
     const stamp = this.stamp(path);
-    const was = this.before[path.slice(this.root.length)];
-    if (was && was[0] === stamp.text) {
+    const was: unknown = this.before[path.slice(this.root.length)];
+    if (Array.isArray(was) && was[0] === stamp.text && isListing(was[1])) {
       this.counts.recorded++;
       return {
         entries: was[1].map((e) =>

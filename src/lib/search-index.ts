@@ -102,6 +102,18 @@ export function indexRecordPath(cacheDir: string, site: string): string {
   return join(cacheDir, `search-index-${key}.json`);
 }
 
+// A record edited by hand (or by anything but this step) could hold other shapes: such a record is
+// not trusted, and the folder is written whole, rather than the step stopping on it.
+const isStamp = (v: unknown): v is Stamp => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number');
+const isSource = (v: unknown): v is FragmentSource =>
+  Array.isArray(v) &&
+  v.length === 3 &&
+  typeof v[0] === 'string' &&
+  typeof v[1] === 'number' &&
+  typeof v[2] === 'number';
+const isRecordOf = <T>(v: unknown, each: (x: unknown) => x is T): v is Record<string, T> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(each);
+
 /**
  * The record of the last finished run of this pagefind `version` into `site`, if `indexDir` holds
  * exactly what that run left in it: the same content-named files, none added or removed, each with
@@ -117,7 +129,13 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
     return undefined;
   }
   const { files, fragments } = record;
-  if (record.site !== site || record.pagefind !== version || !files || !fragments) return undefined;
+  if (
+    record.site !== site ||
+    record.pagefind !== version ||
+    !isRecordOf(files, isStamp) ||
+    !isRecordOf(fragments, isSource)
+  )
+    return undefined;
   const now = contentFiles(indexDir);
   const names = Object.keys(now);
   if (names.length !== Object.keys(files).length) return undefined;

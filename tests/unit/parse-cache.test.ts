@@ -1,4 +1,15 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
@@ -118,7 +129,10 @@ describe('content parse cache between builds', () => {
     const before = statSync(file);
     const text = readFileSync(file, 'utf8');
     // The same length: one letter of a statement changed, then the modification time set back.
-    const edited = text.replace(/statement: (['"]?)(\w)/, (_m, q: string, c: string) => `statement: ${q}${c === 'X' ? 'Y' : 'X'}`);
+    const edited = text.replace(
+      /statement: (['"]?)(\w)/,
+      (_m, q: string, c: string) => `statement: ${q}${c === 'X' ? 'Y' : 'X'}`,
+    );
     expect(edited).not.toBe(text);
     expect(edited.length).toBe(text.length);
     writeFileSync(file, edited);
@@ -128,7 +142,9 @@ describe('content parse cache between builds', () => {
     const after = read(content, cwd);
     expect(parseStats).toEqual({ parsed: 1, reused: files - 1, unread: files - 1 });
     const claim = after.claims.find((c) => c.file.endsWith(`/${name}`));
-    expect(JSON.stringify(claim?.data)).toBe(JSON.stringify(readCorpusFresh(content).claims.find((c) => c.file.endsWith(`/${name}`))?.data));
+    expect(JSON.stringify(claim?.data)).toBe(
+      JSON.stringify(readCorpusFresh(content).claims.find((c) => c.file.endsWith(`/${name}`))?.data),
+    );
   });
 
   test('a file changed just before it was read is not trusted by its stamp next time', () => {

@@ -116,6 +116,42 @@ describe('FolderListings', () => {
   });
 });
 
+describe('FolderListings, a record edited by hand', () => {
+  const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2_100));
+
+  test('a listing of the wrong shape, or naming a path outside its folder, is not used: the folder is listed from the disk', async () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    const record = join(dir, 'record.json');
+    const since = Date.now() - 60_000;
+    const page = file(join(out, 'x/index.html'), 3_600_000);
+    // A file beside the output folder, as old as any stale file: pruning must never reach it.
+    const outside = file(join(dir, 'precious.txt'), 3_600_000);
+    await settle();
+    const first = new FolderListings(record, out);
+    pruneOlderThan(out, since, new Set([page]), new Set(), first);
+    first.save();
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      root: string;
+      folders: Record<string, [string, string[]]>;
+    };
+    const [key, [stamp]] = Object.entries(saved.folders).find(([k]) => k.endsWith('x'))!;
+    for (const listing of [
+      [`../../precious.txt`, 'index.html'],
+      'index.html',
+      [7],
+      [`..`, 'index.html'],
+    ] as unknown[]) {
+      writeFileSync(record, JSON.stringify({ ...saved, folders: { ...saved.folders, [key]: [stamp, listing] } }));
+      const tampered = new FolderListings(record, out);
+      expect(pruneOlderThan(out, since, new Set([page]), new Set(), tampered)).toBe(0);
+      // The root from its record, the tampered folder from the disk.
+      expect(tampered.counts).toEqual({ recorded: 1, listed: 1 });
+      expect([existsSync(outside), existsSync(page)]).toEqual([true, true]);
+    }
+  });
+});
+
 describe('writeIfChanged', () => {
   test('leaves a file with the same bytes untouched, rewrites one that differs, creates a missing one', () => {
     const dir = folder();

@@ -154,6 +154,32 @@ describe('the search index step', () => {
     expect(indexFolderIntact(record, warm, dir, version)).toBe(false);
   });
 
+  test('a record edited into another shape is not trusted: the folder is written whole, and the step does not stop', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const record = indexRecordPath(cache, realpathSync(warm));
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      fragments: Record<string, unknown>;
+      files: Record<string, unknown>;
+    };
+    const fragment = Object.keys(saved.fragments)[0]!;
+    const file = Object.keys(saved.files)[0]!;
+    const before = digests(warm);
+    for (const tampered of [
+      { ...saved, fragments: { ...saved.fragments, [fragment]: 5 } },
+      { ...saved, fragments: { ...saved.fragments, [fragment]: [7, 0, 0] } },
+      { ...saved, files: { ...saved.files, [file]: 'x' } },
+      { ...saved, fragments: [] },
+    ]) {
+      writeFileSync(record, JSON.stringify(tampered));
+      const run = index(warm, cache);
+      expect(run.kept).toBe(false);
+      expect(digests(warm)).toEqual(before);
+    }
+    // And the record the last run left is trusted again.
+    expect(index(warm, cache).kept).toBe(true);
+  });
+
   test('an index missing a file it names, or with unreadable metadata, is refused, naming the file', () => {
     const warm = site();
     index(warm, folder());
