@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir, replaceFile } from '../lib/content/parse-cache';
 import { INDEX_ENTRY_FILES, INDEX_FOLDER } from '../lib/search-folder';
+import { sweepOutputRecords } from '../lib/build-records';
 
 // A file written by this build can carry a modification time slightly before the build's start:
 // the file system stamps with a coarse clock (a few milliseconds behind `Date.now()`).
@@ -311,6 +312,8 @@ export default function pruneOutput(): AstroIntegration {
         );
         listings.save();
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
+        // The records of output folders that have gone since (temporary folders of the site tests).
+        sweepOutputRecords(cacheDir);
         // Until the index step runs, the site has no search rather than the last build's index.
         for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
       },

@@ -1,0 +1,63 @@
+import { closeSync, existsSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Records about one output folder (the citation files written into it, its folders' listings, the
+// search index in it) are kept in the build caches' folder under a name made from a digest of the
+// folder's path: `written-`, `folders-`, `search-index-<16 hex digits>.json`. A build into a
+// temporary folder (the site tests make one per test run) left its records behind for good, and
+// they piled up with every run. Each record's JSON text begins with the folder it is about (`root`,
+// or `site` for the search index's), so a record whose folder no longer exists can be found by
+// reading the start of its file, and removed: nothing can use it again.
+
+const RECORD = /^(?:written|folders|search-index)-[0-9a-f]{16}\.json$/;
+const FOLDER = /^\{"(?:root|site)":("(?:[^"\\]|\\.)*")/;
+// A path longer than this is not looked for: the record is left alone.
+const HEAD = 8192;
+
+/** The output folder a record file is about, from the start of its text, or `undefined`. */
+export function recordFolder(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(HEAD);
+    const n = readSync(fd, head, 0, HEAD, 0);
+    const m = FOLDER.exec(head.subarray(0, n).toString('utf8'));
+    if (!m) return undefined;
+    const folder: unknown = JSON.parse(m[1]!);
+    return typeof folder === 'string' ? folder : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes from `cacheDir` the records of output folders that no longer exist. A record that cannot
+ * be read, or does not begin with its folder, is left as it is (its reader does not trust it
+ * anyway). Returns how many were removed.
+ */
+export function sweepOutputRecords(cacheDir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!RECORD.test(name)) continue;
+    const file = join(cacheDir, name);
+    let folder: string | undefined;
+    try {
+      folder = recordFolder(file);
+    } catch {
+      continue;
+    }
+    if (folder === undefined || existsSync(folder)) continue;
+    try {
+      unlinkSync(file);
+      removed++;
+    } catch {
+      // removed meanwhile by another build
+    }
+  }
+  return removed;
+}
