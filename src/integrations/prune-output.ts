@@ -1,6 +1,16 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir, replaceFile } from '../lib/content/parse-cache';
@@ -177,10 +187,11 @@ export class FolderListings {
     this.before = readRecord<FolderListings['before']>(file, root, 'folders') ?? {};
   }
 
-  /** The folder's stamp now. */
-  private stamp(path: string): FolderStamp {
+  /** The folder's stamp now, or `undefined` if `path` is not a folder (a link to one is not). */
+  private stamp(path: string): FolderStamp | undefined {
     const readMs = Date.now();
-    const st = statSync(path, { bigint: true });
+    const st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!st?.isDirectory()) return undefined;
     return { text: `${st.dev}:${st.ino}:${st.ctimeNs}`, changedMs: Number(st.ctimeNs / 1_000_000n), readMs };
   }
 
@@ -189,8 +200,10 @@ export class FolderListings {
    * the stamp. The stamp is read before the folder is listed: an entry added in between then shows
    * as a change next time, rather than being hidden behind a stamp taken after it.
    */
-  list(path: string): { entries: Entry[]; stamp: FolderStamp } {
+  list(path: string): { entries: Entry[]; stamp: FolderStamp } | undefined {
     const stamp = this.stamp(path);
+    // Listed as a folder by a record out of step with the disk (edited by hand): not one now.
+    if (!stamp) return undefined;
     const was: unknown = this.before[path.slice(this.root.length)];
     if (Array.isArray(was) && was[0] === stamp.text && isListing(was[1])) {
       this.counts.recorded++;
@@ -210,8 +223,8 @@ export class FolderListings {
    * nothing in it was removed (else read again: it then changed just now, and is not recorded),
    * unless it changed too soon before its stamp was read to trust.
    */
-  keep(path: string, entries: Entry[], stamp: FolderStamp = this.stamp(path)): void {
-    if (stamp.changedMs > stamp.readMs - RACY_MS) return;
+  keep(path: string, entries: Entry[], stamp: FolderStamp | undefined = this.stamp(path)): void {
+    if (!stamp || stamp.changedMs > stamp.readMs - RACY_MS) return;
     this.after[path.slice(this.root.length)] = [stamp.text, entries.map((e) => (e.folder ? `${e.name}/` : e.name))];
   }
 
@@ -234,22 +247,26 @@ export function pruneOlderThan(
   spare: ReadonlySet<string> = new Set(),
   listings?: FolderListings,
 ): number {
-  return prune(dir, since, keep, spare, listings).removed;
+  return prune(dir, since, keep, spare, listings)?.removed ?? 0;
 }
 
 // No folder spared below the output root: one set for every folder of the walk (56,000 at 5,000 reports).
 const NONE: ReadonlySet<string> = new Set();
 
-/** `pruneOlderThan` for one folder: what it removed, and whether the folder is now empty. */
+/**
+ * `pruneOlderThan` for one folder: what it removed, and whether the folder is now empty;
+ * `undefined` when a record listed `dir` as a folder and it is not one (see `FolderListings.list`).
+ */
 function prune(
   dir: string,
   since: number,
   keep: ReadonlySet<string>,
   spare: ReadonlySet<string>,
   listings: FolderListings | undefined,
-): { removed: number; empty: boolean } {
+): { removed: number; empty: boolean } | undefined {
   let removed = 0;
   const listed = listings?.list(dir);
+  if (listings && !listed) return undefined;
   const entries = listed?.entries ?? listFolder(dir);
   // What is left, built as we go rather than listed again: at 5,000 reports a second listing of
   // each of the 56,000 folders took seconds.
@@ -258,15 +275,26 @@ function prune(
     const path = join(dir, entry.name);
     // A deployment checkout in the output folder is not the build's: Astro's own emptying spares it too.
     if (entry.name === '.git' || (entry.folder && spare.has(entry.name))) left.push(entry);
-    else if (entry.folder) {
-      const sub = prune(path, since, keep, NONE, listings);
-      removed += sub.removed;
-      if (sub.empty) rmdirSync(path);
-      else left.push(entry);
-    } else if (!keep.has(path) && statSync(path).mtimeMs < since) {
-      unlinkSync(path);
-      removed++;
-    } else left.push(entry);
+    else {
+      const sub = entry.folder ? prune(path, since, keep, NONE, listings) : undefined;
+      if (sub) {
+        removed += sub.removed;
+        if (sub.empty) rmdirSync(path);
+        else left.push(entry);
+      } else if (keep.has(path)) left.push(entry);
+      else {
+        // A file or a link (a link's target's time; a dangling link's own), as a listing from the
+        // disk has it. A record edited by hand could also name one that is not there, or a folder
+        // as a file: the first is skipped, the second left, rather than stopping the build.
+        const st = statSync(path, { throwIfNoEntry: false }) ?? lstatSync(path, { throwIfNoEntry: false });
+        if (!st) continue;
+        const isFolder = st.isDirectory() && !lstatSync(path).isSymbolicLink();
+        if (!isFolder && st.mtimeMs < since) {
+          unlinkSync(path);
+          removed++;
+        } else left.push(isFolder ? { name: entry.name, folder: true } : { name: entry.name, folder: false });
+      }
+    }
   }
   if (listed && left.length > 0) listings!.keep(dir, left, left.length === entries.length ? listed.stamp : undefined);
   return { removed, empty: left.length === 0 };

@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { forgetParsed, parseStats, readCorpus } from '../../src/lib/content/read';
-import { parseCachePath } from '../../src/lib/content/parse-cache';
+import {
+  forgetParseCache,
+  keepParse,
+  knownKey,
+  noteStamp,
+  parseCachePath,
+  saveParseCache,
+} from '../../src/lib/content/parse-cache';
 import { analyseMarkdown } from '../../src/lib/content/text';
 
 const made: string[] = [];
@@ -61,6 +68,8 @@ describe('content parse cache between builds', () => {
     expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
     expect(existsSync(parseCachePath(cwd))).toBe(true);
     const second = read(content, cwd);
+    // Found by key or by stamp: the files were copied just now, and how many are stamped 2 s before
+    // their read depends on the machine's speed (`unread` is tested below, after a wait).
     expect(parseStats).toMatchObject({ parsed: 0, reused: files });
     expect(second).toEqual(first);
   });
@@ -147,11 +156,66 @@ describe('content parse cache between builds', () => {
     );
   });
 
-  test('a file changed just before it was read is not trusted by its stamp next time', () => {
+  test('within one process too, a file rewritten with its size and modification time put back is read again', async () => {
+    const { cwd, content } = project();
+    const name = readdirSync(join(content, 'claims')).sort()[0]!;
+    const file = join(content, 'claims', name);
+    const second = 1_700_000_000;
+    utimesSync(file, second, second);
+    await settle();
+    forgetParsed();
+    // Two reads in one process, as `astro dev` reads after each save: no `forgetParsed` between.
+    readCorpus(content, cwd);
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(
+      /statement: (['"]?)(\w)/,
+      (_m, q: string, c: string) => `statement: ${q}${c === 'X' ? 'Y' : 'X'}`,
+    );
+    writeFileSync(file, edited);
+    utimesSync(file, second, second);
+    const after = readCorpus(content, cwd);
+    const claim = after.claims.find((c) => c.file.endsWith(`/${name}`));
+    expect(JSON.stringify(claim?.data)).toBe(
+      JSON.stringify(readCorpusFresh(content).claims.find((c) => c.file.endsWith(`/${name}`))?.data),
+    );
+  });
+
+  test('a stamp is recorded only for a file that changed 2 s or more before its stamp was read', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-parse-cache-'));
+    made.push(cwd);
+    forgetParseCache();
+    keepParse(cwd, 'yaml:k', { data: { a: 1 } });
+    // Changed 1 s before the stamp was read: racily clean, not recorded.
+    noteStamp(cwd, '/content/a.yaml', 'S', 'yaml:k', 10_000, 11_000);
+    // Changed 2.5 s before: recorded.
+    noteStamp(cwd, '/content/b.yaml', 'S', 'yaml:k', 8_500, 11_000);
+    saveParseCache(cwd);
+    forgetParseCache();
+    expect(knownKey(cwd, '/content/a.yaml', 'S')).toBeUndefined();
+    expect(knownKey(cwd, '/content/b.yaml', 'S')).toBe('yaml:k');
+    expect(knownKey(cwd, '/content/b.yaml', 'T')).toBeUndefined();
+  });
+
+  test('a damaged entry in the cache file is parsed again, not trusted and not a crash', () => {
     const { cwd, content, files } = project();
-    // Copied just now: every file changed within 2 s of being read.
+    const first = read(content, cwd);
+    const path = parseCachePath(cwd);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('yaml:'));
+    lines[at] = lines[at]!.slice(0, -5);
+    writeFileSync(path, lines.join('\n'));
+    const again = read(content, cwd);
+    expect(parseStats).toMatchObject({ parsed: 1, reused: files - 1 });
+    expect(again).toEqual(first);
+  });
+
+  test('the cache of the earlier format (content-parse.json) is removed when the cache is saved', () => {
+    const { cwd, content } = project();
+    const old = join(cwd, 'node_modules/.cache/claim-ledger/content-parse.json');
+    mkdirSync(join(old, '..'), { recursive: true });
+    writeFileSync(old, '{}');
     read(content, cwd);
-    read(content, cwd);
-    expect(parseStats).toEqual({ parsed: 0, reused: files, unread: 0 });
+    expect(existsSync(parseCachePath(cwd))).toBe(true);
+    expect(existsSync(old)).toBe(false);
   });
 });

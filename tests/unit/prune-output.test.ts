@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lutimesSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FolderListings, pruneOlderThan, writeIfChanged, WrittenFiles } from '../../src/integrations/prune-output';
@@ -149,6 +159,55 @@ describe('FolderListings, a record edited by hand', () => {
       expect(tampered.counts).toEqual({ recorded: 1, listed: 1 });
       expect([existsSync(outside), existsSync(page)]).toEqual([true, true]);
     }
+  });
+});
+
+describe('FolderListings, a record out of step with the disk', () => {
+  const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2_100));
+
+  test('a link listed as a folder is not followed; a name not on the disk is skipped; neither stops the build', async () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    const record = join(dir, 'record.json');
+    const since = Date.now() - 60_000;
+    const page = file(join(out, 'x/index.html'), 3_600_000);
+    // A folder beside the output folder with an old file in it, and a link to it inside the output
+    // that the build keeps (as it keeps a reused page).
+    const precious = file(join(dir, 'elsewhere/precious.txt'), 3_600_000);
+    const link = join(out, 'x/link');
+    symlinkSync(join(dir, 'elsewhere'), link);
+    const keep = new Set([page, link]);
+    await settle();
+    const first = new FolderListings(record, out);
+    expect(pruneOlderThan(out, since, keep, new Set(), first)).toBe(0);
+    first.save();
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      root: string;
+      folders: Record<string, [string, string[]]>;
+    };
+    const [key, [stamp, listing]] = Object.entries(saved.folders).find(([k]) => k.endsWith('x'))!;
+    expect(listing.sort()).toEqual(['index.html', 'link']);
+    // The record edited: the link listed as a folder, then names that are not on the disk.
+    for (const edited of [
+      ['index.html', 'link/'],
+      ['index.html', 'link', 'missing.html', 'missing/'],
+    ]) {
+      writeFileSync(record, JSON.stringify({ ...saved, folders: { ...saved.folders, [key]: [stamp, edited] } }));
+      expect(pruneOlderThan(out, since, keep, new Set(), new FolderListings(record, out))).toBe(0);
+      expect([existsSync(precious), existsSync(page), existsSync(link)]).toEqual([true, true, true]);
+    }
+  });
+
+  test('a dangling link in the output folder is removed like an old file, without stopping the build', () => {
+    const out = join(folder(), 'out');
+    const page = file(join(out, 'a/index.html'), 0);
+    symlinkSync(join(out, 'nowhere'), join(out, 'a/dangling'));
+    // Its own time is now: kept; then dated back it goes.
+    expect(pruneOlderThan(out, Date.now() - 60_000, new Set([page]))).toBe(0);
+    const old = new Date(Date.now() - 3_600_000);
+    lutimesSync(join(out, 'a/dangling'), old, old);
+    expect(pruneOlderThan(out, Date.now() - 60_000, new Set([page]))).toBe(1);
+    expect(existsSync(page)).toBe(true);
   });
 });
 

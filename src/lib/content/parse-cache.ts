@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { MarkdownAnalysis } from './text';
 
@@ -128,8 +128,17 @@ export function cachedParse(cwd: string, key: string): ParsedFile | undefined {
   const s = state(cwd);
   const hit = s.store.files.get(key);
   if (hit === undefined) return undefined;
+  let parsed: ParsedFile;
+  try {
+    parsed = JSON.parse(hit) as ParsedFile;
+  } catch {
+    // A line damaged on disk (by hand, or a disk error): the file is parsed again, and the entry
+    // replaced when it is kept.
+    s.store.files.delete(key);
+    return undefined;
+  }
   s.used.set(key, hit);
-  return JSON.parse(hit) as ParsedFile;
+  return parsed;
 }
 
 /** Keeps `parsed` for `key`, unless JSON would not give it back as it is. */
@@ -147,6 +156,9 @@ export function keepParse(cwd: string, key: string, parsed: ParsedFile): void {
 // could leave the stamp as recorded (git's "racily clean"; as for output folders, in
 // src/integrations/prune-output.ts).
 const RACY_MS = 2000;
+
+/** Whether a stamp read at `readMs` of a file that last changed at `changedMs` can be trusted later. */
+export const stampTrusted = (changedMs: number, readMs: number): boolean => changedMs <= readMs - RACY_MS;
 
 /**
  * A content file's stamp: device, inode, size, and modification and change times. Writing the
@@ -175,7 +187,7 @@ export function knownKey(cwd: string, path: string, stamp: string): string | und
  * the entry `key`, unless the file changed (`changedMs`, its change time) too soon before to trust.
  */
 export function noteStamp(cwd: string, path: string, stamp: string, key: string, changedMs: number, readMs: number): void {
-  if (changedMs > readMs - RACY_MS) return;
+  if (!stampTrusted(changedMs, readMs)) return;
   const s = state(cwd);
   s.stamped.set(path, [stamp, key]);
   s.dirty = true;
@@ -195,6 +207,8 @@ export function saveParseCache(cwd: string): void {
   // A path with a tab or line break in it is not recorded: its line could not be read back.
   for (const [p, [stamp, key]] of s.stamped) if (!/[\t\n\r]/.test(p) && s.used.has(key)) lines.push(`@${p}\t${stamp}\t${key}`);
   replaceFile(path, `${lines.join('\n')}\n`);
+  // The cache of the format before (one JSON document, until 2026-12-04): 77 MB at 5,000 reports.
+  rmSync(join(dirname(path), 'content-parse.json'), { force: true });
   s.dirty = false;
 }
 

@@ -6,7 +6,7 @@ import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, ty
 import { parseYamlFast } from './yaml';
 import { describeYamlError } from './yaml-errors';
 import { analyseMarkdown, type MarkdownAnalysis } from './text';
-import { cachedParse, fileKey, fileStamp, forgetParseCache, keepParse, knownKey, noteStamp, saveParseCache } from './parse-cache';
+import { cachedParse, fileKey, fileStamp, forgetParseCache, keepParse, knownKey, noteStamp, saveParseCache, stampTrusted } from './parse-cache';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
 export interface FileError {
@@ -168,11 +168,12 @@ export function forgetParsed(): void {
  * by the file's stamp without reading it when the stamp is as the last build recorded it.
  */
 function readFileCached(path: string, id: string, file: string, markdown: boolean, stat: Stats, statMs: number, cwd: string): RawFile {
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  // The same stamp as the disk cache's: size and modification time alone miss a rewrite whose
+  // time was put back (`cp -p`, `touch -d`), in `astro dev` as between builds.
+  const diskStamp = fileStamp(stat);
   const hit = parsed.get(path);
   // A copy: the caller may still set `error` (a bad file name) on what it gets.
-  if (hit?.stamp === stamp && hit.raw.file === file) return { ...hit.raw };
-  const diskStamp = fileStamp(stat);
+  if (hit?.stamp === diskStamp && hit.raw.file === file) return { ...hit.raw };
   const known = knownKey(cwd, path, diskStamp);
   const kept = known === undefined ? undefined : cachedParse(cwd, known);
   let raw: RawFile;
@@ -201,7 +202,9 @@ function readFileCached(path: string, id: string, file: string, markdown: boolea
     }
     noteStamp(cwd, path, diskStamp, key, stat.ctimeMs, statMs);
   }
-  parsed.set(path, { stamp, raw: { ...raw } });
+  // Not kept for a file that changed just before its stamp was read (see `stampTrusted`).
+  if (stampTrusted(stat.ctimeMs, statMs)) parsed.set(path, { stamp: diskStamp, raw: { ...raw } });
+  else parsed.delete(path);
   return raw;
 }
 
