@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
@@ -48,5 +48,21 @@ test('the content signature changes when a received text does', () => {
   mkdirSync(join(content, 'received'), { recursive: true });
   const before = contentSignature(content);
   writeFileSync(join(content, 'received', 'a.txt'), 'A line.\n');
+  expect(contentSignature(content)).not.toBe(before);
+});
+
+test('the content signature changes when a file is rewritten with the same length and its modification time put back', async () => {
+  root = mkdtempSync(join(tmpdir(), 'claim-ledger-signature-'));
+  const content = join(root, 'content');
+  mkdirSync(join(content, 'claims'), { recursive: true });
+  const file = join(content, 'claims', 'a.yaml');
+  writeFileSync(file, 'x: 1\n');
+  utimesSync(file, 1_700_000_000, 1_700_000_000);
+  const before = contentSignature(content);
+  // A file system stamps the change time with a coarse clock (a second, on some): the rewrite
+  // comes later than that, as a real one would.
+  await new Promise((r) => setTimeout(r, 1_100));
+  writeFileSync(file, 'x: 2\n');
+  utimesSync(file, 1_700_000_000, 1_700_000_000);
   expect(contentSignature(content)).not.toBe(before);
 });

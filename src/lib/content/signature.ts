@@ -13,7 +13,7 @@ export const WATCHED_FOLDERS = [...CONTENT_FOLDERS, 'received'] as const;
 
 /**
  * A string that changes whenever a content file under `dir` (or `permalinks.txt`) is
- * added, removed or written: each file's name, size and modification time. Stat calls only, no
+ * added, removed or written: each file's name, inode, size, and modification and change times. Stat calls only, no
  * reading, so checking whether a cached validation is still current costs about a millisecond at
  * five reports.
  */
@@ -21,7 +21,9 @@ export function contentSignature(dir: string): string {
   const parts: string[] = [];
   const add = (folder: string, name: string): void => {
     const s = statSync(join(folder, name), { throwIfNoEntry: false });
-    if (s) parts.push(`${name}:${s.size}:${s.mtimeMs}`);
+    // The inode and change time too: size and modification time alone miss a rewrite of the same
+    // length whose time was put back (`cp -p`, `touch -d`), which the change time cannot be.
+    if (s) parts.push(`${name}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`);
   };
   for (const sub of WATCHED_FOLDERS) {
     const folder = join(dir, sub);
