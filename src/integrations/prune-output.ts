@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCacheDir, replaceFile } from '../lib/content/parse-cache';
+import { buildCacheDir, replaceFile, stampTrusted } from '../lib/content/parse-cache';
 import { INDEX_ENTRY_FILES, INDEX_FOLDER } from '../lib/search-folder';
 import { sweepOutputRecords } from '../lib/build-records';
 
@@ -122,10 +122,10 @@ export class WrittenFiles {
   }
 }
 
-// A folder's listing from the record is trusted only if the folder last changed this long before
+// A folder's listing from the record is trusted only if the folder last changed 2 s or more before
 // the record was made: the file system stamps a change with a coarse clock, so an entry added in
-// the same tick as the stamp was read would leave the stamp as recorded (git's "racily clean").
-const RACY_MS = 2000;
+// the same tick as the stamp was read would leave the stamp as recorded (git's "racily clean"). The
+// rule is the parse cache's for content files (`stampTrusted`).
 
 /** One folder's entries as the record keeps them: a folder's name ends in "/". */
 type Listing = string[];
@@ -224,7 +224,7 @@ export class FolderListings {
    * unless it changed too soon before its stamp was read to trust.
    */
   keep(path: string, entries: Entry[], stamp: FolderStamp | undefined = this.stamp(path)): void {
-    if (!stamp || stamp.changedMs > stamp.readMs - RACY_MS) return;
+    if (!stamp || !stampTrusted(stamp.changedMs, stamp.readMs)) return;
     this.after[path.slice(this.root.length)] = [stamp.text, entries.map((e) => (e.folder ? `${e.name}/` : e.name))];
   }
 

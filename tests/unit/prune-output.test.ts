@@ -126,9 +126,30 @@ describe('FolderListings', () => {
   });
 });
 
-describe('FolderListings, a record edited by hand', () => {
-  const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2_100));
+/** A folder record as `FolderListings` saves it. */
+interface SavedFolders {
+  root: string;
+  folders: Record<string, [string, string[]]>;
+}
 
+/**
+ * Prunes `out` (which has a folder `x`) once into a new record, after waiting until its folders
+ * can be trusted, and returns a function that writes the record back with `x` listed otherwise,
+ * its stamp kept, as a hand edit would; and `x`'s listing as recorded.
+ */
+async function recordThenEdit(out: string, record: string, since: number, keep: Set<string>) {
+  await new Promise((done) => setTimeout(done, 2_100));
+  const first = new FolderListings(record, out);
+  expect(pruneOlderThan(out, since, keep, new Set(), first)).toBe(0);
+  first.save();
+  const saved = JSON.parse(readFileSync(record, 'utf8')) as SavedFolders;
+  const [key, [stamp, listing]] = Object.entries(saved.folders).find(([k]) => k.endsWith('x'))!;
+  const edit = (edited: unknown): void =>
+    writeFileSync(record, JSON.stringify({ ...saved, folders: { ...saved.folders, [key]: [stamp, edited] } }));
+  return { edit, listing };
+}
+
+describe('FolderListings, a record edited by hand or out of step with the disk', () => {
   test('a listing of the wrong shape, or naming a path outside its folder, is not used: the folder is listed from the disk', async () => {
     const dir = folder();
     const out = join(dir, 'out');
@@ -137,22 +158,9 @@ describe('FolderListings, a record edited by hand', () => {
     const page = file(join(out, 'x/index.html'), 3_600_000);
     // A file beside the output folder, as old as any stale file: pruning must never reach it.
     const outside = file(join(dir, 'precious.txt'), 3_600_000);
-    await settle();
-    const first = new FolderListings(record, out);
-    pruneOlderThan(out, since, new Set([page]), new Set(), first);
-    first.save();
-    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
-      root: string;
-      folders: Record<string, [string, string[]]>;
-    };
-    const [key, [stamp]] = Object.entries(saved.folders).find(([k]) => k.endsWith('x'))!;
-    for (const listing of [
-      [`../../precious.txt`, 'index.html'],
-      'index.html',
-      [7],
-      [`..`, 'index.html'],
-    ] as unknown[]) {
-      writeFileSync(record, JSON.stringify({ ...saved, folders: { ...saved.folders, [key]: [stamp, listing] } }));
+    const { edit } = await recordThenEdit(out, record, since, new Set([page]));
+    for (const listing of [[`../../precious.txt`, 'index.html'], 'index.html', [7], [`..`, 'index.html']]) {
+      edit(listing);
       const tampered = new FolderListings(record, out);
       expect(pruneOlderThan(out, since, new Set([page]), new Set(), tampered)).toBe(0);
       // The root from its record, the tampered folder from the disk.
@@ -160,10 +168,6 @@ describe('FolderListings, a record edited by hand', () => {
       expect([existsSync(outside), existsSync(page)]).toEqual([true, true]);
     }
   });
-});
-
-describe('FolderListings, a record out of step with the disk', () => {
-  const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2_100));
 
   test('a link listed as a folder is not followed; a name not on the disk is skipped; neither stops the build', async () => {
     const dir = folder();
@@ -177,22 +181,14 @@ describe('FolderListings, a record out of step with the disk', () => {
     const link = join(out, 'x/link');
     symlinkSync(join(dir, 'elsewhere'), link);
     const keep = new Set([page, link]);
-    await settle();
-    const first = new FolderListings(record, out);
-    expect(pruneOlderThan(out, since, keep, new Set(), first)).toBe(0);
-    first.save();
-    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
-      root: string;
-      folders: Record<string, [string, string[]]>;
-    };
-    const [key, [stamp, listing]] = Object.entries(saved.folders).find(([k]) => k.endsWith('x'))!;
+    const { edit, listing } = await recordThenEdit(out, record, since, keep);
     expect(listing.sort()).toEqual(['index.html', 'link']);
-    // The record edited: the link listed as a folder, then names that are not on the disk.
+    // The link listed as a folder, then names that are not on the disk.
     for (const edited of [
       ['index.html', 'link/'],
       ['index.html', 'link', 'missing.html', 'missing/'],
     ]) {
-      writeFileSync(record, JSON.stringify({ ...saved, folders: { ...saved.folders, [key]: [stamp, edited] } }));
+      edit(edited);
       expect(pruneOlderThan(out, since, keep, new Set(), new FolderListings(record, out))).toBe(0);
       expect([existsSync(precious), existsSync(page), existsSync(link)]).toEqual([true, true, true]);
     }
