@@ -68,11 +68,12 @@ function saveRecord(file: string, root: string, field: string, value: unknown): 
   replaceFile(file, JSON.stringify({ root, [field]: value }));
 }
 
-type Stamp = [size: number, mtimeMs: number, digest: string];
+type Stamp = [size: number, mtimeMs: number, digest: string, ctimeMs: number];
 
 /**
  * The files an earlier build wrote into one output folder through this record, each with its size,
- * modification time and a digest of its bytes, kept in a file between builds. A file whose stamp
+ * modification time, change time and a digest of its bytes, kept in a file between builds (the
+ * change time because a copy that keeps the size and modification time, `cp -p`, cannot keep it). A file whose stamp
  * on disk is the recorded one and whose new text has the recorded digest is left alone without
  * being read: at 5,000 reports that spares reading 100,000 citation files on every rebuild. Any
  * other file (not recorded, touched since, or with new text) goes through `writeIfChanged`.
@@ -97,7 +98,7 @@ export class WrittenFiles {
     const was = this.before[rel];
     if (was?.[2] === digest) {
       const now = statSync(path, { throwIfNoEntry: false });
-      if (now && now.size === was[0] && now.mtimeMs === was[1]) {
+      if (now && now.size === was[0] && now.mtimeMs === was[1] && now.ctimeMs === was[3]) {
         unchanged.add(path);
         this.after[rel] = was;
         return;
@@ -113,7 +114,7 @@ export class WrittenFiles {
       writeIfChanged(path, text);
     }
     const now = statSync(path);
-    this.after[rel] = [now.size, now.mtimeMs, digest];
+    this.after[rel] = [now.size, now.mtimeMs, digest, now.ctimeMs];
   }
 
   /** Keeps the record of this build's files (only these) for the next build. */

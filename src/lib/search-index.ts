@@ -58,7 +58,9 @@ const META = /^pagefind\.(.+)\.pf_meta$/;
 // Pagefind's compressed files start, once unzipped, with this signature.
 const SIGNATURE = 'pagefind_dcd';
 
-type Stamp = [size: number, mtimeMs: number];
+// A file's size, modification time and change time. The change time is there because a copy that
+// keeps the size and the modification time (`cp -p`, `rsync -a`) cannot keep it: no tool sets it.
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number];
 
 /** What a finished run left: kept between builds, one file per output folder. */
 interface IndexRecord {
@@ -70,7 +72,7 @@ interface IndexRecord {
 }
 
 /** A fragment's page: its URL, and its file's size and modification time when it was indexed. */
-type FragmentSource = [url: string, size: number, mtimeMs: number];
+type FragmentSource = [url: string, size: number, mtimeMs: number, ctimeMs: number];
 
 /** Every file under `dir` (paths relative to it, `/`-separated), with its size and modification time. */
 export function listFiles(dir: string): Record<string, Stamp> {
@@ -88,7 +90,7 @@ export function listFiles(dir: string): Record<string, Stamp> {
       if (entry.isDirectory()) walk(rel);
       else {
         const s = statSync(join(dir, rel));
-        files[rel] = [s.size, s.mtimeMs];
+        files[rel] = [s.size, s.mtimeMs, s.ctimeMs];
       }
     }
   };
@@ -104,13 +106,14 @@ export function indexRecordPath(cacheDir: string, site: string): string {
 
 // A record edited by hand (or by anything but this step) could hold other shapes: such a record is
 // not trusted, and the folder is written whole, rather than the step stopping on it.
-const isStamp = (v: unknown): v is Stamp => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number');
+const isStamp = (v: unknown): v is Stamp => Array.isArray(v) && v.length === 3 && v.every((n) => typeof n === 'number');
 const isSource = (v: unknown): v is FragmentSource =>
   Array.isArray(v) &&
-  v.length === 3 &&
+  v.length === 4 &&
   typeof v[0] === 'string' &&
   typeof v[1] === 'number' &&
-  typeof v[2] === 'number';
+  typeof v[2] === 'number' &&
+  typeof v[3] === 'number';
 const isRecordOf = <T>(v: unknown, each: (x: unknown) => x is T): v is Record<string, T> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(each);
 
@@ -141,7 +144,7 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
   if (names.length !== Object.keys(files).length) return undefined;
   const same = names.every((f) => {
     const was = files[f];
-    return was !== undefined && was[0] === now[f]![0] && was[1] === now[f]![1];
+    return was !== undefined && was[0] === now[f]![0] && was[1] === now[f]![1] && was[2] === now[f]![2];
   });
   return same ? { site, pagefind: version, files, fragments } : undefined;
 }
@@ -337,7 +340,7 @@ export function fragmentUrl(file: string): string {
 /** A page file's stamp, or `undefined` when it is missing. */
 function pageStamp(file: string | undefined): Stamp | undefined {
   const s = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
-  return s ? [s.size, s.mtimeMs] : undefined;
+  return s ? [s.size, s.mtimeMs, s.ctimeMs] : undefined;
 }
 
 /**
@@ -357,7 +360,7 @@ export function keepReliable(
     if (!contentNamed(f) || f.startsWith('index/')) continue;
     const source = f.startsWith('fragment/') ? sources[f] : undefined;
     const now = source && pageStamp(pageFile(site, source[0]));
-    if (source && now && now[0] === source[1] && now[1] === source[2]) kept.set(f, source);
+    if (source && now && now[0] === source[1] && now[1] === source[2] && now[2] === source[3]) kept.set(f, source);
     else unlinkSync(join(indexDir, f));
   }
   return kept;
@@ -383,7 +386,7 @@ export function fragmentSources(
     pages.add(url);
     const stamp = pageStamp(pageFile(site, url));
     // A page that has gone since pagefind read it: its fragment is not kept by the next run.
-    sources[f] = [url, stamp?.[0] ?? -1, stamp?.[1] ?? -1];
+    sources[f] = [url, stamp?.[0] ?? -1, stamp?.[1] ?? -1, stamp?.[2] ?? -1];
   }
   return sources;
 }

@@ -274,11 +274,42 @@ describe('WrittenFiles', () => {
     // Other bytes of the same length, and the record made to hold the file's time as it now is
     // (as if the write had kept it): only a read would notice.
     writeFileSync(path, 'SAME');
-    const saved = JSON.parse(readFileSync(record, 'utf8')) as { files: Record<string, [number, number, string]> };
-    saved.files['/x.bib']![1] = statSync(path).mtimeMs;
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      files: Record<string, [number, number, string, number]>;
+    };
+    const now = statSync(path);
+    saved.files['/x.bib']![1] = now.mtimeMs;
+    saved.files['/x.bib']![3] = now.ctimeMs;
     writeFileSync(record, JSON.stringify(saved));
     new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
     expect(readFileSync(path, 'utf8')).toBe('SAME');
+  });
+
+  test('a file rewritten with the same length and its modification time put back is written again (cp -p)', async () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const path = join(dir, 'out/x.bib');
+    const first = new WrittenFiles(record, join(dir, 'out'));
+    first.write('/x.bib', 'same');
+    first.save();
+    // A whole second, which `utimesSync` can put back exactly; the record made to hold it, as if
+    // the build had written the file with that time.
+    const second = 1_700_000_000;
+    utimesSync(path, second, second);
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      files: Record<string, [number, number, string, number]>;
+    };
+    const then = statSync(path);
+    saved.files['/x.bib']![1] = then.mtimeMs;
+    saved.files['/x.bib']![3] = then.ctimeMs;
+    writeFileSync(record, JSON.stringify(saved));
+    // Later than the file system's coarsest clock, other bytes of the same length, the time put back.
+    await new Promise((r) => setTimeout(r, 1_100));
+    writeFileSync(path, 'SAME');
+    utimesSync(path, second, second);
+    expect([statSync(path).size, statSync(path).mtimeMs]).toEqual([then.size, then.mtimeMs]);
+    new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
+    expect(readFileSync(path, 'utf8')).toBe('same');
   });
 
   test('the record of another output folder is not trusted', () => {

@@ -154,6 +154,43 @@ describe('the search index step', () => {
     expect(indexFolderIntact(record, warm, dir, version)).toBe(false);
   });
 
+  test('a page or an index file rewritten with its size and modification time put back is not trusted (cp -p)', async () => {
+    const [warm, cache] = [site(), folder()];
+    // A whole second, which the file system keeps exactly and `utimesSync` can put back exactly.
+    const second = 1_700_000_000;
+    const two = join(warm, 'articles/two/index.html');
+    utimesSync(two, second, second);
+    index(warm, cache);
+    const recordPath = indexRecordPath(cache, realpathSync(warm));
+    const dir = join(warm, 'pagefind');
+    const { version } = installedPagefind(ROOT);
+    // An index file dated the same way, and recorded so, as if the run had left it like that.
+    const fragment = join(dir, 'fragment', fragments(warm)[0]!);
+    utimesSync(fragment, second, second);
+    const record = JSON.parse(readFileSync(recordPath, 'utf8')) as {
+      files: Record<string, [number, number, number]>;
+      fragments: Record<string, [string, number, number, number]>;
+    };
+    const st = statSync(fragment);
+    record.files[`fragment/${fragments(warm)[0]!}`] = [st.size, st.mtimeMs, st.ctimeMs];
+    writeFileSync(recordPath, JSON.stringify(record));
+    expect(indexFolderIntact(recordPath, realpathSync(warm), dir, version)).toBe(true);
+    // Later than the file system's coarsest clock (a second, on some), each rewritten with bytes
+    // of the same length and its modification time put back.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const bytes = readFileSync(fragment);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+    writeFileSync(fragment, bytes);
+    utimesSync(fragment, second, second);
+    expect(statSync(fragment).mtimeMs).toBe(st.mtimeMs);
+    expect(indexFolderIntact(recordPath, realpathSync(warm), dir, version)).toBe(false);
+    const text = readFileSync(two, 'utf8');
+    writeFileSync(two, text.replace('Losses', 'Lossez'));
+    utimesSync(two, second, second);
+    const kept = keepReliable(dir, realpathSync(warm), record.fragments);
+    expect([...kept.values()].map(([url]) => url).sort()).toEqual(['/articles/one/', '/articles/three/']);
+  });
+
   test('a record edited into another shape is not trusted: the folder is written whole, and the step does not stop', () => {
     const [warm, cache] = [site(), folder()];
     index(warm, cache);
@@ -167,7 +204,9 @@ describe('the search index step', () => {
     const before = digests(warm);
     for (const tampered of [
       { ...saved, fragments: { ...saved.fragments, [fragment]: 5 } },
-      { ...saved, fragments: { ...saved.fragments, [fragment]: [7, 0, 0] } },
+      { ...saved, fragments: { ...saved.fragments, [fragment]: [7, 0, 0, 0] } },
+      // A record of the format before the change time was kept: three fields, not trusted.
+      { ...saved, fragments: { ...saved.fragments, [fragment]: (saved.fragments[fragment] as unknown[]).slice(0, 3) } },
       // A stamp as an object with the right numbers under "0" and "1": equal field by field, but not a record's shape.
       { ...saved, files: { ...saved.files, [file]: { ...(saved.files[file] as number[]) } } },
       { ...saved, fragments: [] },
@@ -210,7 +249,7 @@ describe('the search index step', () => {
     const [warm, cache] = [site(), folder()];
     index(warm, cache);
     const record = JSON.parse(readFileSync(indexRecordPath(cache, realpathSync(warm)), 'utf8')) as {
-      fragments: Record<string, [string, number, number]>;
+      fragments: Record<string, [string, number, number, number]>;
     };
     // Each fragment is recorded with its page's URL.
     expect(
@@ -242,7 +281,7 @@ describe('the search index step', () => {
     const recordFile = indexRecordPath(cache, realpathSync(warm));
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as {
       files: Record<string, unknown>;
-      fragments: Record<string, [string, number, number]>;
+      fragments: Record<string, [string, number, number, number]>;
     };
     const byUrl = Object.fromEntries(Object.entries(record.fragments).map(([f, [url]]) => [url, f]));
     const [two, three] = [byUrl['/articles/two/']!, byUrl['/articles/three/']!];
@@ -272,9 +311,9 @@ describe('the search index step', () => {
     const planted = join(warm, 'pagefind/index', newChunk);
     writeFileSync(planted, readFileSync(join(other, 'pagefind/index', fragmentsOf(other, 'index')[0]!)));
     const recordFile = indexRecordPath(cache, realpathSync(warm));
-    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { files: Record<string, [number, number]> };
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { files: Record<string, [number, number, number]> };
     const stamp = statSync(planted);
-    record.files[`index/${newChunk}`] = [stamp.size, stamp.mtimeMs];
+    record.files[`index/${newChunk}`] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs];
     writeFileSync(recordFile, JSON.stringify(record));
     expect(chunkFirstWord(planted)).toBe('yawn');
 
