@@ -163,9 +163,10 @@ export function forgetParsed(): void {
 }
 
 /**
- * `readFile`, from the cache while the file's size and modification time (`stat`) are unchanged,
- * else from the cache on disk (./parse-cache.ts) while its bytes and the reading code are: found
- * by the file's stamp without reading it when the stamp is as the last build recorded it.
+ * `readFile`, from this process's memo while the file's stamp (`fileStamp`: inode, size,
+ * modification and change times) is unchanged, else from the cache on disk (./parse-cache.ts)
+ * while its bytes and the reading code are: found by the stamp without reading the file when the
+ * stamp is as the last build recorded it.
  */
 function readFileCached(path: string, id: string, file: string, markdown: boolean, stat: Stats, statMs: number, cwd: string): RawFile {
   // The same stamp as the disk cache's: size and modification time alone miss a rewrite whose
