@@ -4,7 +4,8 @@ import { buildCacheDir } from '../lib/content/parse-cache';
 import { bibtex, cslJson } from '../lib/exports/cite';
 import { getLedger } from '../lib/model/ledger';
 import { citationUrl, outputPath } from '../lib/urls';
-import { outputRecord, WrittenFiles } from './prune-output';
+import { outputRecord } from '../lib/build-records';
+import { WrittenFiles } from './prune-output';
 
 /**
  * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir, replaceFile, stampTrusted } from '../lib/content/parse-cache';
 import { INDEX_ENTRY_FILES, INDEX_FOLDER } from '../lib/search-folder';
-import { sweepOutputRecords } from '../lib/build-records';
+import { outputRecord, sweepOutputRecords } from '../lib/build-records';
 
 // A file written by this build can carry a modification time slightly before the build's start:
 // the file system stamps with a coarse clock (a few milliseconds behind `Date.now()`).
@@ -41,13 +41,6 @@ export function writeIfChanged(path: string, text: string): void {
   if (old === text) unchanged.add(path);
   else writeFileSync(path, text);
 }
-
-/**
- * Where a record about one output folder is kept between builds: in the build caches' folder (a
- * cold build removes it), one file per kind and output folder.
- */
-export const outputRecord = (cacheDir: string, kind: string, root: string): string =>
-  join(cacheDir, `${kind}-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
 
 /**
  * What the record in `file` keeps under `field` for the output folder `root`; undefined when there
@@ -293,7 +286,7 @@ function prune(
         if (!isFolder && st.mtimeMs < since) {
           unlinkSync(path);
           removed++;
-        } else left.push(isFolder ? { name: entry.name, folder: true } : { name: entry.name, folder: false });
+        } else left.push({ name: entry.name, folder: isFolder });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,6 +9,16 @@ import { join } from 'node:path';
 // they piled up with every run. Each record's JSON text begins with the folder it is about (`root`,
 // or `site` for the search index's), so a record whose folder no longer exists can be found by
 // reading the start of its file, and removed: nothing can use it again.
+
+/** The kinds of record kept about an output folder, each named `<kind>-<digest>.json` by `outputRecord`. */
+export type RecordKind = 'written' | 'folders' | 'search-index';
+
+/**
+ * Where a record about one output folder is kept between builds: in the build caches' folder (a
+ * cold build removes it), one file per kind and output folder.
+ */
+export const outputRecord = (cacheDir: string, kind: RecordKind, root: string): string =>
+  join(cacheDir, `${kind}-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
 
 const RECORD = /^(?:written|folders|search-index)-[0-9a-f]{16}\.json$/;
 const FOLDER = /^\{"(?:root|site)":("(?:[^"\\]|\\.)*")/;

@@ -1,6 +1,5 @@
 import { decode } from 'cbor2';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   mkdirSync,
@@ -17,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import { buildCacheDir, replaceFile } from './content/parse-cache';
 import { INDEX_FOLDER } from './search-folder';
+import { outputRecord } from './build-records';
 
 export { INDEX_FOLDER } from './search-folder';
 
@@ -100,8 +100,7 @@ export function listFiles(dir: string): Record<string, Stamp> {
 
 /** The record of the last finished run into `site` (keyed by its real path), in the build caches. */
 export function indexRecordPath(cacheDir: string, site: string): string {
-  const key = createHash('sha1').update(site).digest('hex').slice(0, 16);
-  return join(cacheDir, `search-index-${key}.json`);
+  return outputRecord(cacheDir, 'search-index', site);
 }
 
 // A record edited by hand (or by anything but this step) could hold other shapes: such a record is

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { recordFolder, sweepOutputRecords } from '../../src/lib/build-records';
-import { outputRecord, WrittenFiles } from '../../src/integrations/prune-output';
+import { outputRecord, recordFolder, sweepOutputRecords } from '../../src/lib/build-records';
+import { WrittenFiles } from '../../src/integrations/prune-output';
 import { indexRecordPath } from '../../src/lib/search-index';
 import { tempFolder } from './helpers';
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { permalinksFile } from '../permalinks';
+import { fileStamp } from './parse-cache';
 
 /** The folders of a content directory that hold content files, as `readCorpus` reads them. */
 export const CONTENT_FOLDERS = ['articles', 'claims', 'sources', 'topics', 'events'] as const;
@@ -21,9 +22,9 @@ export function contentSignature(dir: string): string {
   const parts: string[] = [];
   const add = (folder: string, name: string): void => {
     const s = statSync(join(folder, name), { throwIfNoEntry: false });
-    // The inode and change time too: size and modification time alone miss a rewrite of the same
-    // length whose time was put back (`cp -p`, `touch -d`), which the change time cannot be.
-    if (s) parts.push(`${name}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`);
+    // The parse cache's stamp: with the inode and change time, as size and modification time alone
+    // miss a rewrite of the same length whose time was put back (`cp -p`, `touch -d`).
+    if (s) parts.push(`${name}:${fileStamp(s)}`);
   };
   for (const sub of WATCHED_FOLDERS) {
     const folder = join(dir, sub);
