@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
 import citationFiles from './src/integrations/citation-files';
+import apiFiles from './src/integrations/api-files';
 import pruneOutput from './src/integrations/prune-output';
 import outputFolder from './src/integrations/output-folder';
 import siteAddress from './src/integrations/site-address';
@@ -52,10 +53,11 @@ export default defineConfig({
     // Keeps the incremental build from trusting pages another build left (see the file).
     outputFolder(),
     sitemap({
-      filter: (page) => page.endsWith('/') && !page.includes('/api/') && !isRetired(page),
+      filter: (page) => page.endsWith('/') && !isRetired(page),
       serialize: withLastmod,
     }),
     citationFiles(),
+    apiFiles(),
     hostHeaders(),
     // Last: it removes what the build did not write, after the others have written theirs.
     pruneOutput(),

@@ -75,6 +75,12 @@ describe('rebuild with caches kept', () => {
         return new Map(readdirSync(dir).map((f) => [f, citeTime(join(dir, f))]));
       };
       const fragmentsBefore = fragments();
+      // The files under /api/ are written after the pages, each only when its bytes change.
+      const apiFiles = (): Map<string, [bytes: string, time: number]> => {
+        const dir = join(warmOut, 'api');
+        return new Map(readdirSync(dir).map((f) => [f, [readFileSync(join(dir, f), 'utf8'), citeTime(join(dir, f))]]));
+      };
+      const apiBefore = apiFiles();
       // The search index keeps its folder: the fragments of reports that did not change are not
       // written again, and what the new index does not name (the edited report's old fragment) goes.
       const index = build(content, warmOut);
@@ -83,6 +89,16 @@ describe('rebuild with caches kept', () => {
       const fragmentsAfter = fragments();
       expect([...fragmentsAfter].filter(([f, t]) => fragmentsBefore.get(f) === t).length).toBeGreaterThan(0);
       expect(fragmentsAfter.size).toBe(fragmentsBefore.size);
+      const apiAfter = apiFiles();
+      expect([...apiAfter.keys()]).toEqual([...apiBefore.keys()]);
+      const apiChanged = [...apiAfter].filter(([f, [bytes]]) => bytes !== apiBefore.get(f)![0]).map(([f]) => f);
+      expect(apiChanged).toContain('claims.json');
+      expect(apiChanged.length).toBeLessThan(apiAfter.size);
+      for (const [f, [bytes, time]] of apiAfter) {
+        if (apiChanged.includes(f)) expect(time, f).toBeGreaterThan(apiBefore.get(f)![1]);
+        else expect(time, f).toBe(apiBefore.get(f)![1]);
+        expect(bytes.length, f).toBeGreaterThan(0);
+      }
       const rendered = keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedBefore.get(f));
       // Exactly the pages that show the edited claim (link to it) were rendered again: its own page,
       // its report's, its claimant's, its topics' and events', the claims that relate to it.

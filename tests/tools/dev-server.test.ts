@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { API_FILES } from '../../src/lib/exports/api-files';
 import { childEnv, ROOT, stopProcessGroup } from './helpers';
 
 // `astro dev` over a copy of the fixture corpus (tests/fixtures/ledger: its content/ and the
@@ -30,12 +31,17 @@ let dir = '';
 let server: ChildProcess | undefined;
 let output = '';
 
-type Page = { status: number; text: string; location: string | null };
+type Page = { status: number; text: string; location: string | null; type?: string | null };
 
 async function get(path: string): Promise<Page> {
   try {
     const r = await fetch(BASE + path, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
-    return { status: r.status, text: await r.text(), location: r.headers.get('location') };
+    return {
+      status: r.status,
+      text: await r.text(),
+      location: r.headers.get('location'),
+      type: r.headers.get('content-type'),
+    };
   } catch {
     return { status: 0, text: '', location: null };
   }
@@ -223,4 +229,17 @@ test('a page URL without its trailing slash redirects to the page, keeping the q
   expect(page.location).toBe(`${PAGE}?from=feed`);
   const data = await get('/api/claims.json');
   expect(data.status).toBe(200);
+});
+
+// A build writes these after the pages (src/integrations/api-files.ts); the dev server has a route for them.
+test('every file under /api/ is served with its media type, from the same list a build writes', async () => {
+  expect(API_FILES.length).toBeGreaterThan(0);
+  for (const file of API_FILES) {
+    const r = await get(file.url);
+    expect(r.status, file.url).toBe(200);
+    expect(r.type, file.url).toBe(file.type);
+    if (file.url.endsWith('.json')) expect(() => JSON.parse(r.text), file.url).not.toThrow();
+    else expect(r.text.split('\r\n')[0], file.url).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
+  }
+  expect((await get('/api/nothing.json')).status).toBe(404);
 });

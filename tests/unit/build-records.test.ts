@@ -14,10 +14,15 @@ describe('records of output folders that have gone', () => {
     mkdirSync(cache);
     for (const out of [kept, gone]) {
       mkdirSync(join(out, 'claims/a'), { recursive: true });
-      // A record as the build writes it: through WrittenFiles.
-      const files = new WrittenFiles(outputRecord(cache, 'written', out), out);
-      files.write('claims/a/cite.bib', '@misc{a}');
-      files.save();
+      // Records as the build writes them: through WrittenFiles (citation files, and the files under /api/).
+      for (const [kind, file] of [
+        ['written', 'claims/a/cite.bib'],
+        ['api', 'claims/a/x.json'],
+      ] as const) {
+        const files = new WrittenFiles(outputRecord(cache, kind, out), out);
+        files.write(file, '@misc{a}');
+        files.save();
+      }
       writeFileSync(outputRecord(cache, 'folders', out), JSON.stringify({ root: out, folders: {} }));
       writeFileSync(
         indexRecordPath(cache, out),
@@ -31,7 +36,7 @@ describe('records of output folders that have gone', () => {
     writeFileSync(odd, '{"folders":{},"root":"/nowhere"}');
     rmSync(gone, { recursive: true });
 
-    expect(sweepOutputRecords(cache)).toBe(3);
+    expect(sweepOutputRecords(cache)).toBe(4);
     const left = readdirSync(cache).sort();
     expect(left).toEqual(
       [
@@ -40,6 +45,7 @@ describe('records of output folders that have gone', () => {
         outputRecord(cache, 'folders', kept).slice(cache.length + 1),
         indexRecordPath(cache, kept).slice(cache.length + 1),
         outputRecord(cache, 'written', kept).slice(cache.length + 1),
+        outputRecord(cache, 'api', kept).slice(cache.length + 1),
       ].sort(),
     );
     expect(existsSync(odd)).toBe(true);

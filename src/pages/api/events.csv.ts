@@ -1,7 +1,0 @@
-import type { APIRoute } from 'astro';
-import { getLedger } from '../../lib/model/ledger';
-import { datasetCsv } from '../../lib/exports/datasets';
-
-/** /api/events.csv: columns and types in /api/datapackage.json (src/lib/exports/datasets.ts). */
-export const GET: APIRoute = async () =>
-  new Response(datasetCsv(getLedger(), 'events'), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
