@@ -285,6 +285,56 @@ describe('WrittenFiles', () => {
     expect(readFileSync(path, 'utf8')).toBe('SAME');
   });
 
+  test('a file left as recorded, whose new text has another digest, is written without being read', () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const path = join(dir, 'out/x.bib');
+    const first = new WrittenFiles(record, join(dir, 'out'));
+    first.write('/x.bib', 'same');
+    first.save();
+    // The file's time set back (so that a write shows), and the record made to hold that stamp
+    // with the digest of other bytes: a read would find the file already holds the new text.
+    const second = 1_700_000_000;
+    utimesSync(path, second, second);
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      files: Record<string, [number, number, string, number]>;
+    };
+    const then = statSync(path);
+    saved.files['/x.bib'] = [then.size, then.mtimeMs, 'digest-of-other-bytes', then.ctimeMs];
+    writeFileSync(record, JSON.stringify(saved));
+    const files = new WrittenFiles(record, join(dir, 'out'));
+    files.write('/x.bib', 'same');
+    expect(readFileSync(path, 'utf8')).toBe('same');
+    expect(statSync(path).mtimeMs).not.toBe(then.mtimeMs);
+    // And recorded with its new stamp and digest, so that the next build leaves it alone.
+    files.save();
+    const now = statSync(path).mtimeMs;
+    new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
+    expect(statSync(path).mtimeMs).toBe(now);
+  });
+
+  test('without a record, a missing file or one of another length is written, one of the same length only if its bytes differ', () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'a'), { recursive: true });
+    const second = 1_700_000_000;
+    const put = (name: string, text: string): string => {
+      const path = join(out, 'a', name);
+      writeFileSync(path, text);
+      utimesSync(path, second, second);
+      return path;
+    };
+    const [same, shorter, sameLength] = [put('same', 'text'), put('shorter', 'tex'), put('length', 'TEXT')];
+    const files = new WrittenFiles(join(dir, 'record.json'), out);
+    for (const name of ['same', 'shorter', 'length', 'missing']) files.write(`/a/${name}`, 'text');
+    files.write('/b/in-a-new-folder', 'text');
+    for (const name of ['a/same', 'a/shorter', 'a/length', 'a/missing', 'b/in-a-new-folder'])
+      expect(readFileSync(join(out, name), 'utf8'), name).toBe('text');
+    expect(statSync(same).mtimeMs).toBe(second * 1000);
+    expect(statSync(shorter).mtimeMs).not.toBe(second * 1000);
+    expect(statSync(sameLength).mtimeMs).not.toBe(second * 1000);
+  });
+
   test('a file rewritten with the same length and its modification time put back is written again (cp -p)', async () => {
     const dir = folder();
     const record = join(dir, 'record.json');
