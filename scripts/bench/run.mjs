@@ -52,11 +52,17 @@ if (!HUGO)
   );
 
 // Each site's own content cache: removed before a cold build, kept for the rebuild.
-const coldOurs = () => {
+/** @param {string} out */
+const coldOurs = (out) => {
   // Astro's content store and incremental-build cache, our content parse cache and the search
   // index's record of its last run (without it the index step writes its folder whole).
   rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
+  // And the output folder, as the peer's is emptied: a cold build starts from nothing, as a fresh
+  // clone's does. Kept, the last round's files made the cold build compare against them (100,000
+  // citation files at 5,000 reports, 1 to 20 s depending on whether the system still had them in
+  // memory: docs/build.md), so the cold rounds spread with the machine's page cache.
+  rmSync(out, { recursive: true, force: true });
 };
 const coldBaseline = () => {
   rmSync(join(ROOT, 'scripts/bench/baseline/node_modules'), { recursive: true, force: true });
@@ -141,7 +147,7 @@ for (const size of SIZES) {
   const rounds = [];
   for (let r = 0; r < RUNS; r++) {
     const round = {};
-    coldOurs();
+    coldOurs(out);
     round.ours = await buildOurs(content, out);
     if (synthetic) {
       // The same build again after one edit, with Astro's content cache from the cold build kept.
