@@ -209,6 +209,47 @@ describe('content parse cache between builds', () => {
     expect(again).toEqual(first);
   });
 
+  test('a save after one edit appends the new lines; once old lines would be a third of the file, it is written whole', () => {
+    const { cwd, content } = project();
+    read(content, cwd);
+    const path = parseCachePath(cwd);
+    const whole = readFileSync(path, 'utf8');
+    const name = readdirSync(join(content, 'claims')).sort()[0]!;
+    const file = join(content, 'claims', name);
+    const original = readFileSync(file, 'utf8');
+    const edit = (n: number): void =>
+      writeFileSync(file, original.replace(/statement: (['"]?)/, `statement: $1Edited ${n}, `));
+    edit(0);
+    read(content, cwd);
+    const appended = readFileSync(path, 'utf8');
+    // The file as it was, then the edited file's entry.
+    expect(appended.startsWith(whole)).toBe(true);
+    expect(appended.slice(whole.length)).toContain('Edited 0, ');
+    const again = read(content, cwd);
+    expect(parseStats.parsed).toBe(0);
+    expect(JSON.stringify(again.claims.find((c) => c.file.endsWith(`/${name}`))?.data)).toContain('Edited 0, ');
+    // Each edit adds a line no later build uses; before they are a third of the file, it is written
+    // again with the lines in use only.
+    const lines = (): number =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('\t')).length;
+    let most = lines();
+    let rewritten = false;
+    for (let n = 1; n <= 300 && !rewritten; n++) {
+      edit(n);
+      read(content, cwd);
+      const now = lines();
+      if (now < most) rewritten = true;
+      most = Math.max(most, now);
+    }
+    expect(rewritten).toBe(true);
+    expect(lines()).toBeLessThan(whole.split('\n').length + 2);
+    const after = read(content, cwd);
+    expect(parseStats.parsed).toBe(0);
+    expect(after).toEqual(read(content, cwd));
+  });
+
   test('the cache of the earlier format (content-parse.json) is removed when the cache is saved', () => {
     const { cwd, content } = project();
     const old = join(cwd, 'node_modules/.cache/claim-ledger/content-parse.json');
