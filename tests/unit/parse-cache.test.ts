@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { forgetParsed, parseStats, readCorpus } from '../../src/lib/content/read';
 import {
+  cachedParse,
+  contentCodeDigest,
   forgetParseCache,
   keepParse,
   knownKey,
@@ -248,6 +250,48 @@ describe('content parse cache between builds', () => {
     const after = read(content, cwd);
     expect(parseStats.parsed).toBe(0);
     expect(after).toEqual(read(content, cwd));
+  });
+
+  test('lines are not appended to a cache file another build has written since, for other code', () => {
+    const { cwd } = project();
+    const path = parseCachePath(cwd);
+    // This process (a dev server, say) saves with the code as it is.
+    forgetParseCache();
+    keepParse(cwd, 'yaml:a', { data: 'a' });
+    saveParseCache(cwd);
+    const format = readFileSync(path, 'utf8').split('\t')[0]!;
+    // Another build, after the validator's code changed, writes the file whole for its code.
+    writeFileSync(join(cwd, 'src/schemas/claim.ts'), 'export const version = 2;\n');
+    writeFileSync(path, `${format}\t${contentCodeDigest(cwd)}\nyaml:b\t{"data":"b"}\n`);
+    // This process, with its code, then parses a file and saves.
+    keepParse(cwd, 'yaml:new', { data: 'parsed by the code before' });
+    saveParseCache(cwd);
+    // A build of the new code must not find what the old code parsed.
+    forgetParseCache();
+    expect(cachedParse(cwd, 'yaml:new')).toBeUndefined();
+  });
+
+  test('a stamp line appended later wins over the one before it for the same file', () => {
+    const { cwd } = project();
+    const path = parseCachePath(cwd);
+    forgetParseCache();
+    keepParse(cwd, 'yaml:k1', { data: 1 });
+    // Stamps read long after the file's last change: trusted.
+    noteStamp(cwd, '/content/a.yaml', 'S1', 'yaml:k1', 0, 10_000);
+    saveParseCache(cwd);
+    const first = readFileSync(path, 'utf8');
+    forgetParseCache();
+    expect(knownKey(cwd, '/content/a.yaml', 'S1')).toBe('yaml:k1');
+    expect(cachedParse(cwd, 'yaml:k1')).toEqual({ data: 1 });
+    keepParse(cwd, 'yaml:k2', { data: 2 });
+    noteStamp(cwd, '/content/a.yaml', 'S2', 'yaml:k2', 0, 10_000);
+    saveParseCache(cwd);
+    const second = readFileSync(path, 'utf8');
+    expect(second.startsWith(first)).toBe(true);
+    expect(second.slice(first.length)).toContain('@/content/a.yaml\tS2\tyaml:k2');
+    forgetParseCache();
+    expect(knownKey(cwd, '/content/a.yaml', 'S1')).toBeUndefined();
+    expect(knownKey(cwd, '/content/a.yaml', 'S2')).toBe('yaml:k2');
   });
 
   test('the cache of the earlier format (content-parse.json) is removed when the cache is saved', () => {

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import {
-  appendFileSync,
+  closeSync,
+  constants,
   existsSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
+  readSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
   type Stats,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,6 +58,8 @@ interface Store {
   stamps: Map<string, [stamp: string, key: string]>;
   /** How many entry and stamp lines the file held (0 for a file of another format or code, or none). */
   lines: number;
+  /** The file's stamp (`fileStamp`) as this process last read or wrote it: appended to only while it is unchanged. */
+  stamp?: string | undefined;
 }
 
 // One cache per project per process, on `globalThis`: the config, the loaders and the pages'
@@ -117,10 +124,17 @@ function state(cwd: string): State {
   if (s) return s;
   const code = contentCodeDigest(cwd);
   let store: Store = { code, files: new Map(), stamps: new Map(), lines: 0 };
+  let fd: number | undefined;
   try {
-    store = readStore(readFileSync(parseCachePath(cwd), 'utf8'), code);
+    // The stamp and the text of one and the same file, though another build may replace it meanwhile.
+    fd = openSync(parseCachePath(cwd), 'r');
+    const stamp = fileStamp(fstatSync(fd));
+    store = readStore(readFileSync(fd, 'utf8'), code);
+    if (store.lines > 0) store.stamp = stamp;
   } catch {
     // no cache yet, or an unreadable one: start empty
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   s = { store, used: new Map(), stamped: new Map(), added: new Set(), dirty: false };
   states.set(cwd, s);
@@ -219,6 +233,41 @@ export function noteStamp(cwd: string, path: string, stamp: string, key: string,
 // which is parsed again (`cachedParse`), or a stamp whose key is no entry (not trusted).
 const STALE_SHARE = 1 / 3;
 
+/** The stamp of the file at `path`, or undefined when it cannot be read. */
+function statStamp(path: string): string | undefined {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st ? fileStamp(st) : undefined;
+}
+
+/**
+ * Appends `lines` to the cache file if it is still the one this process last read or wrote (its
+ * stamp unchanged): another build may have written it whole since, with entries of other code
+ * under its first line, and lines appended to that would be trusted by that code. Checked on the
+ * open file, so a file replaced after the check only loses the lines. Returns whether it appended.
+ */
+function appendTo(path: string, store: Store, lines: string[]): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDWR | constants.O_APPEND);
+  } catch {
+    return false;
+  }
+  try {
+    if (store.stamp === undefined || fileStamp(fstatSync(fd)) !== store.stamp) return false;
+    // And its first line names this code (the stamp was read just after a rename, when another
+    // build could have replaced the file in between).
+    const header = Buffer.from(`${FORMAT}\t${store.code}\n`);
+    const head = Buffer.alloc(header.length);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || !head.equals(header)) return false;
+    // After a line break of its own: a last line cut short stays one damaged line, not two.
+    if (lines.length > 0) writeSync(fd, `\n${lines.join('\n')}\n`);
+    store.stamp = fileStamp(fstatSync(fd));
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes the cache if this process added to it: the entries and stamps this process used, or,
  * when the file already holds the rest, only the lines it added (see above).
@@ -236,19 +285,21 @@ export function saveParseCache(cwd: string): void {
     const was = s.store.stamps.get(p);
     if (was?.[0] !== stamp || was[1] !== key) added.push(`@${p}\t${stamp}\t${key}`);
   }
-  const append = s.store.lines > 0 && s.store.lines + added.length <= live / (1 - STALE_SHARE) && existsSync(path);
-  if (append) {
-    // After a line break of its own: a last line cut short stays one damaged line, not two.
-    if (added.length > 0) appendFileSync(path, `\n${added.join('\n')}\n`);
-  } else {
+  const append =
+    s.store.lines > 0 && s.store.lines + added.length <= live / (1 - STALE_SHARE) && appendTo(path, s.store, added);
+  if (!append) {
     const lines = [`${FORMAT}\t${s.store.code}`];
     for (const [key, text] of s.used) lines.push(`${key}\t${text}`);
     for (const [p, [stamp, key]] of stamps) lines.push(`@${p}\t${stamp}\t${key}`);
     replaceFile(path, `${lines.join('\n')}\n`);
     // The cache of the format before (one JSON document, until 2026-12-04): 77 MB at 5,000 reports.
     rmSync(join(dirname(path), 'content-parse.json'), { force: true });
+    // What the file now holds, and nothing else: an entry of the store left out of it is not in
+    // the file for a later append to build on.
+    s.store.files = new Map(s.used);
+    s.store.stamps = new Map();
+    s.store.stamp = statStamp(path);
   }
-  // What the file now holds, should this process save again.
   s.store.lines = append ? s.store.lines + added.length : live;
   for (const [p, was] of stamps) s.store.stamps.set(p, was);
   s.added.clear();
