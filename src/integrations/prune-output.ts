@@ -26,6 +26,9 @@ const CLOCK_SLACK_MS = 1000;
 const KEY = Symbol.for('claim-ledger.unchanged-outputs');
 const unchanged = ((globalThis as { [KEY]?: Set<string> })[KEY] ??= new Set<string>());
 
+/** How many files `writeIfChanged` has read to compare, in this process (for tests). */
+export const writeStats = { compared: 0 };
+
 /**
  * Writes `text` to `path` unless the file already holds exactly that, so that a rebuild leaves
  * unchanged files alone (reading and comparing costs a quarter of writing). Such a file is
@@ -33,6 +36,7 @@ const unchanged = ((globalThis as { [KEY]?: Set<string> })[KEY] ??= new Set<stri
  */
 export function writeIfChanged(path: string, text: string): void {
   let old: string | undefined;
+  writeStats.compared++;
   try {
     old = readFileSync(path, 'utf8');
   } catch {

@@ -11,7 +11,13 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { FolderListings, pruneOlderThan, writeIfChanged, WrittenFiles } from '../../src/integrations/prune-output';
+import {
+  FolderListings,
+  pruneOlderThan,
+  writeIfChanged,
+  writeStats,
+  WrittenFiles,
+} from '../../src/integrations/prune-output';
 import { tempFolder } from './helpers';
 
 const folder = (): string => tempFolder('prune');
@@ -303,7 +309,9 @@ describe('WrittenFiles', () => {
     saved.files['/x.bib'] = [then.size, then.mtimeMs, 'digest-of-other-bytes', then.ctimeMs];
     writeFileSync(record, JSON.stringify(saved));
     const files = new WrittenFiles(record, join(dir, 'out'));
+    writeStats.compared = 0;
     files.write('/x.bib', 'same');
+    expect(writeStats.compared).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('same');
     expect(statSync(path).mtimeMs).not.toBe(then.mtimeMs);
     // And recorded with its new stamp and digest, so that the next build leaves it alone.
@@ -326,8 +334,11 @@ describe('WrittenFiles', () => {
     };
     const [same, shorter, sameLength] = [put('same', 'text'), put('shorter', 'tex'), put('length', 'TEXT')];
     const files = new WrittenFiles(join(dir, 'record.json'), out);
+    writeStats.compared = 0;
     for (const name of ['same', 'shorter', 'length', 'missing']) files.write(`/a/${name}`, 'text');
     files.write('/b/in-a-new-folder', 'text');
+    // Only the two files of the new text's length were read to compare.
+    expect(writeStats.compared).toBe(2);
     for (const name of ['a/same', 'a/shorter', 'a/length', 'a/missing', 'b/in-a-new-folder'])
       expect(readFileSync(join(out, name), 'utf8'), name).toBe('text');
     expect(statSync(same).mtimeMs).toBe(second * 1000);
