@@ -5,6 +5,8 @@ import { siteDigests as digests } from './dist';
 import { ledgerFrom } from '../unit/helpers';
 import { buildSite, copyContent, LEDGER_FIXTURE, ROOT, tempFolder } from './build-site';
 import { buildSearchIndex, type IndexRun } from '../../src/lib/search-index';
+import { outputRecord } from '../../src/lib/build-records';
+import { buildCacheDir } from '../../src/lib/content/parse-cache';
 
 /** `npm run build` as the tests run it: the site, then its search index; what the index step did. */
 function build(content: string, out: string, env: Record<string, string> = {}): IndexRun {
@@ -155,7 +157,16 @@ describe('rebuild with caches kept', () => {
         const file = join(content, 'claims', name);
         writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)(.)/g, 'statement: $1Edited, $2'));
       }
+      // Records about an output folder that is gone (a test's temporary folder): the build's
+      // pruning step sweeps them (src/lib/build-records.ts); those of folders that exist stay.
+      const cache = buildCacheDir(ROOT);
+      const gone = join(dir, 'gone');
+      const goneRecords = (['written', 'api', 'folders'] as const).map((kind) => outputRecord(cache, kind, gone));
+      for (const f of goneRecords) writeFileSync(f, JSON.stringify({ root: gone, files: {} }));
       build(content, second);
+      for (const f of goneRecords) expect(existsSync(f), f).toBe(false);
+      // (The build names its output folder with a trailing slash.)
+      expect(existsSync(outputRecord(cache, 'written', `${first}/`))).toBe(true);
       build(content, first);
       const [a, b] = [digests(first), digests(second)];
       expect(readFileSync(join(second, 'api/claims.json'), 'utf8')).toContain('Edited, ');
