@@ -8,6 +8,7 @@ import {
   symlinkSync,
   utimesSync,
   writeFileSync,
+  type Stats,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -230,6 +231,30 @@ describe('writeIfChanged', () => {
   });
 });
 
+/**
+ * `/x.bib` written as "same" through a record, in a folder of its own; `restamp` makes the record
+ * hold the file's stamp as it is now (and `digest` instead of the recorded one), as if the build
+ * had written it so. Returns the new stamp.
+ */
+function recordedFile(): { out: string; record: string; path: string; restamp: (digest?: string) => Stats } {
+  const dir = folder();
+  const [out, record] = [join(dir, 'out'), join(dir, 'record.json')];
+  const path = join(out, 'x.bib');
+  const first = new WrittenFiles(record, out);
+  first.write('/x.bib', 'same');
+  first.save();
+  const restamp = (digest?: string): Stats => {
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
+      files: Record<string, [number, number, string, number]>;
+    };
+    const now = statSync(path);
+    saved.files['/x.bib'] = [now.size, now.mtimeMs, digest ?? saved.files['/x.bib']![2], now.ctimeMs];
+    writeFileSync(record, JSON.stringify(saved));
+    return now;
+  };
+  return { out, record, path, restamp };
+}
+
 describe('WrittenFiles', () => {
   test('a file left as the last build wrote it is not written again; one touched since, moved or with new text is', () => {
     const dir = folder();
@@ -271,44 +296,23 @@ describe('WrittenFiles', () => {
   });
 
   test('a file with the recorded size and time is taken as the record says, without being read', () => {
-    const dir = folder();
-    const record = join(dir, 'record.json');
-    const path = join(dir, 'out/x.bib');
-    const first = new WrittenFiles(record, join(dir, 'out'));
-    first.write('/x.bib', 'same');
-    first.save();
+    const { out, record, path, restamp } = recordedFile();
     // Other bytes of the same length, and the record made to hold the file's time as it now is
     // (as if the write had kept it): only a read would notice.
     writeFileSync(path, 'SAME');
-    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
-      files: Record<string, [number, number, string, number]>;
-    };
-    const now = statSync(path);
-    saved.files['/x.bib']![1] = now.mtimeMs;
-    saved.files['/x.bib']![3] = now.ctimeMs;
-    writeFileSync(record, JSON.stringify(saved));
-    new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
+    restamp();
+    new WrittenFiles(record, out).write('/x.bib', 'same');
     expect(readFileSync(path, 'utf8')).toBe('SAME');
   });
 
   test('a file left as recorded, whose new text has another digest, is written without being read', () => {
-    const dir = folder();
-    const record = join(dir, 'record.json');
-    const path = join(dir, 'out/x.bib');
-    const first = new WrittenFiles(record, join(dir, 'out'));
-    first.write('/x.bib', 'same');
-    first.save();
+    const { out, record, path, restamp } = recordedFile();
     // The file's time set back (so that a write shows), and the record made to hold that stamp
     // with the digest of other bytes: a read would find the file already holds the new text.
     const second = 1_700_000_000;
     utimesSync(path, second, second);
-    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
-      files: Record<string, [number, number, string, number]>;
-    };
-    const then = statSync(path);
-    saved.files['/x.bib'] = [then.size, then.mtimeMs, 'digest-of-other-bytes', then.ctimeMs];
-    writeFileSync(record, JSON.stringify(saved));
-    const files = new WrittenFiles(record, join(dir, 'out'));
+    const then = restamp('digest-of-other-bytes');
+    const files = new WrittenFiles(record, out);
     writeStats.compared = 0;
     files.write('/x.bib', 'same');
     expect(writeStats.compared).toBe(0);
@@ -317,7 +321,7 @@ describe('WrittenFiles', () => {
     // And recorded with its new stamp and digest, so that the next build leaves it alone.
     files.save();
     const now = statSync(path).mtimeMs;
-    new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
+    new WrittenFiles(record, out).write('/x.bib', 'same');
     expect(statSync(path).mtimeMs).toBe(now);
   });
 
@@ -347,29 +351,18 @@ describe('WrittenFiles', () => {
   });
 
   test('a file rewritten with the same length and its modification time put back is written again (cp -p)', async () => {
-    const dir = folder();
-    const record = join(dir, 'record.json');
-    const path = join(dir, 'out/x.bib');
-    const first = new WrittenFiles(record, join(dir, 'out'));
-    first.write('/x.bib', 'same');
-    first.save();
+    const { out, record, path, restamp } = recordedFile();
     // A whole second, which `utimesSync` can put back exactly; the record made to hold it, as if
     // the build had written the file with that time.
     const second = 1_700_000_000;
     utimesSync(path, second, second);
-    const saved = JSON.parse(readFileSync(record, 'utf8')) as {
-      files: Record<string, [number, number, string, number]>;
-    };
-    const then = statSync(path);
-    saved.files['/x.bib']![1] = then.mtimeMs;
-    saved.files['/x.bib']![3] = then.ctimeMs;
-    writeFileSync(record, JSON.stringify(saved));
+    const then = restamp();
     // Later than the file system's coarsest clock, other bytes of the same length, the time put back.
     await new Promise((r) => setTimeout(r, 1_100));
     writeFileSync(path, 'SAME');
     utimesSync(path, second, second);
     expect([statSync(path).size, statSync(path).mtimeMs]).toEqual([then.size, then.mtimeMs]);
-    new WrittenFiles(record, join(dir, 'out')).write('/x.bib', 'same');
+    new WrittenFiles(record, out).write('/x.bib', 'same');
     expect(readFileSync(path, 'utf8')).toBe('same');
   });
 
