@@ -3,7 +3,8 @@
 // across reports, and an event per 5 reports told by two claims of each (with a measure that
 // compares two reports' figures). Deterministic: the same N always gives the same files.
 // Usage: node scripts/bench/generate.mjs <dir> <reports>
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { setAside } from './set-aside.mjs';
 import { dirname, join } from 'node:path';
 
 // A vocabulary of a few thousand made-up words drawn with a skewed (roughly Zipfian) frequency,
@@ -48,7 +49,7 @@ export function generate(dir, reports) {
   // Small corpora get smaller pools, so that every source and topic is used (the validator insists).
   const SOURCES = Math.min(200, reports * CLAIMS);
   const TOPICS = Math.min(12, reports + CLAIMS - 1);
-  rmSync(dir, { recursive: true, force: true });
+  setAside(dir);
   for (const d of ['articles', 'claims', 'sources', 'topics', 'events', 'received'])
     mkdirSync(join(dir, d), { recursive: true });
   for (let t = 0; t < TOPICS; t++)

@@ -3,7 +3,8 @@
 // topics' names looked up by Hugo in data files), then pagefind's own command-line indexer over
 // Hugo's output. This is what a newsroom could set up with stock tools, and what we compare with.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setAside } from './set-aside.mjs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createRequire } from 'node:module';
@@ -75,7 +76,7 @@ const LAYOUTS = {
  * YAML-free input for Hugo), sources and topics as data files.
  */
 export function writePeerSite(contentDir, siteDir) {
-  rmSync(siteDir, { recursive: true, force: true });
+  setAside(siteDir);
   for (const d of [
     'content/articles',
     'content/claims',

@@ -6,13 +6,14 @@
 // run, then one table of medians. Options: --sizes real,5,500,5000  --runs 3  --search-runs 5
 // --port 4390 (or BENCH_PORT: the port the built site is served on to measure search).
 // "real" in --sizes means the project's own content.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { generate, QUERY_WORDS, writeUnpublishedPermalinks } from './generate.mjs';
 import { median, run, siteFacts } from './measure.mjs';
 import { measureSearch } from './search.mjs';
 import { hugoVersion, ourIndex, PAGEFIND_BIN, writePeerSite } from './peer.mjs';
+import { emptySetAside, setAside } from './set-aside.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,22 +52,23 @@ if (!HUGO)
     'hugo is not installed, so the Hugo + pagefind peer is left out (Debian: sudo apt-get install -y hugo)\n',
   );
 
-// Each site's own content cache: removed before a cold build, kept for the rebuild.
+// Each site's own content cache: set aside before a cold build, kept for the rebuild.
 /** @param {string} out */
 const coldOurs = (out) => {
   // Astro's content store and incremental-build cache, our content parse cache and the search
   // index's record of its last run (without it the index step writes its folder whole).
-  rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
-  rmSync(join(ROOT, 'node_modules/.cache/claim-ledger'), { recursive: true, force: true });
+  // Moved aside rather than deleted, as every output and cache below: see ./set-aside.mjs.
+  setAside(join(ROOT, 'node_modules/.astro'));
+  setAside(join(ROOT, 'node_modules/.cache/claim-ledger'));
   // And the output folder, as the peer's is emptied: a cold build starts from nothing, as a fresh
   // clone's does. Kept, the last round's files made the cold build compare against them (100,000
   // citation files at 5,000 reports, 1 to 20 s depending on whether the system still had them in
   // memory: docs/build.md), so the cold rounds spread with the machine's page cache.
-  rmSync(out, { recursive: true, force: true });
+  setAside(out);
 };
 const coldBaseline = () => {
-  rmSync(join(ROOT, 'scripts/bench/baseline/node_modules'), { recursive: true, force: true });
-  rmSync(join(ROOT, 'scripts/bench/baseline/.astro'), { recursive: true, force: true });
+  setAside(join(ROOT, 'scripts/bench/baseline/node_modules'));
+  setAside(join(ROOT, 'scripts/bench/baseline/.astro'));
 };
 
 /** Edits one claim's statement in the middle report of a synthetic corpus; returns the undo. */
@@ -159,13 +161,15 @@ for (const size of SIZES) {
       }
     }
     coldBaseline();
+    // Astro would empty it before building, inside the time measured.
+    setAside(base);
     round.baseline = await run(...astro(['build', '--root', 'scripts/bench/baseline', '--outDir', base]), {
       cwd: ROOT,
       env: { CONTENT_DIR: content },
     });
     if (HUGO) {
       // Two commands one after the other: the time is the sum, the peak the larger of the two.
-      rmSync(peerOut, { recursive: true, force: true });
+      setAside(peerOut);
       const hugo = await run('hugo', ['--quiet', '-s', peerSite, '-d', peerOut], { cwd: ROOT });
       const pf = await run(PAGEFIND_BIN, ['--site', peerOut], { cwd: ROOT });
       round.peer = { seconds: hugo.seconds + pf.seconds, peakMb: Math.max(hugo.peakMb, pf.peakMb), hugo, pagefind: pf };
@@ -249,3 +253,5 @@ console.log(`Node ${process.version}; ${HUGO ?? 'no hugo'}; peer indexer ${PAGEF
 const cols = Object.keys(rows[0]);
 console.log(`| ${cols.join(' | ')} |\n| ${cols.map(() => '---').join(' | ')} |`);
 for (const r of rows) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);
+// Only now, with everything measured: the outputs and caches moved aside during the run.
+emptySetAside();
