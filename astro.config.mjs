@@ -1,8 +1,8 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
-import dataFiles from './src/integrations/data-files';
-import apiFilesInDev from './src/integrations/api-files';
+import citationFiles from './src/integrations/citation-files';
+import apiFiles from './src/integrations/api-files';
 import pruneOutput from './src/integrations/prune-output';
 import outputFolder from './src/integrations/output-folder';
 import siteAddress from './src/integrations/site-address';
@@ -56,9 +56,8 @@ export default defineConfig({
       filter: (page) => page.endsWith('/') && !isRetired(page),
       serialize: withLastmod,
     }),
-    // Citation files and /api/, written by a worker thread beside page generation.
-    dataFiles(),
-    apiFilesInDev(),
+    citationFiles(),
+    apiFiles(),
     hostHeaders(),
     // Last: it removes what the build did not write, after the others have written theirs.
     pruneOutput(),

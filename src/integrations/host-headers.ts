@@ -14,9 +14,7 @@ export default function hostHeaders(): AstroIntegration {
   return {
     name: 'claim-ledger:host-headers',
     hooks: {
-      'astro:build:done': ({ dir }) => {
-        writeIfChanged(join(fileURLToPath(dir), '_headers'), headersFile(BASE_PATH));
-      },
+      'astro:build:done': ({ dir }) => writeIfChanged(join(fileURLToPath(dir), '_headers'), headersFile(BASE_PATH)),
     },
   };
 }

@@ -26,20 +26,15 @@ const CLOCK_SLACK_MS = 1000;
 const KEY = Symbol.for('claim-ledger.unchanged-outputs');
 const unchanged = ((globalThis as { [KEY]?: Set<string> })[KEY] ??= new Set<string>());
 
-/** Keeps `paths` as files this build left unchanged: another thread's (src/integrations/data-files.ts). */
-export function keepUnchanged(paths: readonly string[]): void {
-  for (const path of paths) unchanged.add(path);
-}
-
 /** How many files `writeIfChanged` has read to compare, in this process (for tests). */
 export const writeStats = { compared: 0 };
 
 /**
  * Writes `text` to `path` unless the file already holds exactly that, so that a rebuild leaves
  * unchanged files alone (reading and comparing costs a quarter of writing). Such a file is
- * recorded as written by this build, for the pruning at the end. Returns whether it was left so.
+ * recorded as written by this build, for the pruning at the end.
  */
-export function writeIfChanged(path: string, text: string): boolean {
+export function writeIfChanged(path: string, text: string): void {
   let old: string | undefined;
   writeStats.compared++;
   try {
@@ -47,12 +42,8 @@ export function writeIfChanged(path: string, text: string): boolean {
   } catch {
     // no such file yet
   }
-  if (old === text) {
-    unchanged.add(path);
-    return true;
-  }
-  writeFileSync(path, text);
-  return false;
+  if (old === text) unchanged.add(path);
+  else writeFileSync(path, text);
 }
 
 /**
@@ -88,18 +79,12 @@ type Stamp = [size: number, mtimeMs: number, digest: string, ctimeMs: number];
 export class WrittenFiles {
   private readonly before: Record<string, Stamp>;
   private readonly after: Record<string, Stamp> = {};
-  /** The files `write` left as they were, their bytes unchanged (absolute paths). */
-  readonly kept: string[] = [];
-
-  // Plain fields, not parameter properties: a worker thread runs this file with Node's type
-  // stripping (src/integrations/data-files-worker.mjs), which does not support them.
-  private readonly file: string;
-  private readonly root: string;
 
   /** `file` keeps the record between builds; `root` is the output folder, paths are relative to it. */
-  constructor(file: string, root: string) {
-    this.file = file;
-    this.root = root;
+  constructor(
+    private readonly file: string,
+    private readonly root: string,
+  ) {
     // Without a record of this folder every file is compared as it is.
     this.before = readRecord<Record<string, Stamp>>(file, root, 'files') ?? {};
   }
@@ -114,16 +99,13 @@ export class WrittenFiles {
       // The file is as the last build left it, so it holds the bytes of the recorded digest.
       if (was[2] === digest) {
         unchanged.add(path);
-        this.kept.push(path);
         this.after[rel] = was;
         return;
       }
       // Other bytes than the new text's, known without reading them: at 5,000 reports a rebuild
       // read the 114 MB claims.json only to find it differed.
       this.put(path, text);
-    } else if (now?.isFile() && now.size === Buffer.byteLength(text)) {
-      if (writeIfChanged(path, text)) this.kept.push(path);
-    }
+    } else if (now?.isFile() && now.size === Buffer.byteLength(text)) writeIfChanged(path, text);
     // Missing, or of another length: written without reading (a cold build into an empty folder
     // otherwise threw and caught an error for each of its 100,000 citation files).
     else this.put(path, text);
@@ -206,13 +188,11 @@ export class FolderListings {
   /** How many folders were listed from the record, and how many read from the disk (for tests). */
   readonly counts = { recorded: 0, listed: 0 };
 
-  private readonly file: string;
-  private readonly root: string;
-
   /** `file` keeps the record between builds; `root` is the output folder, paths are relative to it. */
-  constructor(file: string, root: string) {
-    this.file = file;
-    this.root = root;
+  constructor(
+    private readonly file: string,
+    private readonly root: string,
+  ) {
     // Without a record of this folder every folder is listed.
     this.before = readRecord<FolderListings['before']>(file, root, 'folders') ?? {};
   }

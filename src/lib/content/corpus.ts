@@ -52,14 +52,6 @@ export function readValidatedCorpus(dir: string = CONTENT_DIR): ValidatedCorpus 
   return corpus;
 }
 
-/**
- * The signature (every file's stamp) of the corpus this process last read from `dir`, or
- * undefined if it has read none: two threads that built from the same content agree on it.
- */
-export function corpusSignature(dir: string = CONTENT_DIR): string | undefined {
-  return cache.get(resolve(dir))?.signature;
-}
-
 /** The message a `ContentError` carries: a count, then one `file: field: reason` line per problem. */
 export function problemsMessage(corpus: ValidatedCorpus, dir: string = CONTENT_DIR): string {
   const lines = corpus.problems.map(formatProblem);
