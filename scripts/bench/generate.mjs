@@ -3,8 +3,7 @@
 // across reports, and an event per 5 reports told by two claims of each (with a measure that
 // compares two reports' figures). Deterministic: the same N always gives the same files.
 // Usage: node scripts/bench/generate.mjs <dir> <reports>
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { setAside } from './set-aside.mjs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // A vocabulary of a few thousand made-up words drawn with a skewed (roughly Zipfian) frequency,
@@ -41,15 +40,17 @@ const dateOf = (/** @type {number} */ i) =>
   new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86400000).toISOString().slice(0, 10);
 
 /**
- * Writes a synthetic corpus of `reports` reports into `dir` (emptied first).
+ * Writes a synthetic corpus of `reports` reports into `dir` (emptied first: by `discard`, which
+ * deletes it unless the caller moves it aside, as the benchmark does, ./set-aside.mjs).
  * @param {string} dir
  * @param {number} reports
+ * @param {(dir: string) => void} [discard]
  */
-export function generate(dir, reports) {
+export function generate(dir, reports, discard = (d) => rmSync(d, { recursive: true, force: true })) {
   // Small corpora get smaller pools, so that every source and topic is used (the validator insists).
   const SOURCES = Math.min(200, reports * CLAIMS);
   const TOPICS = Math.min(12, reports + CLAIMS - 1);
-  setAside(dir);
+  discard(dir);
   for (const d of ['articles', 'claims', 'sources', 'topics', 'events', 'received'])
     mkdirSync(join(dir, d), { recursive: true });
   for (let t = 0; t < TOPICS; t++)

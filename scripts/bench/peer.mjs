@@ -3,8 +3,7 @@
 // topics' names looked up by Hugo in data files), then pagefind's own command-line indexer over
 // Hugo's output. This is what a newsroom could set up with stock tools, and what we compare with.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { setAside } from './set-aside.mjs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createRequire } from 'node:module';
@@ -73,10 +72,14 @@ const LAYOUTS = {
 
 /**
  * Writes a Hugo site for the corpus in `contentDir` to `siteDir`: front matter as JSON (valid
- * YAML-free input for Hugo), sources and topics as data files.
+ * YAML-free input for Hugo), sources and topics as data files. The old site is removed first by
+ * `discard` (deleted, unless the caller moves it aside, as the benchmark does).
+ * @param {string} contentDir
+ * @param {string} siteDir
+ * @param {(dir: string) => void} [discard]
  */
-export function writePeerSite(contentDir, siteDir) {
-  setAside(siteDir);
+export function writePeerSite(contentDir, siteDir, discard = (d) => rmSync(d, { recursive: true, force: true })) {
+  discard(siteDir);
   for (const d of [
     'content/articles',
     'content/claims',

@@ -133,11 +133,13 @@ async function buildOurs(content, out) {
 
 const rows = [];
 mkdirSync(WORK, { recursive: true });
+// The outputs and caches moved aside during the run are deleted when it ends, measured or failed.
+process.on('exit', emptySetAside);
 for (const size of SIZES) {
   const synthetic = size !== 'real';
   const content = synthetic ? join(WORK, `content-${size}`) : join(ROOT, 'content');
   if (synthetic) {
-    generate(content, Number(size));
+    generate(content, Number(size), setAside);
     writeUnpublishedPermalinks(content);
   }
   const reports = synthetic ? Number(size) : 5;
@@ -145,7 +147,7 @@ for (const size of SIZES) {
   const base = join(WORK, `base-${size}`);
   const peerSite = join(WORK, `peer-site-${size}`);
   const peerOut = join(WORK, `peer-${size}`);
-  if (HUGO) writePeerSite(content, peerSite);
+  if (HUGO) writePeerSite(content, peerSite, setAside);
   const rounds = [];
   for (let r = 0; r < RUNS; r++) {
     const round = {};
@@ -253,5 +255,3 @@ console.log(`Node ${process.version}; ${HUGO ?? 'no hugo'}; peer indexer ${PAGEF
 const cols = Object.keys(rows[0]);
 console.log(`| ${cols.join(' | ')} |\n| ${cols.map(() => '---').join(' | ')} |`);
 for (const r of rows) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);
-// Only now, with everything measured: the outputs and caches moved aside during the run.
-emptySetAside();
