@@ -3,11 +3,11 @@ import { isRunnableDevEnvironment } from 'vite';
 
 // The parts of Astro that the dev loop (live-content.ts) and the output-folder guard
 // (output-folder.ts) rely on and that Astro does not document: each is named once, here. Checked
-// against astro 7.3.5. tests/unit/astro-internals.test.ts looks for each in the installed Astro and
+// against astro 7.4.1. tests/unit/astro-internals.test.ts looks for each in the installed Astro and
 // fails naming the one an upgrade has changed.
 
 /** The Astro version these internals were last checked against. */
-export const CHECKED_ASTRO_VERSION = '7.3.5';
+export const CHECKED_ASTRO_VERSION = '7.4.1';
 
 /**
  * The dev server's id of the content store's virtual module (`RESOLVED_DATA_STORE_VIRTUAL_ID` in

@@ -86,6 +86,20 @@ export function recordFinishedBuild(cacheDir: string, outDir: string): void {
   writeFileSync(lastBuildFile(cacheDir), JSON.stringify(last));
 }
 
+/**
+ * How a build renders its pages: in one worker thread beside the main one (Astro's
+ * `experimental.parallelPrerender`) when it will render every page, on the main thread when it will
+ * reuse the pages of the last build. The worker renders while the main thread writes the files;
+ * it reads and validates the corpus and builds a ledger of its own first (about 4 s at 5,000
+ * reports), which a rebuild, rendering a handful of pages, would pay for nothing. One worker: on
+ * this project's 2-core machines a second one made no difference (docs/build.md).
+ */
+export const parallelPrerender = (reusesPages: boolean): false | { workers: number } =>
+  reusesPages ? false : { workers: 1 };
+
+/** What a build that renders in a worker thread says (the rebuild test looks for it). */
+export const WORKER_NOTE = 'every page is rendered: rendering in a worker thread';
+
 /** The integration: checks at the start of a build, records at its end (see the comment above). */
 export default function outputFolder(): AstroIntegration {
   let cacheDir = '';
@@ -93,6 +107,12 @@ export default function outputFolder(): AstroIntegration {
   return {
     name: 'claim-ledger:output-folder',
     hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        const reuses = outputMatchesManifest(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
+        updateConfig({ experimental: { parallelPrerender: parallelPrerender(reuses) } });
+        if (!reuses) logger.info(WORKER_NOTE);
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);

@@ -72,7 +72,9 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
     // line not ended), then at once "(cached)" or "(restored)" as a SKIP_FORMAT message.
     name: 'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
     patterns: [
-      /logger\.info\(null, `  \$\{colors\.green\("\\u251C\\u2500"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*return;/,
+      // Astro 7.4 writes the box characters as they are (7.3 escaped them) and records the page's
+      // time between the second call and the return.
+      /logger\.info\(null, `  \$\{colors\.green\("(?:\\u251C\\u2500|├─)"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*(?:recordPageTiming\([^;]*\);\s*)?return;/,
     ],
   },
 ];

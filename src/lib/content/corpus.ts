@@ -12,8 +12,13 @@ type Cache = Map<string, { signature: string; corpus: ValidatedCorpus }>;
 const cache = ((globalThis as Record<symbol, unknown>)[CACHE] ??= new Map()) as Cache;
 // Set for the length of a build (`freezeCorpus`), in which the content does not change: the check
 // that a file changed (a stat of every file) then runs once, not once per page route.
+// Astro's parallel prerendering renders pages in worker threads: each has a globalThis of its own
+// but starts with a copy of the process's environment, taken after the config's hooks have run, so
+// the flag is in the environment too (without it each page's ledger lookup stat'ed every file).
 const FROZEN = Symbol.for('claim-ledger.corpus-frozen');
-const frozen = (): boolean => (globalThis as Record<symbol, unknown>)[FROZEN] === true;
+const FROZEN_ENV = 'CLAIM_LEDGER_CONTENT_FROZEN';
+const frozen = (): boolean =>
+  (globalThis as Record<symbol, unknown>)[FROZEN] === true || process.env[FROZEN_ENV] === '1';
 
 /**
  * From now on in this process, `readValidatedCorpus` returns the corpus it has read without
@@ -22,6 +27,7 @@ const frozen = (): boolean => (globalThis as Record<symbol, unknown>)[FROZEN] ==
  */
 export function freezeCorpus(): void {
   (globalThis as Record<symbol, unknown>)[FROZEN] = true;
+  process.env[FROZEN_ENV] = '1';
 }
 
 /** Thrown when the content has problems; its message lists one line per problem. */

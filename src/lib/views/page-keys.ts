@@ -142,3 +142,18 @@ export function pageCacheKey(props: object, memo: Memo = newMemo()): string {
 export function withCacheKeys<P extends object, T extends { props: P }>(paths: T[]): (T & { cacheKey: string })[] {
   return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, shared) }));
 }
+
+/**
+ * A keyed page's `getStaticPaths()` entries with its props passed by reference: each entry's
+ * `props` is `ref` (ids and other plain strings), and the page turns it into what it shows with
+ * `resolve`, against the ledger of the thread it renders in. Astro's parallel prerendering
+ * (`experimental.parallelPrerender`) serialises every entry's props to send it to a worker thread;
+ * a ledger entity reaches the whole ledger, so entities as props would send all of it for every
+ * page. The `cacheKey` is the digest of the resolved props (`pageCacheKey`), as before.
+ */
+export function keyedRefs<R extends Record<string, string>, P extends object>(
+  entries: readonly { params: Record<string, string | undefined>; ref: R }[],
+  resolve: (ref: R) => P,
+): { params: Record<string, string | undefined>; props: R; cacheKey: string }[] {
+  return entries.map(({ params, ref }) => ({ params, props: ref, cacheKey: pageCacheKey(resolve(ref), shared) }));
+}
