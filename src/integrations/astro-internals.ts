@@ -41,6 +41,13 @@ export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
  */
 export const INCREMENTAL_COPIES_FOLDER = 'dist/';
 
+// Also relied on, with nothing to name here (tests/unit/astro-internals.test.ts checks them):
+// the resolved config that integrations receive at `astro:config:done` is the object the build
+// reads `experimental.parallelPrerender` from when it starts generating pages (in
+// astro/dist/core/build/generate.js), and the content sync, which fingerprints the config (in
+// astro/dist/content/content-layer.js), runs before `astro:build:start` (core/build/index.js);
+// output-folder.ts sets the flag at `astro:build:start`.
+
 /** Sends `CONTENT_CHANGED_EVENT` to every server environment (not the browser's). */
 export function sendContentChanged(server: ViteDevServer): void {
   for (const [name, environment] of Object.entries(server.environments)) {

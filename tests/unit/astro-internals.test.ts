@@ -77,6 +77,17 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
       /logger\.info\(null, `  \$\{colors\.green\("(?:\\u251C\\u2500|├─)"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*(?:recordPageTiming\([^;]*\);\s*)?return;/,
     ],
   },
+  {
+    // src/integrations/output-folder.ts sets `experimental.parallelPrerender` on the resolved
+    // config at astro:build:start: Astro must read it when it starts generating pages, and take
+    // the content store's config fingerprint (which would see the flag) at the sync before that.
+    name: 'parallel prerendering read when pages are generated (output-folder.ts)',
+    patterns: [/if \(!settingsPrerenderer && options\.settings\.config\.experimental\.parallelPrerender\)/],
+  },
+  {
+    name: 'the content sync before astro:build:start (output-folder.ts)',
+    patterns: [/buildPhase\("content sync"[\s\S]*await runHookBuildStart\(/],
+  },
 ];
 
 /** The internals (by name) that no file of `sources` shows every pattern of. */
@@ -106,6 +117,8 @@ describe('Astro internals the dev loop and the output-folder guard rely on', () 
       `INCREMENTAL_COPIES_FOLDER (${JSON.stringify(INCREMENTAL_COPIES_FOLDER)})`,
       'a reused page left as found in the output folder (existsInDist)',
       'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
+      'parallel prerendering read when pages are generated (output-folder.ts)',
+      'the content sync before astro:build:start (output-folder.ts)',
     ]);
   });
 });
