@@ -3,11 +3,11 @@ import { isRunnableDevEnvironment } from 'vite';
 
 // The parts of Astro that the dev loop (live-content.ts) and the output-folder guard
 // (output-folder.ts) rely on and that Astro does not document: each is named once, here. Checked
-// against astro 7.4.1. tests/unit/astro-internals.test.ts looks for each in the installed Astro and
+// against astro 7.3.5. tests/unit/astro-internals.test.ts looks for each in the installed Astro and
 // fails naming the one an upgrade has changed.
 
 /** The Astro version these internals were last checked against. */
-export const CHECKED_ASTRO_VERSION = '7.4.1';
+export const CHECKED_ASTRO_VERSION = '7.3.5';
 
 /**
  * The dev server's id of the content store's virtual module (`RESOLVED_DATA_STORE_VIRTUAL_ID` in
@@ -40,13 +40,6 @@ export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
  * folder lacks the page (`INCREMENTAL_OUTPUT_DIR` in astro/dist/core/build/incremental.js).
  */
 export const INCREMENTAL_COPIES_FOLDER = 'dist/';
-
-// Also relied on, with nothing to name here (tests/unit/astro-internals.test.ts checks them):
-// the resolved config that integrations receive at `astro:config:done` is the object the build
-// reads `experimental.parallelPrerender` from when it starts generating pages (in
-// astro/dist/core/build/generate.js), and the content sync, which fingerprints the config (in
-// astro/dist/content/content-layer.js), runs before `astro:build:start` (core/build/index.js);
-// output-folder.ts sets the flag at `astro:build:start`.
 
 /** Sends `CONTENT_CHANGED_EVENT` to every server environment (not the browser's). */
 export function sendContentChanged(server: ViteDevServer): void {

@@ -1,4 +1,4 @@
-import type { AstroConfig, AstroIntegration } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,46 +86,22 @@ export function recordFinishedBuild(cacheDir: string, outDir: string): void {
   writeFileSync(lastBuildFile(cacheDir), JSON.stringify(last));
 }
 
-/**
- * How a build renders its pages: in one worker thread beside the main one (Astro's
- * `experimental.parallelPrerender`) when it will render every page, on the main thread when it will
- * reuse the pages of the last build. The worker renders while the main thread writes the files;
- * it reads and validates the corpus and builds a ledger of its own first (about 4 s at 5,000
- * reports), which a rebuild, rendering a handful of pages, would pay for nothing. One worker: on
- * this project's 2-core machines a second one made no difference (docs/build.md).
- */
-export const parallelPrerender = (reusesPages: boolean): false | { workers: number } =>
-  reusesPages ? false : { workers: 1 };
-
-/** What a build that renders in a worker thread says (the rebuild test looks for it). */
-export const WORKER_NOTE = 'every page is rendered: rendering in a worker thread';
-
 /** The integration: checks at the start of a build, records at its end (see the comment above). */
 export default function outputFolder(): AstroIntegration {
-  let config: AstroConfig | undefined;
   let cacheDir = '';
   let outDir = '';
   return {
     name: 'claim-ledger:output-folder',
     hooks: {
-      'astro:config:done': ({ config: done }) => {
-        config = done;
-        cacheDir = fileURLToPath(done.cacheDir);
-        outDir = fileURLToPath(done.outDir);
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
-        const reuses = outputMatchesManifest(cacheDir, outDir);
         if (distrustUnlessMatching(cacheDir, outDir))
           logger.info(
             'the page cache was left by a build into another output folder, or one that did not finish: every page is rendered',
           );
-        // Set on the resolved config here, after the content sync, not with `updateConfig` at setup:
-        // Astro's content store keeps a fingerprint of the config taken at the sync (experimental
-        // flags included) and empties itself when it changes, so a flag that differed between a
-        // cold build and the rebuild after it made that rebuild render every report again. Astro
-        // reads the flag when it starts generating pages (astro-internals.ts).
-        config!.experimental.parallelPrerender = parallelPrerender(reuses);
-        if (!reuses) logger.info(WORKER_NOTE);
       },
       'astro:build:done': () => recordFinishedBuild(cacheDir, outDir),
     },

@@ -3,7 +3,6 @@ import {
   ContentError,
   freezeCorpus,
   loadValidatedCorpus,
-  thawCorpus,
   problemsMessage,
   readValidatedCorpus,
 } from '../lib/content/corpus';
@@ -23,8 +22,6 @@ export default function validateContent(): AstroIntegration {
     name: 'claim-ledger:validate-content',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        // A flag exported in the shell (or left by a build in this process) must not freeze a dev server.
-        if (command !== 'build') thawCorpus();
         let corpus;
         try {
           corpus = command === 'dev' ? readValidatedCorpus() : loadValidatedCorpus();

@@ -72,21 +72,8 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
     // line not ended), then at once "(cached)" or "(restored)" as a SKIP_FORMAT message.
     name: 'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
     patterns: [
-      // Astro 7.4 writes the box characters as they are (7.3 escaped them) and records the page's
-      // time between the second call and the return.
-      /logger\.info\(null, `  \$\{colors\.green\("(?:\\u251C\\u2500|├─)"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*(?:recordPageTiming\([^;]*\);\s*)?return;/,
+      /logger\.info\(null, `  \$\{colors\.green\("\\u251C\\u2500"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*return;/,
     ],
-  },
-  {
-    // src/integrations/output-folder.ts sets `experimental.parallelPrerender` on the resolved
-    // config at astro:build:start: Astro must read it when it starts generating pages, and take
-    // the content store's config fingerprint (which would see the flag) at the sync before that.
-    name: 'parallel prerendering read when pages are generated (output-folder.ts)',
-    patterns: [/if \(!settingsPrerenderer && options\.settings\.config\.experimental\.parallelPrerender\)/],
-  },
-  {
-    name: 'the content sync before astro:build:start (output-folder.ts)',
-    patterns: [/buildPhase\("content sync"[\s\S]*await runHookBuildStart\(/],
   },
 ];
 
@@ -117,8 +104,6 @@ describe('Astro internals the dev loop and the output-folder guard rely on', () 
       `INCREMENTAL_COPIES_FOLDER (${JSON.stringify(INCREMENTAL_COPIES_FOLDER)})`,
       'a reused page left as found in the output folder (existsInDist)',
       'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
-      'parallel prerendering read when pages are generated (output-folder.ts)',
-      'the content sync before astro:build:start (output-folder.ts)',
     ]);
   });
 });

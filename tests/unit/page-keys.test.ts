@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { keyedRefs, pageCacheKey } from '../../src/lib/views/page-keys';
-import { claimPage, figuresPage } from '../../src/lib/views/page-props';
-import { getLedger } from '../../src/lib/model/ledger';
+import { pageCacheKey } from '../../src/lib/views/page-keys';
 import { ledgerFrom } from './helpers';
 
 const ledger = ledgerFrom(join(import.meta.dirname, '../fixtures/content-base'));
@@ -57,34 +55,5 @@ describe('the pages’ code does not vary with the environment', () => {
         /\bimport\.meta\.env\b(?!\.)/.test(readFileSync(join(src, f), 'utf8').replace(/^\s*(?:\/\/|\*).*$/gm, '')),
       );
     expect(offenders).toEqual([]);
-  });
-});
-
-// Astro's parallel prerendering serialises each entry's props to send it to a worker thread: an
-// entity as a prop would send the whole ledger it links to, for every page.
-describe('keyed pages get their props by reference', () => {
-  test('the props are the reference alone, plain data; the key is that of the props the page resolves', () => {
-    const resolve = (ref: { id: string }) => ({ claim: ledger.claimById.get(ref.id)! });
-    const paths = keyedRefs(
-      ledger.claims.map((c) => ({ params: { id: c.id }, ref: { id: c.id } })),
-      resolve,
-    );
-    expect(paths).toHaveLength(ledger.claims.length);
-    paths.forEach((p, i) => {
-      const claim = ledger.claims[i]!;
-      expect(p.params).toEqual({ id: claim.id });
-      expect(p.props).toEqual({ id: claim.id });
-      expect(JSON.parse(JSON.stringify(p.props))).toEqual(p.props);
-      expect(p.cacheKey).toBe(pageCacheKey({ claim }));
-    });
-    expect(new Set(paths.map((p) => p.cacheKey)).size).toBe(paths.length);
-  });
-
-  test('a page resolves its reference against the ledger, and an unknown one is an error naming it', () => {
-    const claim = getLedger().claims[0]!;
-    expect(claimPage({ id: claim.id }).claim).toBe(claim);
-    expect(() => claimPage({ id: 'no-such-claim' })).toThrow('page-props: no claim "no-such-claim" in the ledger');
-    expect(figuresPage({ sort: '' }).items.length).toBe(getLedger().figures.length);
-    expect(() => figuresPage({ sort: 'nonsense' })).toThrow('no figure order "nonsense"');
   });
 });

@@ -6,9 +6,7 @@ import { BASE_PATH, SITE_URL } from '../settings';
 // both unchanged. The module graph covers the code (pages, layouts, components, src/lib, bundled
 // dependencies; the lockfile and the config are hashed apart); the key must cover the data. A
 // thin page shows its props and nothing else (the layout reads only constants), so the key is a
-// digest of the props as the page can see them. (The props Astro holds are a reference, which the
-// page resolves through src/lib/views/page-props.ts: `keyedRefs` below; the key is taken of the
-// resolved props.)
+// digest of the props as the page can see them.
 //
 // The ledger is a cross-linked graph (a claim's report lists the claim, which names the report…),
 // so the props cannot be serialised whole: everything is reachable from anything. The walk stops
@@ -121,7 +119,7 @@ function entityView(v: Entity, depth: number, memo: Memo): Record<string, unknow
  * what the page can show of them (see the rules at the top of this file), of the build settings
  * that reach its HTML (`SITE_URL`, the base path). What a page shows from elsewhere must come in
  * as a prop too (a report page's body, by its digest). Equal keys mean equal pages, given the same code. Pass one
- * `memo` for all the pages of a build (as `keyedRefs` does, one for all routes); the entities
+ * `memo` for all the pages of a build (as `withCacheKeys` does, one for all routes); the entities
  * must not change while it is in use.
  */
 export function pageCacheKey(props: object, memo: Memo = newMemo()): string {
@@ -140,17 +138,7 @@ export function pageCacheKey(props: object, memo: Memo = newMemo()): string {
   return hash.digest('base64url');
 }
 
-/**
- * A keyed page's `getStaticPaths()` entries with its props passed by reference: each entry's
- * `props` is `ref` (ids and other plain strings), and the page turns it into what it shows with
- * `resolve`, against the ledger of the thread it renders in. Astro's parallel prerendering
- * (`experimental.parallelPrerender`) serialises every entry's props to send it to a worker thread;
- * a ledger entity reaches the whole ledger, so entities as props would send all of it for every
- * page. The `cacheKey` is the digest of the resolved props (`pageCacheKey`), as before.
- */
-export function keyedRefs<R extends Record<string, string>, P extends object>(
-  entries: readonly { params: Record<string, string | undefined>; ref: R }[],
-  resolve: (ref: R) => P,
-): { params: Record<string, string | undefined>; props: R; cacheKey: string }[] {
-  return entries.map(({ params, ref }) => ({ params, props: ref, cacheKey: pageCacheKey(resolve(ref), shared) }));
+/** Each of `paths` with its `cacheKey` (see `pageCacheKey`), for a page's `getStaticPaths()`. */
+export function withCacheKeys<P extends object, T extends { props: P }>(paths: T[]): (T & { cacheKey: string })[] {
+  return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props, shared) }));
 }
