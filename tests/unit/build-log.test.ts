@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import buildLog from '../../src/integrations/build-log.mjs';
+import buildLog, { LISTED } from '../../src/integrations/build-log.mjs';
 
 // Events as Astro's page generation writes them (node_modules/astro/dist/core/build/generate.js;
 // tests/unit/astro-internals.test.ts checks that it still does): a page's start, then "(cached)"
@@ -95,5 +95,30 @@ describe('the build log', () => {
       line('1 content problem(s) in content:\ncontent/x.yaml: title: required', 'claim-ledger', 'error'),
     ];
     expect(run(events)).toEqual(events);
+  });
+
+  test('past the first rendered pages, the rest are counted: each listed page keeps its end, no other end is written', async () => {
+    const out: AstroLoggerMessage[] = [];
+    const log = buildLog({}, { write: (e) => out.push(e) });
+    const total = LISTED + 50;
+    const starts = Array.from({ length: total }, (_, i) => start(`/claims/c${i}/index.html`));
+    // Eight in flight, as Astro renders them: each page's end comes once the page eight later has started.
+    for (let i = 0; i < total; i++) {
+      log.write(starts[i]!);
+      await Promise.resolve();
+      if (i >= 8) log.write(end(`(+${i - 8}ms)`));
+    }
+    for (let i = total - 8; i < total; i++) log.write(end(`(+${i}ms)`));
+    log.write(start('/claims/reused/index.html'));
+    log.write(end('(cached)'));
+    log.write(line('✓ Completed in 16.07s.'));
+    const listedStarts = out.filter((e) => e.newLine === false);
+    expect(listedStarts).toEqual(starts.slice(0, LISTED));
+    expect(out.filter((e) => e.label === 'SKIP_FORMAT')).toHaveLength(LISTED);
+    expect(out.slice(-3)).toEqual([
+      line(`  └─ ${(total - LISTED).toLocaleString('en')} more page(s) rendered, not listed one by one`),
+      line('  └─ 1 page(s) unchanged since the last build, not rendered again'),
+      line('✓ Completed in 16.07s.'),
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { forgetParsed, parseStats, readCorpus } from '../../src/lib/content/read';
+import { forgetParsed, parseStats, readCorpus, WORKER_FROM, type ReadOptions } from '../../src/lib/content/read';
 import {
   cachedParse,
   contentCodeDigest,
@@ -53,12 +53,13 @@ function readCorpusFresh(content: string): ReturnType<typeof readCorpus> {
 }
 
 // Each read starts as a new build process would: nothing parsed in memory.
-function read(content: string, cwd: string): ReturnType<typeof readCorpus> {
+function read(content: string, cwd: string, options: ReadOptions = {}): ReturnType<typeof readCorpus> {
   forgetParsed();
   parseStats.parsed = 0;
   parseStats.reused = 0;
   parseStats.unread = 0;
-  return readCorpus(content, cwd);
+  parseStats.inWorker = 0;
+  return readCorpus(content, cwd, options);
 }
 
 describe('content parse cache between builds', () => {
@@ -67,7 +68,7 @@ describe('content parse cache between builds', () => {
   test('a second build parses nothing and reads the same corpus', () => {
     const { cwd, content, files } = project();
     const first = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0, inWorker: 0 });
     expect(existsSync(parseCachePath(cwd))).toBe(true);
     const second = read(content, cwd);
     // Found by key or by stamp: the files were copied just now, and how many are stamped 2 s before
@@ -93,7 +94,7 @@ describe('content parse cache between builds', () => {
     read(content, cwd);
     writeFileSync(join(cwd, 'src/schemas/claim.ts'), 'export const version = 2;\n');
     read(content, cwd);
-    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0, inWorker: 0 });
   });
 
   test('a value JSON would not give back (a YAML timestamp) is not kept', () => {
@@ -122,9 +123,9 @@ describe('content parse cache between builds', () => {
     const { cwd, content, files } = project();
     await settle();
     const first = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0 });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0, inWorker: 0 });
     const second = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: 0, reused: files, unread: files });
+    expect(parseStats).toEqual({ parsed: 0, reused: files, unread: files, inWorker: 0 });
     expect(second).toEqual(first);
   });
 
@@ -151,7 +152,7 @@ describe('content parse cache between builds', () => {
     expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
     expect(statSync(file).size).toBe(before.size);
     const after = read(content, cwd);
-    expect(parseStats).toEqual({ parsed: 1, reused: files - 1, unread: files - 1 });
+    expect(parseStats).toEqual({ parsed: 1, reused: files - 1, unread: files - 1, inWorker: 0 });
     const claim = after.claims.find((c) => c.file.endsWith(`/${name}`));
     expect(JSON.stringify(claim?.data)).toBe(
       JSON.stringify(readCorpusFresh(content).claims.find((c) => c.file.endsWith(`/${name}`))?.data),
@@ -302,5 +303,55 @@ describe('content parse cache between builds', () => {
     read(content, cwd);
     expect(existsSync(parseCachePath(cwd))).toBe(true);
     expect(existsSync(old)).toBe(false);
+  });
+});
+
+/** Removes a project's build caches, as a cold build does. */
+const dropCache = (cwd: string): void => rmSync(join(cwd, 'node_modules'), { recursive: true, force: true });
+
+describe('claims files parsed in a worker thread', () => {
+  beforeEach(() => forgetParsed());
+
+  test('with nothing cached, the claims files are parsed in a worker, and the corpus read is the one this thread reads', () => {
+    const { cwd, content, files } = project();
+    const claims = readdirSync(join(content, 'claims')).length;
+    const alone = read(content, cwd, { workerFrom: Infinity });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0, inWorker: 0 });
+    dropCache(cwd);
+    const shared = read(content, cwd, { workerFrom: 1 });
+    expect(parseStats).toEqual({ parsed: files, reused: 0, unread: 0, inWorker: claims });
+    expect(shared).toEqual(alone);
+    // What the worker parsed was kept as this thread would have kept it: the next build parses nothing.
+    const again = read(content, cwd, { workerFrom: 1 });
+    expect(parseStats).toMatchObject({ parsed: 0, reused: files, inWorker: 0 });
+    expect(again).toEqual(alone);
+  });
+
+  test('only files nothing knows are sent, and only when there are enough of them', () => {
+    const { cwd, content } = project();
+    read(content, cwd, { workerFrom: 1 });
+    const file = join(content, 'claims', readdirSync(join(content, 'claims'))[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)/, 'statement: $1Edited, '));
+    // One file changed: too few for a worker at the default threshold, enough at 1.
+    read(content, cwd);
+    expect(parseStats).toMatchObject({ parsed: 1, inWorker: 0 });
+    expect(WORKER_FROM).toBeGreaterThan(1);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Edited, ', 'Edited again, '));
+    read(content, cwd, { workerFrom: 1 });
+    expect(parseStats).toMatchObject({ parsed: 1, inWorker: 1 });
+  });
+
+  test('a claims file the worker found broken is reported as this thread reports it', () => {
+    const { cwd, content } = project();
+    const file = join(content, 'claims', readdirSync(join(content, 'claims'))[0]!);
+    writeFileSync(file, 'claims: [\n  - id: x\n');
+    const alone = read(content, cwd, { workerFrom: Infinity });
+    dropCache(cwd);
+    const shared = read(content, cwd, { workerFrom: 1 });
+    expect(parseStats.inWorker).toBeGreaterThan(0);
+    const broken = (c: ReturnType<typeof readCorpus>) => c.claims.find((f) => f.error)!;
+    expect(broken(shared).error).toEqual(broken(alone).error);
+    expect(broken(shared).error?.reason).toMatch(/malformed YAML/);
+    expect(shared).toEqual(alone);
   });
 });

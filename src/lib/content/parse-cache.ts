@@ -151,6 +151,12 @@ function jsonSafe(v: unknown): boolean {
   return false;
 }
 
+/**
+ * A parse result as the cache keeps it (its JSON text), or undefined if JSON cannot hold it as it
+ * is (a date, an infinite number): such a file is parsed again each time.
+ */
+export const entryText = (parsed: ParsedFile): string | undefined => (jsonSafe(parsed.data) ? JSON.stringify(parsed) : undefined);
+
 /** The cache key of a file: its kind (Markdown or YAML) and a digest of its bytes. */
 export const fileKey = (bytes: Buffer, markdown: boolean): string => `${markdown ? 'md' : 'yaml'}:${createHash('sha256').update(bytes).digest('base64url')}`;
 
@@ -172,11 +178,10 @@ export function cachedParse(cwd: string, key: string): ParsedFile | undefined {
   return parsed;
 }
 
-/** Keeps `parsed` for `key`, unless JSON would not give it back as it is. */
-export function keepParse(cwd: string, key: string, parsed: ParsedFile): void {
-  if (!jsonSafe(parsed.data)) return;
+/** Keeps `parsed` for `key`, unless JSON would not give it back as it is; `text` is its `entryText`, when already made. */
+export function keepParse(cwd: string, key: string, parsed: ParsedFile, text: string | undefined = entryText(parsed)): void {
+  if (text === undefined) return;
   const s = state(cwd);
-  const text = JSON.stringify(parsed);
   s.store.files.set(key, text);
   s.used.set(key, text);
   s.added.add(key);
@@ -200,6 +205,12 @@ export const stampTrusted = (changedMs: number, readMs: number): boolean => chan
  * changed file with its old stamp (a cold build removes the cache).
  */
 export const fileStamp = (st: Stats): string => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/** Whether the cache holds an entry for the file at `path` with this stamp (as `knownKey`, without noting it as used). */
+export function stampKnown(cwd: string, path: string, stamp: string): boolean {
+  const was = state(cwd).store.stamps.get(path);
+  return was !== undefined && was[0] === stamp && state(cwd).store.files.has(was[1]);
+}
 
 /**
  * The key of the entry the file at `path` held when it last had `stamp`, if that entry is still

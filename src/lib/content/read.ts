@@ -1,12 +1,26 @@
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { YAMLParseError } from 'yaml';
 import { describeCharacter, idSchema } from '../../schemas/common';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
 import { describeYamlError } from './yaml-errors';
 import { analyseMarkdown, type MarkdownAnalysis } from './text';
-import { cachedParse, fileKey, fileStamp, forgetParseCache, keepParse, knownKey, noteStamp, saveParseCache, stampTrusted } from './parse-cache';
+import {
+  cachedParse,
+  entryText,
+  fileKey,
+  fileStamp,
+  forgetParseCache,
+  keepParse,
+  knownKey,
+  noteStamp,
+  saveParseCache,
+  stampKnown,
+  stampTrusted,
+  type ParsedFile,
+} from './parse-cache';
 
 /** Why a file could not be read: where in it (`(file)`, `line 3`, `(file name)`) and the reason. */
 export interface FileError {
@@ -151,10 +165,11 @@ function parseFile(bytes: Buffer, id: string, file: string, markdown: boolean): 
 const parsed = new Map<string, { stamp: string; raw: RawFile }>();
 
 /**
- * How many content files this module parsed, how many it took parsed from the disk cache, and how
- * many of those it found by their stamp without reading them.
+ * How many content files this module parsed (`inWorker` of them in a worker thread, see
+ * `parseInWorker`), how many it took parsed from the disk cache, and how many of those it found by
+ * their stamp without reading them.
  */
-export const parseStats = { parsed: 0, reused: 0, unread: 0 };
+export const parseStats = { parsed: 0, reused: 0, unread: 0, inWorker: 0 };
 
 /** Forgets the files parsed in this process, as a new process would start (for tests). */
 export function forgetParsed(): void {
@@ -168,7 +183,16 @@ export function forgetParsed(): void {
  * while its bytes and the reading code are: found by the stamp without reading the file when the
  * stamp is as the last build recorded it.
  */
-function readFileCached(path: string, id: string, file: string, markdown: boolean, stat: Stats, statMs: number, cwd: string): RawFile {
+function readFileCached(
+  path: string,
+  id: string,
+  file: string,
+  markdown: boolean,
+  stat: Stats,
+  statMs: number,
+  cwd: string,
+  worker?: WorkerParse,
+): RawFile {
   // The same stamp as the disk cache's: size and modification time alone miss a rewrite whose
   // time was put back (`cp -p`, `touch -d`), in `astro dev` as between builds.
   const diskStamp = fileStamp(stat);
@@ -183,23 +207,24 @@ function readFileCached(path: string, id: string, file: string, markdown: boolea
     parseStats.reused++;
     parseStats.unread++;
   } else {
+    // Parsed in the worker thread from the bytes it read after seeing this same stamp (which was
+    // read before the worker started): as good as reading them here.
+    const done = worker?.take(path);
+    const fromWorker = done?.stamp === diskStamp ? done : undefined;
     // The stamp was read (with the folder's listing) before the bytes: a write in between shows
     // as a new stamp next time.
-    const bytes = readFileSync(path);
-    const key = fileKey(bytes, markdown);
+    const bytes = fromWorker ? undefined : readFileSync(path);
+    const key = fromWorker ? fromWorker.key : fileKey(bytes!, markdown);
     const cached = cachedParse(cwd, key);
     if (cached) {
       raw = { id, file, ...cached };
       parseStats.reused++;
     } else {
-      raw = parseFile(bytes, id, file, markdown);
+      raw = fromWorker ? { id, file, ...fromWorker.parsed } : parseFile(bytes!, id, file, markdown);
       parseStats.parsed++;
-      keepParse(cwd, key, {
-        data: raw.data,
-        ...(raw.body !== undefined ? { body: raw.body } : {}),
-        ...(raw.error ? { error: raw.error } : {}),
-        ...(raw.analysis ? { analysis: raw.analysis } : {}),
-      });
+      if (fromWorker) parseStats.inWorker++;
+      if (fromWorker) keepParse(cwd, key, fromWorker.parsed, fromWorker.text);
+      else keepParse(cwd, key, parsedPart(raw));
     }
     noteStamp(cwd, path, diskStamp, key, stat.ctimeMs, statMs);
   }
@@ -207,6 +232,112 @@ function readFileCached(path: string, id: string, file: string, markdown: boolea
   if (stampTrusted(stat.ctimeMs, statMs)) parsed.set(path, { stamp: diskStamp, raw: { ...raw } });
   else parsed.delete(path);
   return raw;
+}
+
+/** The fields of a read file that depend on its bytes alone: what the parse cache keeps. */
+function parsedPart(raw: RawFile): ParsedFile {
+  return {
+    data: raw.data,
+    ...(raw.body !== undefined ? { body: raw.body } : {}),
+    ...(raw.error ? { error: raw.error } : {}),
+    ...(raw.analysis ? { analysis: raw.analysis } : {}),
+  };
+}
+
+/** A file parsed in the worker thread: the stamp it had before it was read, its cache key, its parse. */
+export interface WorkerParsed {
+  path: string;
+  stamp: string;
+  key: string;
+  parsed: ParsedFile;
+  /** `entryText(parsed)`, made in the worker too, so the main thread need not. */
+  text: string | undefined;
+}
+
+/**
+ * Reads and parses the files at `paths` (YAML, or Markdown with frontmatter), each with the stamp
+ * it had before it was read: the work of the worker thread (./parse-worker.mjs). A file that
+ * cannot be read is left out, for the main thread to read and report.
+ */
+export function parseFiles(paths: readonly string[], markdown: boolean): WorkerParsed[] {
+  const out: WorkerParsed[] = [];
+  for (const path of paths) {
+    try {
+      const stamp = fileStamp(lstatSync(path));
+      const bytes = readFileSync(path);
+      const parsed = parsedPart(parseFile(bytes, '', '', markdown));
+      out.push({ path, stamp, key: fileKey(bytes, markdown), parsed, text: entryText(parsed) });
+    } catch {
+      // Gone or unreadable since it was listed: the main thread finds out and says so.
+    }
+  }
+  return out;
+}
+
+/** Files being parsed in a worker thread, handed over one by one as the main thread reaches them. */
+interface WorkerParse {
+  /** The file's parse, waiting (once) for the worker to finish; undefined if the worker did not parse it. */
+  take(path: string): WorkerParsed | undefined;
+}
+
+/** How long the main thread waits for the worker before it parses the files itself. */
+const WORKER_WAIT_MS = 120_000;
+
+/**
+ * Starts parsing, in a worker thread, the files of `dir` (named `*<ext>`) that neither this
+ * process nor the parse cache knows by their stamp, when there are at least `from` of them: the
+ * main thread parses the reports meanwhile. In a build with nothing cached (a fresh clone, a
+ * benchmark's cold build, a change to the validator's code) the claims files are about half of
+ * the reading, all of it CPU work for one core while the machine has another. Returns undefined
+ * when too few files need parsing, or when the worker cannot be started (this module bundled
+ * elsewhere than its source folder): they are then parsed in this thread, as always.
+ */
+function parseInWorker(dir: string, ext: string, markdown: boolean, cwd: string, from: number): WorkerParse | undefined {
+  if (!Number.isFinite(from)) return undefined;
+  const entry = new URL('./parse-worker.mjs', import.meta.url);
+  if (entry.protocol !== 'file:' || !existsSync(entry)) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const paths: string[] = [];
+  for (const name of names) {
+    if (name.startsWith('.') || !name.endsWith(ext)) continue;
+    const path = join(dir, name);
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    const stamp = fileStamp(stat);
+    if (parsed.get(path)?.stamp !== stamp && !stampKnown(cwd, path, stamp)) paths.push(path);
+  }
+  if (paths.length < from) return undefined;
+  // The main thread blocks on `signal` until the worker has posted every parse to `port`.
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    worker = new Worker(entry, { workerData: { paths, markdown, port: port2, signal }, transferList: [port2] });
+  } catch {
+    return undefined;
+  }
+  worker.unref();
+  let done: Map<string, WorkerParsed> | undefined;
+  return {
+    take(path) {
+      if (!done) {
+        done = new Map();
+        Atomics.wait(signal, 0, 0, WORKER_WAIT_MS);
+        const message = receiveMessageOnPort(port1)?.message as { results?: WorkerParsed[] } | undefined;
+        for (const r of message?.results ?? []) done.set(r.path, r);
+        port1.close();
+        void worker.terminate();
+      }
+      const r = done.get(path);
+      done.delete(path);
+      return r;
+    },
+  };
 }
 
 /**
@@ -267,7 +398,14 @@ function* contentFiles(
   }
 }
 
-function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.yaml', cwd: string, strays: Stray[]): RawFile[] {
+function readDir(
+  collection: Stray['collection'],
+  dir: string,
+  ext: '.md' | '.yaml',
+  cwd: string,
+  strays: Stray[],
+  worker?: WorkerParse,
+): RawFile[] {
   const out: RawFile[] = [];
   const idOf = (name: string): string | undefined => (name.endsWith(ext) ? name.slice(0, -ext.length) : undefined);
   for (const { name, path, file, stat, statMs } of contentFiles(collection, dir, cwd, strays, idOf)) {
@@ -279,7 +417,7 @@ function readDir(collection: Stray['collection'], dir: string, ext: '.md' | '.ya
       continue;
     }
     const id = name.slice(0, -ext.length);
-    const raw = readFileCached(path, id, file, ext === '.md', stat, statMs, cwd);
+    const raw = readFileCached(path, id, file, ext === '.md', stat, statMs, cwd, worker);
     // The file name is the entry's id and part of its URL.
     if (!raw.error && !idSchema.safeParse(id).success) {
       raw.error = { field: '(file name)', reason: `"${id}" is not a valid id (it becomes the URL): use lowercase letters, digits and single hyphens, e.g. ${suggestId(id)}${ext}` };
@@ -325,13 +463,31 @@ function readPermalinks(dir: string, cwd: string): RawCorpus['permalinks'] {
   return { file, ...parsePermalinks(text) };
 }
 
+/** Options of `readCorpus`. */
+export interface ReadOptions {
+  /**
+   * How many claims files must need parsing before a worker thread parses them (default
+   * `WORKER_FROM`; `Infinity`: never). Tests set it.
+   */
+  workerFrom?: number;
+}
+
+/**
+ * How many claims files must need parsing for a worker thread to parse them: below it, starting
+ * the worker (about a third of a second of the other core, loading the parsers) would gain little.
+ */
+export const WORKER_FROM = 1000;
+
 /**
  * Reads every content file under `dir` (articles/*.md, claims/*.yaml, sources/*.yaml,
  * topics/*.yaml, events/*.yaml, received/*.txt, redirects.yaml) and `permalinks.txt` (where `permalinksFile` says). Pure I/O and parsing:
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
-export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus {
+export function readCorpus(dir: string, cwd: string = process.cwd(), options: ReadOptions = {}): RawCorpus {
   const strays: Stray[] = [];
+  // The claims files are parsed in a worker thread while this one reads the reports.
+  const claimsDir = join(dir, 'claims');
+  const worker = parseInWorker(claimsDir, '.yaml', false, cwd, options.workerFrom ?? WORKER_FROM);
   const redirectsPath = join(dir, 'redirects.yaml');
   const redirectsStat = lstatSync(redirectsPath, { throwIfNoEntry: false });
   const redirects = redirectsStat?.isSymbolicLink()
@@ -342,7 +498,7 @@ export function readCorpus(dir: string, cwd: string = process.cwd()): RawCorpus 
   const corpus: RawCorpus = {
     dir,
     articles: readDir('articles', join(dir, 'articles'), '.md', cwd, strays),
-    claims: readDir('claims', join(dir, 'claims'), '.yaml', cwd, strays),
+    claims: readDir('claims', claimsDir, '.yaml', cwd, strays, worker),
     sources: readDir('sources', join(dir, 'sources'), '.yaml', cwd, strays),
     topics: readDir('topics', join(dir, 'topics'), '.yaml', cwd, strays),
     events: readDir('events', join(dir, 'events'), '.yaml', cwd, strays),
