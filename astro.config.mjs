@@ -4,7 +4,6 @@ import validateContent from './src/integrations/validate-content';
 import citationFiles from './src/integrations/citation-files';
 import apiFiles from './src/integrations/api-files';
 import pruneOutput from './src/integrations/prune-output';
-import searchIndex from './src/integrations/search-index';
 import outputFolder from './src/integrations/output-folder';
 import siteAddress from './src/integrations/site-address';
 import hostHeaders from './src/integrations/host-headers';
@@ -46,10 +45,8 @@ export default defineConfig({
   // Plugins and options in src/loaders/markdown.ts, where the report cache's key sees them.
   markdown: { processor: markdownProcessor() },
   // The sitemap lists pages only: the JSON, citation and feed files are data, not pages.
-  // The search index is built after Astro has exited (`npm run build` runs `npm run index`), so
-  // that pagefind does not hold its index in memory beside Astro's (at 5,000 reports, 2.6 GB
-  // each), except in a rebuild that keeps an earlier index: searchIndex below then runs it beside
-  // the build's tail, and `npm run index` finds it done.
+  // The search index is not built here but after Astro has exited (`npm run build`): pagefind
+  // then does not hold its index in memory beside Astro's (at 5,000 reports, 3 GB each).
   integrations: [
     siteAddress(),
     validateContent(),
@@ -62,10 +59,8 @@ export default defineConfig({
     citationFiles(),
     apiFiles(),
     hostHeaders(),
-    // After the others: it removes what the build did not write, once they have written theirs.
+    // Last: it removes what the build did not write, after the others have written theirs.
     pruneOutput(),
-    // In a rebuild, started once the pages are written, beside the data files above; waited for last.
-    searchIndex(),
   ],
   // A report, claim, source, topic or event page whose `cacheKey` (src/lib/page-keys.ts: a digest of
   // what it shows) and code are unchanged since the last build is not rendered again: its earlier

@@ -1,14 +1,19 @@
 // `npm run index [-- <site folder>]` (default `dist`): the search index of a built site, with
 // pagefind, keeping what it can of the last run's index (src/lib/search-index.ts). Run by
-// `npm run build` after Astro: after a cold build it builds the index; after a rebuild, which
-// built it beside the build's tail (src/integrations/search-index.ts), it finds it up to date.
-// Exit status 1, with one line saying why, when it fails.
+// `npm run build` after Astro; exit status 1, with one line saying why, when it fails.
 import { join } from 'node:path';
-import { buildSearchIndex, indexSummary } from '../src/lib/search-index';
+import { buildSearchIndex } from '../src/lib/search-index';
 
 const site = process.argv[2] ?? 'dist';
 try {
-  console.log(indexSummary(buildSearchIndex(join(import.meta.dirname, '..'), site)));
+  const { kept, reused, clash } = buildSearchIndex(join(import.meta.dirname, '..'), site);
+  console.log(
+    clash
+      ? 'search index: written whole (a fragment kept from the last build shared its name with a new one)'
+      : kept
+        ? `search index: ${reused} fragment(s) of unchanged report pages kept from the last build, the rest written`
+        : 'search index: written whole (no intact index of an earlier build in this folder)',
+  );
 } catch (e) {
   console.error(`search index: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmdirSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -13,7 +14,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir, replaceFile, stampTrusted } from '../lib/content/parse-cache';
-import { INDEX_FOLDER } from '../lib/search-folder';
+import { INDEX_ENTRY_FILES, INDEX_FOLDER } from '../lib/search-folder';
 import { outputRecord, sweepOutputRecords } from '../lib/build-records';
 
 // A file written by this build can carry a modification time slightly before the build's start:
@@ -317,9 +318,9 @@ function prune(
  * build (or, for files written with `writeIfChanged`, found already right), so any other file
  * older than the build's start is one a cold build would not produce (a removed page, an old asset
  * hash): it goes, and the output stays what a cold build into an empty folder gives. The search
- * index's folder is left to the index step, which pagefind is writing meanwhile and which keeps
- * what it can reuse of the last index and removes the rest (./search-index.ts,
- * src/lib/search-index.ts). Must come after every integration that writes into the output folder.
+ * index's folder is left to the index step, which runs after Astro, keeps what it can reuse of the
+ * last index and removes the rest (src/lib/search-index.ts); only its entry files go here. Must be the last integration: it
+ * runs after the others have written their files.
  */
 export default function pruneOutput(): AstroIntegration {
   let started = 0;
@@ -351,6 +352,8 @@ export default function pruneOutput(): AstroIntegration {
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
         // The records of output folders that have gone since (temporary folders of the site tests).
         sweepOutputRecords(cacheDir);
+        // Until the index step runs, the site has no search rather than the last build's index.
+        for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
       },
     },
   };

@@ -1,8 +1,7 @@
 import { decode } from 'cbor2';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   closeSync,
-  existsSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -16,7 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import { buildCacheDir, replaceFile } from './content/parse-cache';
-import { INDEX_ENTRY_FILES, INDEX_FOLDER } from './search-folder';
+import { INDEX_FOLDER } from './search-folder';
 import { outputRecord } from './build-records';
 
 export { INDEX_FOLDER } from './search-folder';
@@ -36,9 +35,6 @@ export { INDEX_FOLDER } from './search-folder';
 // page and that each kept chunk begins where the new index says, writing the folder whole if not;
 // then removes what the new index does not name, and records the folder.
 
-/** The folder of the site that pagefind reads (`pagefindArgs`' glob: every `.html` file under it). */
-const PAGES = 'articles';
-
 /**
  * The arguments `npm run index` gives pagefind for the site built into `site`. Only report pages
  * are indexed; the glob spares pagefind reading the claim pages only to skip them.
@@ -52,7 +48,7 @@ export const pagefindArgs = (site: string): string[] => [
   '--force-language',
   'en',
   '--glob',
-  `${PAGES}/**/*.html`,
+  'articles/**/*.html',
 ];
 
 // Each content-named file of an index sits in one of these folders, named `<hash>.<extension>`.
@@ -70,10 +66,6 @@ type Stamp = [size: number, mtimeMs: number, ctimeMs: number];
 interface IndexRecord {
   site: string;
   pagefind: string;
-  /** The arguments pagefind was run with. */
-  args: string[];
-  /** The pages pagefind read (`PAGES`), each with its stamp as it was before the run. */
-  pages: Record<string, Stamp>;
   files: Record<string, Stamp>;
   /** Each fragment (path in the folder): the URL of its page and the page file's stamp when it was indexed. */
   fragments: Record<string, FragmentSource>;
@@ -138,15 +130,12 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
   } catch {
     return undefined;
   }
-  const { files, fragments, pages, args } = record;
+  const { files, fragments } = record;
   if (
     record.site !== site ||
     record.pagefind !== version ||
     !isRecordOf(files, isStamp) ||
-    !isRecordOf(fragments, isSource) ||
-    !isRecordOf(pages, isStamp) ||
-    !Array.isArray(args) ||
-    !args.every((a) => typeof a === 'string')
+    !isRecordOf(fragments, isSource)
   )
     return undefined;
   const now = contentFiles(indexDir);
@@ -156,43 +145,12 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
     const was = files[f];
     return was !== undefined && was[0] === now[f]![0] && was[1] === now[f]![1] && was[2] === now[f]![2];
   });
-  return same ? { site, pagefind: version, args, pages, files, fragments } : undefined;
-}
-
-/** Every page pagefind reads in `site`, with its stamp. */
-const indexedPages = (site: string): Record<string, Stamp> =>
-  Object.fromEntries(Object.entries(listFiles(join(site, PAGES))).filter(([f]) => f.endsWith('.html')));
-
-/** Whether two sets of stamped files are the same files with the same stamps. */
-function sameFiles(a: Record<string, Stamp>, b: Record<string, Stamp>): boolean {
-  const names = Object.keys(a);
-  return (
-    names.length === Object.keys(b).length &&
-    names.every((f) => {
-      const [x, y] = [a[f]!, b[f]];
-      return y !== undefined && x[0] === y[0] && x[1] === y[1] && x[2] === y[2];
-    })
-  );
+  return same ? { site, pagefind: version, files, fragments } : undefined;
 }
 
 /** Whether `indexDir` is exactly as the last finished run left it (see `intactRecord`). */
 export function indexFolderIntact(recordPath: string, site: string, indexDir: string, version: string): boolean {
   return intactRecord(recordPath, site, indexDir, version) !== undefined;
-}
-
-/**
- * Whether the site in `site` holds the index folder of a finished run, as it left it: the index
- * step would then keep its fragments and chunks and write only what changed. `root`: the project.
- */
-export function indexKept(root: string, site: string, options: Pick<IndexOptions, 'cacheDir'> = {}): boolean {
-  let real: string;
-  try {
-    real = realpathSync(site);
-  } catch {
-    return false;
-  }
-  const recordPath = indexRecordPath(options.cacheDir ?? buildCacheDir(root), real);
-  return indexFolderIntact(recordPath, real, join(real, INDEX_FOLDER), installedPagefind(root).version);
 }
 
 /** The hash at `at` of each entry of a list in a language's metadata, or `undefined` if the list is not so. */
@@ -434,27 +392,12 @@ export function fragmentSources(
 
 /** What one run of the index step did. */
 export interface IndexRun {
-  /**
-   * Whether the index was already that of these pages (the folder as the last run left it, the
-   * pages it read unchanged since, the same pagefind and arguments): pagefind was not run.
-   */
-  current: boolean;
   /** Whether the folder of the last run was kept (fragments of unchanged pages not written again). */
   kept: boolean;
   /** Fragments of the earlier index that the new one names, not written again. */
   reused: number;
   /** Whether a kept fragment turned out to share its name with another page's, so the folder was written whole. */
   clash: boolean;
-}
-
-/** What an index step did, as one line (`npm run index`, the build's log). */
-export function indexSummary(run: IndexRun): string {
-  if (run.current) return 'search index: up to date (the pages it was built from are unchanged)';
-  if (run.clash)
-    return 'search index: written whole (a fragment kept from the last build shared its name with a new one)';
-  if (run.kept)
-    return `search index: ${run.reused} fragment(s) of unchanged report pages kept from the last build, the rest written`;
-  return 'search index: written whole (no intact index of an earlier build in this folder)';
 }
 
 /** The installed pagefind: the path of its command-line wrapper and its version. */
@@ -479,136 +422,61 @@ export interface IndexOptions {
   quiet?: boolean;
 }
 
-/** One run of pagefind that the index step asks for: the command, and whether its output is kept. */
-interface PagefindCall {
-  command: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
-  quiet: boolean;
-}
-
-/** How a run of pagefind ended: its exit status (or the signal that stopped it) and, when kept, its output. */
-interface PagefindExit {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-}
-
 /**
- * The index step, with each run of pagefind handed to the caller (`yield`), which runs it and
- * passes back how it ended: `buildSearchIndex` runs it and waits, `buildSearchIndexAsync` lets
- * the thread do other work meanwhile (the build writes its data files while pagefind indexes).
+ * Builds the search index of the site in `site` with pagefind, keeping the index folder of the
+ * last run when it is intact and removing what the new index no longer names. `root` is the
+ * project (where pagefind is installed and the build caches are). Throws when pagefind fails or
+ * leaves an incomplete index; the record of a finished run is removed first, so a run that does
+ * not finish is never trusted.
  */
-function* indexSteps(
-  root: string,
-  site: string,
-  options: IndexOptions,
-): Generator<PagefindCall, IndexRun, PagefindExit> {
+export function buildSearchIndex(root: string, site: string, options: IndexOptions = {}): IndexRun {
   let real: string;
   try {
     real = realpathSync(site);
   } catch {
-    throw new Error(`${site}: no built site here: build it first (npm run build)`);
+    throw new Error(`${site}: no built site here: build it first (npm run build, or astro build then npm run index)`);
   }
   const indexDir = join(real, INDEX_FOLDER);
   const { bin, version } = installedPagefind(root);
   const recordPath = indexRecordPath(options.cacheDir ?? buildCacheDir(root), real);
   const last = intactRecord(recordPath, real, indexDir, version);
   const intact = last !== undefined;
-  const args = pagefindArgs(real);
-  // Read before pagefind runs: a page written while it reads shows as changed next time.
-  const pages = indexedPages(real);
-  const entries = INDEX_ENTRY_FILES.every((f) => existsSync(join(indexDir, f)));
-  if (last && entries && sameFiles(pages, last.pages) && last.args.join('\0') === args.join('\0'))
-    return { current: true, kept: true, reused: Object.keys(last.fragments).length, clash: false };
   rmSync(recordPath, { force: true });
-  const call: PagefindCall = {
-    command: process.execPath,
-    args: [bin, ...args],
-    // Pagefind reads settings from PAGEFIND_* variables (another binary, other output); the
-    // index is built from the arguments alone.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PAGEFIND_'))),
-    quiet: options.quiet ?? false,
-  };
-  function* run(
-    kept: Map<string, FragmentSource>,
-  ): Generator<PagefindCall, Record<string, FragmentSource> | undefined, PagefindExit> {
-    const result = yield call;
+  const run = (kept: Map<string, FragmentSource>): Record<string, FragmentSource> | undefined => {
+    const result = spawnSync(process.execPath, [bin, ...pagefindArgs(real)], {
+      stdio: options.quiet ? 'pipe' : 'inherit',
+      encoding: 'utf8',
+      // Pagefind reads settings from PAGEFIND_* variables (another binary, other output); the
+      // index is built from the arguments alone.
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PAGEFIND_'))),
+    });
     if (result.status !== 0)
       throw new Error(
-        `pagefind stopped (exit status ${result.status ?? result.signal})${call.quiet ? `: ${result.output.trim().slice(-500)}` : ''}`,
+        `pagefind stopped (exit status ${result.status ?? result.signal})${options.quiet ? `: ${`${result.stdout}${result.stderr}`.trim().slice(-500)}` : ''}`,
       );
     const { named, chunkFrom } = readIndexMeta(indexDir);
     pruneIndex(indexDir, named);
     if (!keptChunksAgree(indexDir, keptChunks, chunkFrom)) return undefined;
     return fragmentSources(indexDir, real, named, kept);
-  }
+  };
   let kept = new Map<string, FragmentSource>();
   let keptChunks = new Set<string>();
   if (last) {
     kept = keepReliable(indexDir, real, last.fragments);
     keptChunks = new Set(Object.keys(listFiles(indexDir)).filter((f) => f.startsWith('index/')));
   } else rmSync(indexDir, { recursive: true, force: true });
-  let fragments = yield* run(kept);
+  let fragments = run(kept);
   const clash = fragments === undefined;
   if (!fragments) {
     rmSync(indexDir, { recursive: true, force: true });
     kept = new Map();
     keptChunks = new Set();
-    fragments = yield* run(kept);
+    fragments = run(kept);
     if (!fragments) throw new Error(`${indexDir}: pagefind wrote two fragments for one page into an empty folder`);
   }
-  const found = fragments;
-  const reused = [...kept.keys()].filter((f) => Object.hasOwn(found, f)).length;
+  const reused = [...kept.keys()].filter((f) => Object.hasOwn(fragments, f)).length;
   mkdirSync(dirname(recordPath), { recursive: true });
-  const record: IndexRecord = { site: real, pagefind: version, args, pages, files: contentFiles(indexDir), fragments };
+  const record: IndexRecord = { site: real, pagefind: version, files: contentFiles(indexDir), fragments };
   replaceFile(recordPath, JSON.stringify(record));
-  return { current: false, kept: intact && !clash, reused, clash };
-}
-
-/**
- * Builds the search index of the site in `site` with pagefind, keeping the index folder of the
- * last run when it is intact and removing what the new index no longer names. `root` is the
- * project (where pagefind is installed and the build caches are). Throws when pagefind fails or
- * leaves an incomplete index; the record of a finished run is removed first, so a run that does
- * not finish is never trusted. Waits for pagefind (`npm run index`, the tests).
- */
-export function buildSearchIndex(root: string, site: string, options: IndexOptions = {}): IndexRun {
-  const steps = indexSteps(root, site, options);
-  for (let step = steps.next(); ;) {
-    if (step.done) return step.value;
-    const call = step.value;
-    const r = spawnSync(call.command, call.args, {
-      stdio: call.quiet ? 'pipe' : 'inherit',
-      encoding: 'utf8',
-      env: call.env,
-    });
-    step = steps.next({ status: r.status, signal: r.signal, output: `${r.stdout ?? ''}${r.stderr ?? ''}` });
-  }
-}
-
-/**
- * `buildSearchIndex` with pagefind run as a child process that the caller's thread does not wait
- * on: the build starts it once the pages are written and writes its data files meanwhile
- * (src/integrations/search-index.ts). The steps before and after pagefind run in this thread.
- */
-export async function buildSearchIndexAsync(root: string, site: string, options: IndexOptions = {}): Promise<IndexRun> {
-  const steps = indexSteps(root, site, options);
-  for (let step = steps.next(); ;) {
-    if (step.done) return step.value;
-    const exit = await runAsync(step.value);
-    step = steps.next(exit);
-  }
-}
-
-/** Runs one pagefind call as a child process, keeping its output when the call says so. */
-function runAsync(call: PagefindCall): Promise<PagefindExit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(call.command, call.args, { stdio: call.quiet ? 'pipe' : 'inherit', env: call.env });
-    const output: string[] = [];
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => output.push(d));
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => output.push(d));
-    child.once('error', reject);
-    child.once('close', (status, signal) => resolve({ status, signal, output: output.join('') }));
-  });
+  return { kept: intact && !clash, reused, clash };
 }

@@ -4,42 +4,17 @@ import { describe, expect, test } from 'vitest';
 import { siteDigests as digests } from './dist';
 import { ledgerFrom } from '../unit/helpers';
 import { buildSite, copyContent, LEDGER_FIXTURE, ROOT, tempFolder } from './build-site';
-import { buildSearchIndex, indexSummary, type IndexRun } from '../../src/lib/search-index';
+import { buildSearchIndex, type IndexRun } from '../../src/lib/search-index';
 import { outputRecord } from '../../src/lib/build-records';
 import { buildCacheDir } from '../../src/lib/content/parse-cache';
 
-/** What the build's index step did beside its tail (a rebuild), read from its line; undefined if it left it to `npm run index`. */
-function indexRunOf(output: string): IndexRun | undefined {
-  const line = /\[claim-ledger:search-index\] (search index: .*) \(\d+\.\d s, beside the build\)$/m.exec(output)?.[1];
-  if (line === undefined) {
-    expect(output).toContain('search index: built after Astro by npm run index');
-    return undefined;
-  }
-  const reused = /^search index: (\d+) fragment/.exec(line);
-  const run: IndexRun = {
-    current: false,
-    kept: reused !== null,
-    reused: Number(reused?.[1] ?? 0),
-    clash: line.includes('shared its name'),
-  };
-  // The line read back is the one the build printed for that outcome.
-  expect(indexSummary(run)).toBe(line);
-  return run;
-}
-
-/**
- * `npm run build` as the tests run it: the site, then `npm run index`; what the index step did,
- * beside the build's tail in a rebuild (`npm run index` then finds it up to date), after it otherwise.
- */
-function build(content: string, out: string, env: Record<string, string> = {}): IndexRun & { beside: boolean } {
+/** `npm run build` as the tests run it: the site, then its search index; what the index step did. */
+function build(content: string, out: string, env: Record<string, string> = {}): IndexRun {
   const r = buildSite(out, content, env);
   expect(r.status, r.output).toBe(0);
-  const inBuild = indexRunOf(r.output);
-  // Without its index step a site has no search, rather than the last build's index.
-  if (!inBuild) expect(existsSync(join(out, 'pagefind/pagefind-entry.json'))).toBe(false);
-  const after = buildSearchIndex(ROOT, out, { quiet: true });
-  expect(after.current).toBe(inBuild !== undefined);
-  return { ...(inBuild ?? after), beside: inBuild !== undefined };
+  // Astro's build leaves no entry to the last build's index: without its index step a site has no search.
+  expect(existsSync(join(out, 'pagefind/pagefind-entry.json'))).toBe(false);
+  return buildSearchIndex(ROOT, out, { quiet: true });
 }
 
 // The outputs of the pages that returned a cache key, from Astro's incremental-build manifest.
@@ -111,8 +86,6 @@ describe('rebuild with caches kept', () => {
       // The search index keeps its folder: the fragments of reports that did not change are not
       // written again, and what the new index does not name (the edited report's old fragment) goes.
       const index = build(content, warmOut);
-      // Built beside the rebuild's tail, the last index being intact.
-      expect(index.beside).toBe(true);
       expect(index.kept).toBe(true);
       expect(index.reused).toBeGreaterThan(0);
       const fragmentsAfter = fragments();
@@ -145,7 +118,7 @@ describe('rebuild with caches kept', () => {
       const staleIndex = ['/pagefind/pagefind.js', '/pagefind/fragment/en_0000000.pf_fragment'];
       plant(staleIndex);
       const third = build(content, warmOut, { _: '/usr/local/bin/another-launcher', UNRELATED_TO_THE_SITE: 'x' });
-      expect(third).toMatchObject({ kept: false, beside: false });
+      expect(third.kept).toBe(false);
       expect(keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedAfter.get(f))).toEqual([]);
 
       rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });

@@ -75,6 +75,15 @@ const INTERNALS: { name: string; patterns: RegExp[] }[] = [
       /logger\.info\(null, `  \$\{colors\.green\("\\u251C\\u2500"\)\} \$\{colors\.dim\(filePath\)\}`, false\);\s*logger\.info\(\s*"SKIP_FORMAT",\s*restored \? ` \$\{colors\.green\("\(restored\)"\)\}` : ` \$\{colors\.green\("\(cached\)"\)\}`\s*\);\s*return;/,
     ],
   },
+  {
+    // build-log.mjs lists rendered pages up to a limit and then drops their ends, which it knows
+    // by this form: a SKIP_FORMAT message starting with the render time, "(+12ms)".
+    name: 'a rendered page\'s line ended by its time, "(+12ms)" (build-log.mjs)',
+    patterns: [
+      /const timeIncrease = \(isSlow \? colors\.red : colors\.dim\)\(`\(\+\$\{getTimeStat\(timeStart, timeEnd\)\}\)`\);/,
+      /logger\.info\("SKIP_FORMAT", ` \$\{timeIncrease\} \$\{notCreatedMsg\}`\);/,
+    ],
+  },
 ];
 
 /** The internals (by name) that no file of `sources` shows every pattern of. */
@@ -104,6 +113,7 @@ describe('Astro internals the dev loop and the output-folder guard rely on', () 
       `INCREMENTAL_COPIES_FOLDER (${JSON.stringify(INCREMENTAL_COPIES_FOLDER)})`,
       'a reused page left as found in the output folder (existsInDist)',
       'a reused page logged as its path, then "(cached)" or "(restored)" (build-log.mjs)',
+      'a rendered page\'s line ended by its time, "(+12ms)" (build-log.mjs)',
     ]);
   });
 });

@@ -12,7 +12,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
@@ -26,7 +25,6 @@ import {
   namedIndexFiles,
   pruneIndex,
 } from '../../src/lib/search-index';
-import searchIndex from '../../src/integrations/search-index';
 import { tempFolder } from './helpers';
 
 // The index step runs the real pagefind over small sites of a few report pages, each test in
@@ -77,7 +75,7 @@ const fragments = (siteDir: string): string[] => fragmentsOf(siteDir);
 describe('the search index step', () => {
   test('an index rebuilt in the kept folder is byte-identical to one written whole, its unchanged files not written again', () => {
     const [warm, cache] = [site(), folder()];
-    expect(index(warm, cache)).toEqual({ current: false, kept: false, reused: 0, clash: false });
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: false });
     const before = new Map(fragments(warm).map((f) => [f, statSync(join(warm, 'pagefind/fragment', f)).mtimeMs]));
 
     const edited = {
@@ -86,7 +84,7 @@ describe('the search index step', () => {
     };
     writeFileSync(join(warm, 'articles/two/index.html'), page(...edited.two));
     // The fragments of the two pages that did not change are kept.
-    expect(index(warm, cache)).toEqual({ current: false, kept: true, reused: 2, clash: false });
+    expect(index(warm, cache)).toEqual({ kept: true, reused: 2, clash: false });
 
     const cold = site(edited);
     expect(index(cold, folder()).kept).toBe(false);
@@ -111,14 +109,16 @@ describe('the search index step', () => {
     writeFileSync(fragment, readFileSync(fragment).subarray(0, 10));
     writeFileSync(join(warm, 'pagefind/fragment/en_0000000.pf_fragment'), 'stale');
 
-    expect(index(warm, cache)).toEqual({ current: false, kept: false, reused: 0, clash: false });
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: false });
     expect(digests(warm)).toEqual(digests(cold));
     expect(gunzipSync(readFileSync(fragment)).subarray(0, 12).toString()).toBe('pagefind_dcd');
   });
 
   test('a folder with no built site is refused in one line that says to build first', () => {
     const missing = join(folder(), 'dist');
-    expect(() => index(missing, folder())).toThrow(`${missing}: no built site here: build it first (npm run build)`);
+    expect(() => index(missing, folder())).toThrow(
+      `${missing}: no built site here: build it first (npm run build, or astro build then npm run index)`,
+    );
   });
 
   test('a run that fails leaves no record: the next run does not trust the folder', () => {
@@ -290,11 +290,8 @@ describe('the search index step', () => {
     delete record.files[three];
     rmSync(join(warm, 'pagefind', three));
     writeFileSync(recordFile, JSON.stringify(record));
-    // A page pagefind must read again (rewritten, same bytes), so that the step runs it.
-    const one = join(warm, 'articles/one/index.html');
-    writeFileSync(one, readFileSync(one));
 
-    expect(index(warm, cache)).toEqual({ current: false, kept: false, reused: 0, clash: true });
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: true });
     expect(digests(warm)).toEqual(digests(cold));
   });
   test('a kept chunk of the word index whose name the new index gives other words is caught, and the folder written whole', () => {
@@ -321,101 +318,7 @@ describe('the search index step', () => {
     expect(chunkFirstWord(planted)).toBe('yawn');
 
     writeFileSync(join(warm, 'articles/two/index.html'), page(...edited.two));
-    expect(index(warm, cache)).toEqual({ current: false, kept: false, reused: 0, clash: true });
+    expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: true });
     expect(digests(warm)).toEqual(digests(cold));
-  });
-});
-
-describe('an index that is up to date', () => {
-  test('is not built again: pagefind does not run while the pages it read, its folder, its version and its arguments are unchanged', () => {
-    const [dir, cache] = [site(), folder()];
-    index(dir, cache);
-    const before = digests(dir);
-    const times = (): number[] =>
-      Object.keys(listFiles(join(dir, 'pagefind'))).map((f) => statSync(join(dir, 'pagefind', f)).mtimeMs);
-    const timesBefore = times();
-    expect(index(dir, cache)).toEqual({ current: true, kept: true, reused: 3, clash: false });
-    expect(times()).toEqual(timesBefore);
-    expect(digests(dir)).toEqual(before);
-  });
-
-  test('is built again when a page it read changed, a page was added, or an entry file is missing', () => {
-    const [dir, cache] = [site(), folder()];
-    index(dir, cache);
-    // The same bytes written again: the page's stamp changed, so pagefind reads it again.
-    const two = join(dir, 'articles/two/index.html');
-    writeFileSync(two, readFileSync(two));
-    expect(index(dir, cache).current).toBe(false);
-    mkdirSync(join(dir, 'articles/four'));
-    writeFileSync(join(dir, 'articles/four/index.html'), page('Report four', 'Drones over the border.', 'Losses'));
-    expect(index(dir, cache)).toMatchObject({ current: false, kept: true });
-    expect(index(dir, cache).current).toBe(true);
-    rmSync(join(dir, 'pagefind/pagefind-entry.json'));
-    expect(index(dir, cache).current).toBe(false);
-    expect(existsSync(join(dir, 'pagefind/pagefind-entry.json'))).toBe(true);
-  });
-});
-
-describe('the search index in a build (src/integrations/search-index.ts)', () => {
-  type Hook = (params: unknown) => unknown;
-  /** The integration's hooks for a build of `siteDir`, its index record in `cacheDir`, its log in `lines`. */
-  function build(siteDir: string, cacheDir: string, lines: string[]) {
-    const hooks = searchIndex({ cacheDir }).hooks as Record<string, Hook>;
-    const logger = { info: (line: string) => lines.push(line) };
-    hooks['astro:config:done']!({ config: { root: pathToFileURL(`${ROOT}/`) } });
-    hooks['astro:build:start']!({ logger });
-    return {
-      generated: () => hooks['astro:build:generated']!({ dir: pathToFileURL(`${siteDir}/`), logger }),
-      done: () => hooks['astro:build:done']!({ logger }) as Promise<void>,
-    };
-  }
-  const ENTRY = ['pagefind.js', 'pagefind-entry.json'];
-  const entryLeft = (siteDir: string): boolean[] => ENTRY.map((f) => existsSync(join(siteDir, 'pagefind', f)));
-
-  test('with no intact index in the folder, the build leaves it to npm run index, and the site keeps no entry to an old index', async () => {
-    const [dir, cache, lines] = [site(), folder(), [] as string[]];
-    mkdirSync(join(dir, 'pagefind'));
-    for (const f of ENTRY) writeFileSync(join(dir, 'pagefind', f), 'stale');
-    const b = build(dir, cache, lines);
-    b.generated();
-    await b.done();
-    expect(lines).toEqual([
-      'search index: built after Astro by npm run index (no intact index of an earlier build in this folder)',
-    ]);
-    expect(entryLeft(dir)).toEqual([false, false]);
-    expect(index(dir, cache)).toMatchObject({ current: false, kept: false });
-  });
-
-  test('in a rebuild it is built beside the build, as npm run index would build it, and npm run index then finds it up to date', async () => {
-    const [dir, cache, lines] = [site(), folder(), [] as string[]];
-    index(dir, cache);
-    const edited: [string, string, string] = ['Report two', 'Losses were hidden, relatives reported.', 'Losses'];
-    writeFileSync(join(dir, 'articles/two/index.html'), page(...edited));
-    const b = build(dir, cache, lines);
-    b.generated();
-    await b.done();
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      /^search index: 2 fragment\(s\) of unchanged report pages kept from the last build, the rest written \(\d+\.\d s, beside the build\)$/,
-    );
-    expect(index(dir, cache)).toEqual({ current: true, kept: true, reused: 3, clash: false });
-    // The same index as the step writes whole for the edited pages.
-    const cold = site({ ...PAGES, two: edited });
-    index(cold, folder());
-    expect(digests(dir)).toEqual(digests(cold));
-  });
-
-  test('a failed index fails the build in one line, and the site keeps no entry to the last index', async () => {
-    const [dir, cache, lines] = [site(), folder(), [] as string[]];
-    index(dir, cache);
-    // No page to index: pagefind stops with an error.
-    rmSync(join(dir, 'articles'), { recursive: true });
-    const b = build(dir, cache, lines);
-    b.generated();
-    await expect(b.done()).rejects.toThrow(
-      /^search index: pagefind stopped \(exit status 1\): .*not able to build an index/s,
-    );
-    expect(lines).toEqual([]);
-    expect(entryLeft(dir)).toEqual([false, false]);
   });
 });
