@@ -1,10 +1,12 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
 import { corpusForLoader, loaderName } from './corpus';
 import { aliasesByClaim } from '../lib/views/redirect-pages';
 import { renderKey } from './render-key';
+import { leanApplies, leanPipeline, renderLean, reportRenderOptions } from './markdown';
+import { renderInWorker, type ReportToRender } from './render-reports';
 import type { ValidatedCorpus } from '../lib/content/validate';
 import { hasReportBody, pruneReportBodies, reportBodyName, writeReportBody } from '../lib/content/report-bodies';
 
@@ -59,9 +61,18 @@ export function claimAnchorsByReport(
 }
 
 /**
+ * How many reports must need rendering for a worker thread to render part of them: its start
+ * (about a second of the other core, loading the Markdown pipeline) pays only for many.
+ */
+export const RENDER_WORKER_FROM = 2000;
+/** The share of the reports to render that the main thread keeps: the worker starts a second late. */
+const MAIN_SHARE = 0.6;
+
+/**
  * Renders every report whose digest changed and stores its entry; returns how many were rendered.
  * The entry holds the report's record and digest; its HTML is kept beside the store, by digest
- * (src/lib/content/report-bodies.ts), where the report page reads it.
+ * (src/lib/content/report-bodies.ts), where the report page reads it. With many to render (a cold
+ * build), a worker thread renders the last part of them meanwhile (./render-reports.ts).
  */
 async function syncArticles(context: LoaderContext): Promise<number> {
   const { store, generateDigest, renderMarkdown } = context;
@@ -69,10 +80,10 @@ async function syncArticles(context: LoaderContext): Promise<number> {
   if (!corpus) return 0;
   const cwd = process.cwd();
   const render = renderKey(fileURLToPath(context.config.root));
-  let rendered = 0;
   const anchors = claimAnchorsByReport(corpus);
   const seen = new Set<string>();
   const bodies = new Set<string>();
+  const todo: { report: ReportToRender; data: Record<string, unknown>; digest: string; filePath: string }[] = [];
   for (const a of corpus.articles) {
     seen.add(a.id);
     const claimAnchors = anchors.get(a.id) ?? [];
@@ -87,18 +98,40 @@ async function syncArticles(context: LoaderContext): Promise<number> {
     if (store.get(a.id)?.digest === digest && hasReportBody(cwd, a.id, digest)) continue;
     // Already parsed by our validator with the collection's own schema.
     const data = a.data as unknown as Record<string, unknown>;
-    // The anchors travel as render frontmatter: that is how a rehype plugin receives per-file input.
-    const html = await renderMarkdown(`---\n${JSON.stringify({ claimAnchors })}\n---\n${a.body}`, {
-      fileURL: pathToFileURL(resolve(a.file)),
+    todo.push({
+      report: { id: a.id, body: a.body, claimAnchors, file: resolve(a.file) },
+      data,
+      digest,
+      filePath: a.file,
     });
-    writeReportBody(cwd, a.id, digest, html.html);
+  }
+  // The lean pipeline renders what it can (a report without raw HTML, images, code or links) as
+  // Astro's renderer would; the rest goes through Astro's `renderMarkdown`, with the anchors as
+  // render frontmatter: that is how a rehype plugin receives per-file input.
+  const lean = leanApplies() ? leanPipeline() : undefined;
+  const renderHere = async (r: ReportToRender): Promise<string> =>
+    (lean && (await renderLean(lean, r.body, reportRenderOptions(r.claimAnchors, r.file)))?.code) ??
+    (
+      await renderMarkdown(
+        `---\n${JSON.stringify({ claimAnchors: r.claimAnchors })}\n---\n${r.body}`,
+        reportRenderOptions(r.claimAnchors, r.file),
+      )
+    ).html;
+  const keep = (t: (typeof todo)[number], html: string): void => {
+    writeReportBody(cwd, t.report.id, t.digest, html);
     // Neither the Markdown (`body`), nor the HTML, nor the render's metadata goes into the store:
     // Astro bundles the whole store into the build as one module (at 5,000 reports tens of MB,
     // parsed by Vite and by Node on every build), and no page reads them from there.
-    store.set({ id: a.id, data, filePath: a.file, digest });
-    rendered += 1;
+    store.set({ id: t.report.id, data: t.data, filePath: t.filePath, digest: t.digest });
+  };
+  const split = lean && todo.length >= RENDER_WORKER_FROM ? Math.ceil(todo.length * MAIN_SHARE) : todo.length;
+  const elsewhere = split < todo.length ? renderInWorker(todo.slice(split).map((t) => t.report)) : undefined;
+  for (const t of todo.slice(0, split)) keep(t, await renderHere(t.report));
+  if (elsewhere) {
+    const html = await elsewhere;
+    for (const t of todo.slice(split)) keep(t, html.get(t.report.id) ?? (await renderHere(t.report)));
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   pruneReportBodies(cwd, bodies);
-  return rendered;
+  return todo.length;
 }

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified as pipeline } from 'unified';
 import { visit } from 'unist-util-visit';
+import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import rehypeClaimAnchors from '../plugins/rehype-claim-anchors';
 import rehypeCitationMarks from '../plugins/rehype-citation-marks';
@@ -58,9 +59,9 @@ function needsAstro(tree: Root): boolean {
  * collection, syntax highlighting and rehype-raw, which parses every rendered tree again as HTML to
  * take in raw HTML nodes (a third of the rendering at 5,000 reports, and validation refuses raw
  * HTML in a report). The steps kept are Astro's, in Astro's order. It holds for these options
- * only (CommonMark, no smart punctuation, no remark plugins): `markdownProcessor` checks them.
+ * only (CommonMark, no smart punctuation, no remark plugins): see `leanApplies`.
  */
-function leanPipeline() {
+export function leanPipeline() {
   const p = pipeline().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
   for (const entry of MARKDOWN_OPTIONS.rehypePlugins) {
     const [plugin, options] = Array.isArray(entry) ? entry : [entry];
@@ -70,6 +71,66 @@ function leanPipeline() {
     p.use(plugin, options);
   }
   return p.use(astroHeadingIds).use(rehypeStringify, { allowDangerousHtml: true });
+}
+
+/** The lean pipeline, made by `leanPipeline`. */
+export type LeanPipeline = ReturnType<typeof leanPipeline>;
+
+/**
+ * Whether the lean pipeline renders as Astro's does for these options: with GitHub's extensions,
+ * smart punctuation or a remark plugin, Astro's pipeline has steps the lean one lacks.
+ */
+export function leanApplies(): boolean {
+  const options: UnifiedProcessorOptions = MARKDOWN_OPTIONS;
+  return !(
+    options.gfm !== false ||
+    options.smartypants !== false ||
+    options.remarkPlugins?.length ||
+    options.remarkRehype
+  );
+}
+
+/**
+ * A report's render options, as the articles loader renders it on either thread: the claims it
+ * anchors as render frontmatter (read by rehype-claim-anchors) and its file.
+ */
+export const reportRenderOptions = (
+  claimAnchors: unknown[],
+  file: string,
+): { frontmatter: Record<string, unknown>; fileURL: URL } => ({
+  frontmatter: { claimAnchors },
+  fileURL: pathToFileURL(file),
+});
+
+/** A render's result as Astro's renderer gives it. */
+type Rendered = Awaited<ReturnType<MarkdownRenderer['render']>>;
+
+/**
+ * Renders Markdown with the lean pipeline, as Astro's renderer would with these options (`opts`:
+ * its render frontmatter and file); undefined when the text holds raw HTML, an image, a code block
+ * or a link, which only Astro's pipeline renders as Astro does.
+ */
+export async function renderLean(
+  lean: LeanPipeline,
+  content: string,
+  opts: { frontmatter?: Record<string, unknown>; fileURL?: URL } = {},
+): Promise<Rendered | undefined> {
+  const frontmatter = opts.frontmatter ?? {};
+  const file = new VFile({ value: content, path: opts.fileURL, data: { astro: { frontmatter } } });
+  const tree = lean.parse(file);
+  if (needsAstro(tree)) return undefined;
+  try {
+    const code = String(lean.stringify(await lean.run(tree, file), file));
+    const astroData = (file.data as { astro?: { headings?: MarkdownHeading[] } }).astro;
+    return {
+      code,
+      metadata: { headings: astroData?.headings ?? [], localImagePaths: [], remoteImagePaths: [], frontmatter },
+    };
+  } catch (err) {
+    // As Astro's renderer reports a failed render: the file named, then the plugin's message.
+    if (err instanceof Error) err.message = `Failed to parse Markdown file "${file.path}":\n${err.message}`;
+    throw err;
+  }
 }
 
 /**
@@ -87,35 +148,11 @@ export function markdownProcessor(): ReturnType<typeof unified> {
     ...astro,
     async createRenderer(shared): Promise<MarkdownRenderer> {
       const full = await astro.createRenderer(shared);
-      // With GitHub's extensions, smart punctuation or a remark plugin, Astro's pipeline has steps
-      // the lean one lacks: every report then goes through Astro's.
-      const options: UnifiedProcessorOptions = MARKDOWN_OPTIONS;
-      if (
-        options.gfm !== false ||
-        options.smartypants !== false ||
-        options.remarkPlugins?.length ||
-        options.remarkRehype
-      )
-        return full;
+      if (!leanApplies()) return full;
       const lean = leanPipeline();
       return {
         async render(content, opts) {
-          const frontmatter = opts?.frontmatter ?? {};
-          const file = new VFile({ value: content, path: opts?.fileURL, data: { astro: { frontmatter } } });
-          const tree = lean.parse(file);
-          if (needsAstro(tree)) return full.render(content, opts);
-          try {
-            const code = String(lean.stringify(await lean.run(tree, file), file));
-            const astroData = (file.data as { astro?: { headings?: MarkdownHeading[] } }).astro;
-            return {
-              code,
-              metadata: { headings: astroData?.headings ?? [], localImagePaths: [], remoteImagePaths: [], frontmatter },
-            };
-          } catch (err) {
-            // As Astro's renderer reports a failed render: the file named, then the plugin's message.
-            if (err instanceof Error) err.message = `Failed to parse Markdown file "${file.path}":\n${err.message}`;
-            throw err;
-          }
+          return (await renderLean(lean, content, opts)) ?? full.render(content, opts);
         },
       };
     },

@@ -8,6 +8,7 @@ import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 import { claimAnchorsByReport } from '../../src/loaders/articles';
 import { MARKDOWN_OPTIONS, markdownProcessor } from '../../src/loaders/markdown';
+import { renderInWorker, renderReportsLean, type ReportToRender } from '../../src/loaders/render-reports';
 import { CONTENT } from './helpers';
 
 // Reports are rendered by a lean pipeline, not Astro's own (src/loaders/markdown.ts): the same
@@ -52,6 +53,61 @@ describe.each([
       // The anchors were placed: an empty or failed render would also be "the same".
       expect(mine.code.match(/<mark /g)?.length ?? 0, a.file).toBe(frontmatter.claimAnchors.length);
     }
+  });
+});
+
+/** Every report of a corpus as the articles loader hands it to the renderer. */
+function reportsOf(dir: string): ReportToRender[] {
+  const corpus = validateCorpus(readCorpus(dir));
+  const anchors = claimAnchorsByReport(corpus);
+  return corpus.articles.map((a) => ({
+    id: a.id,
+    body: a.body,
+    claimAnchors: anchors.get(a.id) ?? [],
+    file: resolve(a.file),
+  }));
+}
+
+describe.each([
+  ['the real corpus', () => CONTENT],
+  ['the hostile fixture', () => hostile],
+])('reports rendered in a worker thread as the renderer renders them: %s', (_name, dir) => {
+  test('the lean render the worker runs gives the renderer’s HTML for every report', async () => {
+    const reports = reportsOf(dir());
+    const lean = await renderReportsLean(reports);
+    expect(lean.map((r) => r.id)).toEqual(reports.map((r) => r.id));
+    for (const [i, r] of reports.entries()) {
+      const opts = { frontmatter: { claimAnchors: r.claimAnchors }, fileURL: pathToFileURL(r.file) };
+      expect(lean[i]!.html, r.file).toBe((await ours.render(r.body, opts)).code);
+    }
+  });
+
+  test('the worker thread hands back that HTML', async () => {
+    const reports = reportsOf(dir());
+    const inWorker = await renderInWorker(reports);
+    const lean = await renderReportsLean(reports);
+    expect(inWorker.size).toBe(reports.length);
+    expect(Object.fromEntries(inWorker)).toEqual(Object.fromEntries(lean.map((r) => [r.id, r.html])));
+  });
+});
+
+describe('reports the lean render leaves to the main thread', () => {
+  test('a report with a link, and one whose render fails, get no HTML from it', async () => {
+    const file = join(root, 'report.md');
+    const [linked, failing, plain] = await renderReportsLean([
+      { id: 'linked', body: 'See [the decree](https://example.com/decree).', claimAnchors: [], file },
+      // A claim whose quote is not in the text: rehype-claim-anchors stops the render.
+      {
+        id: 'failing',
+        body: 'Text.',
+        claimAnchors: [{ id: 'c1', quote: 'not here', n: 1, statement: 'x', aliases: [] }],
+        file,
+      },
+      { id: 'plain', body: 'Text.', claimAnchors: [], file },
+    ]);
+    expect(linked).toEqual({ id: 'linked' });
+    expect(failing).toEqual({ id: 'failing' });
+    expect(plain).toEqual({ id: 'plain', html: '<p>Text.</p>' });
   });
 });
 

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { leanPipeline, renderLean, reportRenderOptions } from './markdown';
+
+/** A report to render: its id, its Markdown body, the claims its render anchors, and its file's path. */
+export interface ReportToRender {
+  id: string;
+  body: string;
+  claimAnchors: unknown[];
+  file: string;
+}
+
+// Which reports go to which thread, not how they are rendered: that is src/loaders/markdown.ts's,
+// which the render key covers (./render-key.ts).
+
+/**
+ * Renders reports with the lean pipeline (src/loaders/markdown.ts), each to its HTML; a report it
+ * leaves to Astro's pipeline (raw HTML, an image, code, a link), or whose render failed, has none,
+ * and the main thread renders it (and reports the failure) as it always has.
+ */
+export async function renderReportsLean(items: readonly ReportToRender[]): Promise<{ id: string; html?: string }[]> {
+  const lean = leanPipeline();
+  const out: { id: string; html?: string }[] = [];
+  for (const r of items) {
+    try {
+      const done = await renderLean(lean, r.body, reportRenderOptions(r.claimAnchors, r.file));
+      out.push(done ? { id: r.id, html: done.code } : { id: r.id });
+    } catch {
+      out.push({ id: r.id });
+    }
+  }
+  return out;
+}
+
+/**
+ * `renderReportsLean` in a worker thread (./render-worker.mjs), while the main thread renders other
+ * reports: the content sync of a cold build renders every report, CPU work for one core while the
+ * machine has another. Resolves with each report's HTML by id; a report the worker did not render
+ * is missing, and a worker that cannot start or fails resolves with none (the main thread then
+ * renders them all). Never rejects.
+ */
+export function renderInWorker(items: readonly ReportToRender[]): Promise<Map<string, string>> {
+  const entry = new URL('./render-worker.mjs', import.meta.url);
+  return new Promise((resolve) => {
+    const none = (): void => resolve(new Map());
+    // Bundled away from its source folder (the pages' bundle), the module has no worker to start.
+    if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return none();
+    let worker: Worker;
+    try {
+      worker = new Worker(entry, { workerData: { items } });
+    } catch {
+      return none();
+    }
+    worker.once('message', (message: { results?: { id: string; html?: string }[] }) => {
+      const html = new Map<string, string>();
+      for (const r of message.results ?? []) if (typeof r.html === 'string') html.set(r.id, r.html);
+      resolve(html);
+      void worker.terminate();
+    });
+    // After a message, resolving again does nothing.
+    worker.once('error', none);
+    worker.once('exit', none);
+  });
+}
