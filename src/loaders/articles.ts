@@ -5,7 +5,7 @@ import type { ClaimAnchor } from '../plugins/rehype-claim-anchors';
 import { corpusForLoader, loaderName } from './corpus';
 import { aliasesByClaim } from '../lib/views/redirect-pages';
 import { renderKey } from './render-key';
-import { leanApplies, leanPipeline, renderLean, reportRenderOptions } from './markdown';
+import { leanApplies, leanPipeline, renderReportLean, reportRenderOptions } from './markdown';
 import { renderInWorker, type ReportToRender } from './render-reports';
 import type { ValidatedCorpus } from '../lib/content/validate';
 import { hasReportBody, pruneReportBodies, reportBodyName, writeReportBody } from '../lib/content/report-bodies';
@@ -17,12 +17,14 @@ import { hasReportBody, pruneReportBodies, reportBodyName, writeReportBody } fro
  * digest too (`renderKey`): a changed plugin or an upgraded Markdown package re-renders every
  * report. In `astro dev` it runs again on every content change (`refreshContent`, from
  * integrations/live-content.ts), re-rendering only the reports whose digest changed.
+ * `options.renderWorkerFrom`: how many reports must need rendering before a worker thread renders
+ * part of them (default `RENDER_WORKER_FROM`; tests lower it).
  */
-export function articlesLoader(): Loader {
+export function articlesLoader(options: { renderWorkerFrom?: number } = {}): Loader {
   return {
     name: loaderName('articles'),
     load: async (context) => {
-      const rendered = await syncArticles(context);
+      const rendered = await syncArticles(context, options.renderWorkerFrom ?? RENDER_WORKER_FROM);
       // In `astro dev`, with every report taken from the content cache, Astro would create its
       // Markdown renderer on the first edit, which then took seconds longer than the next ones.
       if (context.watcher && rendered === 0 && !warmed) {
@@ -74,7 +76,7 @@ const MAIN_SHARE = 0.6;
  * (src/lib/content/report-bodies.ts), where the report page reads it. With many to render (a cold
  * build), a worker thread renders the last part of them meanwhile (./render-reports.ts).
  */
-async function syncArticles(context: LoaderContext): Promise<number> {
+async function syncArticles(context: LoaderContext, workerFrom: number): Promise<number> {
   const { store, generateDigest, renderMarkdown } = context;
   const corpus = corpusForLoader(context);
   if (!corpus) return 0;
@@ -110,7 +112,7 @@ async function syncArticles(context: LoaderContext): Promise<number> {
   // render frontmatter: that is how a rehype plugin receives per-file input.
   const lean = leanApplies() ? leanPipeline() : undefined;
   const renderHere = async (r: ReportToRender): Promise<string> =>
-    (lean && (await renderLean(lean, r.body, reportRenderOptions(r.claimAnchors, r.file)))?.code) ??
+    (lean && (await renderReportLean(lean, r.body, r.claimAnchors, r.file))?.code) ??
     (
       await renderMarkdown(
         `---\n${JSON.stringify({ claimAnchors: r.claimAnchors })}\n---\n${r.body}`,
@@ -124,12 +126,17 @@ async function syncArticles(context: LoaderContext): Promise<number> {
     // parsed by Vite and by Node on every build), and no page reads them from there.
     store.set({ id: t.report.id, data: t.data, filePath: t.filePath, digest: t.digest });
   };
-  const split = lean && todo.length >= RENDER_WORKER_FROM ? Math.ceil(todo.length * MAIN_SHARE) : todo.length;
+  const split = lean && todo.length >= workerFrom ? Math.ceil(todo.length * MAIN_SHARE) : todo.length;
   const elsewhere = split < todo.length ? renderInWorker(todo.slice(split).map((t) => t.report)) : undefined;
-  for (const t of todo.slice(0, split)) keep(t, await renderHere(t.report));
-  if (elsewhere) {
-    const html = await elsewhere;
-    for (const t of todo.slice(split)) keep(t, html.get(t.report.id) ?? (await renderHere(t.report)));
+  try {
+    for (const t of todo.slice(0, split)) keep(t, await renderHere(t.report));
+    if (elsewhere) {
+      const html = await elsewhere.html;
+      for (const t of todo.slice(split)) keep(t, html.get(t.report.id) ?? (await renderHere(t.report)));
+    }
+  } finally {
+    // A failed render stops the build (or this sync, in `astro dev`): the worker too.
+    elsewhere?.stop();
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   pruneReportBodies(cwd, bodies);

@@ -102,6 +102,20 @@ export const reportRenderOptions = (
   fileURL: pathToFileURL(file),
 });
 
+/**
+ * A report rendered with the lean pipeline as the articles loader renders it, on either thread;
+ * undefined if it holds what only Astro's pipeline renders (see `renderLean`). The body is
+ * rendered after a line break, as Astro's `renderMarkdown` received it after the render
+ * frontmatter: the Markdown parser drops a byte-order mark only at the very start of a text, so
+ * one that begins a report's body stays what it was, text.
+ */
+export const renderReportLean = (
+  lean: LeanPipeline,
+  body: string,
+  claimAnchors: unknown[],
+  file: string,
+): Promise<Rendered | undefined> => renderLean(lean, `\n${body}`, reportRenderOptions(claimAnchors, file));
+
 /** A render's result as Astro's renderer gives it. */
 type Rendered = Awaited<ReturnType<MarkdownRenderer['render']>>;
 

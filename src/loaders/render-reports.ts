@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { leanPipeline, renderLean, reportRenderOptions } from './markdown';
+import { leanPipeline, renderReportLean } from './markdown';
 
 /** A report to render: its id, its Markdown body, the claims its render anchors, and its file's path. */
 export interface ReportToRender {
@@ -24,7 +24,7 @@ export async function renderReportsLean(items: readonly ReportToRender[]): Promi
   const out: { id: string; html?: string }[] = [];
   for (const r of items) {
     try {
-      const done = await renderLean(lean, r.body, reportRenderOptions(r.claimAnchors, r.file));
+      const done = await renderReportLean(lean, r.body, r.claimAnchors, r.file);
       out.push(done ? { id: r.id, html: done.code } : { id: r.id });
     } catch {
       out.push({ id: r.id });
@@ -33,33 +33,45 @@ export async function renderReportsLean(items: readonly ReportToRender[]): Promi
   return out;
 }
 
+/** Reports being rendered in a worker thread: their HTML when it is done, and a way to stop it. */
+export interface WorkerRender {
+  /** Each report's HTML by id; a report the worker did not render is missing. Never rejects. */
+  html: Promise<Map<string, string>>;
+  /** Stops the worker (when the main thread's part failed and the build stops). */
+  stop(): void;
+}
+
 /**
  * `renderReportsLean` in a worker thread (./render-worker.mjs), while the main thread renders other
  * reports: the content sync of a cold build renders every report, CPU work for one core while the
- * machine has another. Resolves with each report's HTML by id; a report the worker did not render
- * is missing, and a worker that cannot start or fails resolves with none (the main thread then
- * renders them all). Never rejects.
+ * machine has another. A worker that cannot start or fails renders none, and the main thread then
+ * renders them all.
  */
-export function renderInWorker(items: readonly ReportToRender[]): Promise<Map<string, string>> {
+export function renderInWorker(items: readonly ReportToRender[]): WorkerRender {
   const entry = new URL('./render-worker.mjs', import.meta.url);
-  return new Promise((resolve) => {
+  let worker: Worker | undefined;
+  const html = new Promise<Map<string, string>>((resolve) => {
     const none = (): void => resolve(new Map());
     // Bundled away from its source folder (the pages' bundle), the module has no worker to start.
     if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return none();
-    let worker: Worker;
     try {
       worker = new Worker(entry, { workerData: { items } });
     } catch {
       return none();
     }
-    worker.once('message', (message: { results?: { id: string; html?: string }[] }) => {
-      const html = new Map<string, string>();
-      for (const r of message.results ?? []) if (typeof r.html === 'string') html.set(r.id, r.html);
-      resolve(html);
-      void worker.terminate();
+    worker.once('message', (message: { results?: { id: string; html?: string }[]; error?: string }) => {
+      if (message.error)
+        process.stderr.write(
+          `reports rendered in the main thread: the worker thread failed (${message.error.split('\n')[0]})\n`,
+        );
+      const done = new Map<string, string>();
+      for (const r of message.results ?? []) if (typeof r.html === 'string') done.set(r.id, r.html);
+      resolve(done);
+      void worker?.terminate();
     });
     // After a message, resolving again does nothing.
     worker.once('error', none);
     worker.once('exit', none);
   });
+  return { html, stop: () => void worker?.terminate() };
 }

@@ -92,6 +92,21 @@ describe('the articles loader', () => {
     }
   });
 
+  test('with a worker thread rendering part of them, every report is stored with the same HTML', async () => {
+    const here = fakeContext();
+    await articlesLoader({ renderWorkerFrom: Infinity }).load(here.context);
+    const bodies = (store: Map<string, Stored>): Record<string, string> =>
+      Object.fromEntries([...store].map(([id, e]) => [id, readReportBody(process.cwd(), id, e.digest!)]));
+    const alone = bodies(here.store);
+    for (const name of written) rmSync(join(reportBodiesDir(process.cwd()), name), { force: true });
+    const shared = fakeContext();
+    await articlesLoader({ renderWorkerFrom: 1 }).load(shared.context);
+    // In the order of the corpus, as without the worker: the store's order is the build's.
+    expect(shared.renders).toEqual(here.renders);
+    expect(bodies(shared.store)).toEqual(alone);
+    expect(shared.viaAstro).toEqual([]);
+  });
+
   test('a body missing from the caches’ folder is rendered again, and only that one', async () => {
     const { store, renders, context } = fakeContext();
     await articlesLoader().load(context);

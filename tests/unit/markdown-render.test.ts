@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
@@ -84,10 +85,23 @@ describe.each([
 
   test('the worker thread hands back that HTML', async () => {
     const reports = reportsOf(dir());
-    const inWorker = await renderInWorker(reports);
+    const inWorker = await renderInWorker(reports).html;
     const lean = await renderReportsLean(reports);
     expect(inWorker.size).toBe(reports.length);
     expect(Object.fromEntries(inWorker)).toEqual(Object.fromEntries(lean.map((r) => [r.id, r.html])));
+  });
+});
+
+describe('a report rendered as Astro’s renderMarkdown received it', () => {
+  test('after its render frontmatter: a byte-order mark that begins the body stays in the text', async () => {
+    const file = join(root, 'report.md');
+    const body = '\uFEFFText after a byte-order mark.';
+    const [lean] = await renderReportsLean([{ id: 'bom', body, claimAnchors: [], file }]);
+    // What Astro's content layer did with the text the loader gave `renderMarkdown`.
+    const { frontmatter, content } = parseFrontmatter(`---\n${JSON.stringify({ claimAnchors: [] })}\n---\n${body}`);
+    const astro = await ours.render(content, { frontmatter, fileURL: pathToFileURL(file) });
+    expect(lean!.html).toBe(astro.code);
+    expect(lean!.html).toContain('\uFEFF');
   });
 });
 

@@ -311,6 +311,7 @@ const dropCache = (cwd: string): void => rmSync(join(cwd, 'node_modules'), { rec
 
 describe('claims files parsed in a worker thread', () => {
   beforeEach(() => forgetParsed());
+  const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 2100));
 
   test('with nothing cached, the claims files are parsed in a worker, and the corpus read is the one this thread reads', () => {
     const { cwd, content, files } = project();
@@ -327,16 +328,24 @@ describe('claims files parsed in a worker thread', () => {
     expect(again).toEqual(alone);
   });
 
-  test('only files nothing knows are sent, and only when there are enough of them', () => {
+  test('only files whose path the cache does not know are sent, and only when there are enough of them', async () => {
     const { cwd, content } = project();
+    const claims = readdirSync(join(content, 'claims')).length;
+    // Old enough for their stamps to be recorded (see `stampTrusted`).
+    await settle();
     read(content, cwd, { workerFrom: 1 });
+    expect(parseStats.inWorker).toBe(claims);
     const file = join(content, 'claims', readdirSync(join(content, 'claims'))[0]!);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/statement: (['"]?)/, 'statement: $1Edited, '));
-    // One file changed: too few for a worker at the default threshold, enough at 1.
-    read(content, cwd);
+    // Known by its path, changed since (a rebuild, a save in astro dev): parsed here, no worker.
+    read(content, cwd, { workerFrom: 1 });
     expect(parseStats).toMatchObject({ parsed: 1, inWorker: 0 });
+    // A file no build has seen: too few for a worker at the default threshold, enough at 1.
+    writeFileSync(join(content, 'claims', 'zz-new.yaml'), 'article: zz-new\nclaims: []\n');
+    read(content, cwd);
+    expect(parseStats).toMatchObject({ inWorker: 0 });
     expect(WORKER_FROM).toBeGreaterThan(1);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Edited, ', 'Edited again, '));
+    writeFileSync(join(content, 'claims', 'zz-newer.yaml'), 'article: zz-newer\nclaims: []\n');
     read(content, cwd, { workerFrom: 1 });
     expect(parseStats).toMatchObject({ parsed: 1, inWorker: 1 });
   });

@@ -206,11 +206,8 @@ export const stampTrusted = (changedMs: number, readMs: number): boolean => chan
  */
 export const fileStamp = (st: Stats): string => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 
-/** Whether the cache holds an entry for the file at `path` with this stamp (as `knownKey`, without noting it as used). */
-export function stampKnown(cwd: string, path: string, stamp: string): boolean {
-  const was = state(cwd).store.stamps.get(path);
-  return was !== undefined && was[0] === stamp && state(cwd).store.files.has(was[1]);
-}
+/** Whether the cache has a stamp recorded for the file at `path`, whatever the file holds now. */
+export const pathKnown = (cwd: string, path: string): boolean => state(cwd).store.stamps.has(path);
 
 /**
  * The key of the entry the file at `path` held when it last had `stamp`, if that entry is still

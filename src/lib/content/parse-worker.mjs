@@ -15,6 +15,10 @@ try {
 } catch (e) {
   message = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }
-workerData.port.postMessage(message);
-Atomics.store(workerData.signal, 0, 1);
-Atomics.notify(workerData.signal, 0);
+try {
+  workerData.port.postMessage(message);
+} finally {
+  // Whatever happened, the main thread stops waiting: with no message it parses the files itself.
+  Atomics.store(workerData.signal, 0, 1);
+  Atomics.notify(workerData.signal, 0);
+}

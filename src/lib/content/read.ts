@@ -17,7 +17,7 @@ import {
   knownKey,
   noteStamp,
   saveParseCache,
-  stampKnown,
+  pathKnown,
   stampTrusted,
   type ParsedFile,
 } from './parse-cache';
@@ -207,10 +207,12 @@ function readFileCached(
     parseStats.reused++;
     parseStats.unread++;
   } else {
-    // Parsed in the worker thread from the bytes it read after seeing this same stamp (which was
-    // read before the worker started): as good as reading them here.
+    // Parsed in the worker thread from the bytes it read after seeing this same stamp. The stamp
+    // is trusted from when the worker read it, the earlier of the two reads: a write just after the
+    // worker's read that left the stamp as it was (same size, same clock tick) is caught as here.
     const done = worker?.take(path);
     const fromWorker = done?.stamp === diskStamp ? done : undefined;
+    if (fromWorker) statMs = Math.min(statMs, fromWorker.statMs);
     // The stamp was read (with the folder's listing) before the bytes: a write in between shows
     // as a new stamp next time.
     const bytes = fromWorker ? undefined : readFileSync(path);
@@ -248,6 +250,8 @@ function parsedPart(raw: RawFile): ParsedFile {
 export interface WorkerParsed {
   path: string;
   stamp: string;
+  /** When the worker read the stamp (`Date.now()`), before it read the file. */
+  statMs: number;
   key: string;
   parsed: ParsedFile;
   /** `entryText(parsed)`, made in the worker too, so the main thread need not. */
@@ -263,10 +267,11 @@ export function parseFiles(paths: readonly string[], markdown: boolean): WorkerP
   const out: WorkerParsed[] = [];
   for (const path of paths) {
     try {
+      const statMs = Date.now();
       const stamp = fileStamp(lstatSync(path));
       const bytes = readFileSync(path);
       const parsed = parsedPart(parseFile(bytes, '', '', markdown));
-      out.push({ path, stamp, key: fileKey(bytes, markdown), parsed, text: entryText(parsed) });
+      out.push({ path, stamp, statMs, key: fileKey(bytes, markdown), parsed, text: entryText(parsed) });
     } catch {
       // Gone or unreadable since it was listed: the main thread finds out and says so.
     }
@@ -278,39 +283,37 @@ export function parseFiles(paths: readonly string[], markdown: boolean): WorkerP
 interface WorkerParse {
   /** The file's parse, waiting (once) for the worker to finish; undefined if the worker did not parse it. */
   take(path: string): WorkerParsed | undefined;
+  /** Stops the worker if it is still running (the read ended before it needed the parses). */
+  dispose(): void;
 }
 
-/** How long the main thread waits for the worker before it parses the files itself. */
+/**
+ * How long the main thread waits for the worker before it parses the files itself. The worker
+ * signals when it ends, parses or not (parse-worker.mjs), so this bounds only a worker that died
+ * without a word (out of memory); meanwhile the main thread is blocked, `astro dev` with it.
+ */
 const WORKER_WAIT_MS = 120_000;
 
 /**
  * Starts parsing, in a worker thread, the files of `dir` (named `*<ext>`) that neither this
- * process nor the parse cache knows by their stamp, when there are at least `from` of them: the
- * main thread parses the reports meanwhile. In a build with nothing cached (a fresh clone, a
+ * process nor the parse cache has seen at all, when there are at least `from` of them: the main
+ * thread parses the reports meanwhile. In a build with nothing cached (a fresh clone, a
  * benchmark's cold build, a change to the validator's code) the claims files are about half of
- * the reading, all of it CPU work for one core while the machine has another. Returns undefined
- * when too few files need parsing, or when the worker cannot be started (this module bundled
- * elsewhere than its source folder): they are then parsed in this thread, as always.
+ * the reading, all of it CPU work for one core while the machine has another. A file known by its
+ * path but changed since is not counted: a rebuild or a save in `astro dev` changes a few files,
+ * and costs no `lstat` of every file here. Returns undefined when too few files need parsing, when
+ * the folder is a symbolic link (which the read refuses), or when the worker cannot be started
+ * (this module bundled elsewhere than its source folder): they are then parsed in this thread.
  */
 function parseInWorker(dir: string, ext: string, markdown: boolean, cwd: string, from: number): WorkerParse | undefined {
   if (!Number.isFinite(from)) return undefined;
   const entry = new URL('./parse-worker.mjs', import.meta.url);
   if (entry.protocol !== 'file:' || !existsSync(entry)) return undefined;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  const paths: string[] = [];
-  for (const name of names) {
-    if (name.startsWith('.') || !name.endsWith(ext)) continue;
-    const path = join(dir, name);
-    const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (!stat?.isFile()) continue;
-    const stamp = fileStamp(stat);
-    if (parsed.get(path)?.stamp !== stamp && !stampKnown(cwd, path, stamp)) paths.push(path);
-  }
+  if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const paths = readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && name.endsWith(ext))
+    .map((name) => join(dir, name))
+    .filter((path) => !parsed.has(path) && !pathKnown(cwd, path));
   if (paths.length < from) return undefined;
   // The main thread blocks on `signal` until the worker has posted every parse to `port`.
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -319,23 +322,38 @@ function parseInWorker(dir: string, ext: string, markdown: boolean, cwd: string,
   try {
     worker = new Worker(entry, { workerData: { paths, markdown, port: port2, signal }, transferList: [port2] });
   } catch {
+    port1.close();
     return undefined;
   }
   worker.unref();
+  // A failure is reported through the port (and the main thread parses the files): an error
+  // event with no listener would be thrown in this thread.
+  worker.on('error', () => undefined);
   let done: Map<string, WorkerParsed> | undefined;
+  const end = (): void => {
+    port1.close();
+    void worker.terminate();
+  };
   return {
     take(path) {
       if (!done) {
         done = new Map();
         Atomics.wait(signal, 0, 0, WORKER_WAIT_MS);
-        const message = receiveMessageOnPort(port1)?.message as { results?: WorkerParsed[] } | undefined;
+        const message = receiveMessageOnPort(port1)?.message as { results?: WorkerParsed[]; error?: string } | undefined;
+        if (message?.error)
+          process.stderr.write(`claims files parsed in the main thread: the worker thread failed (${message.error.split('\n')[0]})\n`);
         for (const r of message?.results ?? []) done.set(r.path, r);
-        port1.close();
-        void worker.terminate();
+        end();
       }
       const r = done.get(path);
       done.delete(path);
       return r;
+    },
+    dispose() {
+      if (!done) {
+        done = new Map();
+        end();
+      }
     },
   };
 }
@@ -484,10 +502,19 @@ export const WORKER_FROM = 1000;
  * validation is `validateCorpus`'s job. Paths are shown relative to `cwd` (the project).
  */
 export function readCorpus(dir: string, cwd: string = process.cwd(), options: ReadOptions = {}): RawCorpus {
-  const strays: Stray[] = [];
   // The claims files are parsed in a worker thread while this one reads the reports.
   const claimsDir = join(dir, 'claims');
   const worker = parseInWorker(claimsDir, '.yaml', false, cwd, options.workerFrom ?? WORKER_FROM);
+  try {
+    return readAll(dir, cwd, claimsDir, worker);
+  } finally {
+    worker?.dispose();
+  }
+}
+
+/** `readCorpus`'s reading, with the claims files' worker (if one was started) to take parses from. */
+function readAll(dir: string, cwd: string, claimsDir: string, worker: WorkerParse | undefined): RawCorpus {
+  const strays: Stray[] = [];
   const redirectsPath = join(dir, 'redirects.yaml');
   const redirectsStat = lstatSync(redirectsPath, { throwIfNoEntry: false });
   const redirects = redirectsStat?.isSymbolicLink()
