@@ -116,7 +116,8 @@ async function syncArticles(context: LoaderContext, workerFrom: number): Promise
     (
       await renderMarkdown(
         `---\n${JSON.stringify({ claimAnchors: r.claimAnchors })}\n---\n${r.body}`,
-        reportRenderOptions(r.claimAnchors, r.file),
+        // The anchors travel in the text; only the file is an option here.
+        { fileURL: reportRenderOptions(r.claimAnchors, r.file).fileURL },
       )
     ).html;
   const keep = (t: (typeof todo)[number], html: string): void => {

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sayWorkerFailed, workerEntry } from '../lib/worker-threads';
 import { leanPipeline, renderReportLean } from './markdown';
 
 /** A report to render: its id, its Markdown body, the claims its render anchors, and its file's path. */
@@ -48,22 +47,18 @@ export interface WorkerRender {
  * renders them all.
  */
 export function renderInWorker(items: readonly ReportToRender[]): WorkerRender {
-  const entry = new URL('./render-worker.mjs', import.meta.url);
+  const entry = workerEntry('./render-worker.mjs', import.meta.url);
   let worker: Worker | undefined;
   const html = new Promise<Map<string, string>>((resolve) => {
     const none = (): void => resolve(new Map());
-    // Bundled away from its source folder (the pages' bundle), the module has no worker to start.
-    if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return none();
+    if (!entry) return none();
     try {
       worker = new Worker(entry, { workerData: { items } });
     } catch {
       return none();
     }
     worker.once('message', (message: { results?: { id: string; html?: string }[]; error?: string }) => {
-      if (message.error)
-        process.stderr.write(
-          `reports rendered in the main thread: the worker thread failed (${message.error.split('\n')[0]})\n`,
-        );
+      if (message.error) sayWorkerFailed('reports rendered', message.error);
       const done = new Map<string, string>();
       for (const r of message.results ?? []) if (typeof r.html === 'string') done.set(r.id, r.html);
       resolve(done);

@@ -1,8 +1,9 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { YAMLParseError } from 'yaml';
 import { describeCharacter, idSchema } from '../../schemas/common';
+import { sayWorkerFailed, workerEntry } from '../worker-threads';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
 import { describeYamlError } from './yaml-errors';
@@ -225,8 +226,7 @@ function readFileCached(
       raw = fromWorker ? { id, file, ...fromWorker.parsed } : parseFile(bytes!, id, file, markdown);
       parseStats.parsed++;
       if (fromWorker) parseStats.inWorker++;
-      if (fromWorker) keepParse(cwd, key, fromWorker.parsed, fromWorker.text);
-      else keepParse(cwd, key, parsedPart(raw));
+      keepParse(cwd, key, fromWorker?.parsed ?? parsedPart(raw), fromWorker?.text);
     }
     noteStamp(cwd, path, diskStamp, key, stat.ctimeMs, statMs);
   }
@@ -307,8 +307,8 @@ const WORKER_WAIT_MS = 120_000;
  */
 function parseInWorker(dir: string, ext: string, markdown: boolean, cwd: string, from: number): WorkerParse | undefined {
   if (!Number.isFinite(from)) return undefined;
-  const entry = new URL('./parse-worker.mjs', import.meta.url);
-  if (entry.protocol !== 'file:' || !existsSync(entry)) return undefined;
+  const entry = workerEntry('./parse-worker.mjs', import.meta.url);
+  if (!entry) return undefined;
   if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
   const paths = readdirSync(dir)
     .filter((name) => !name.startsWith('.') && name.endsWith(ext))
@@ -340,8 +340,7 @@ function parseInWorker(dir: string, ext: string, markdown: boolean, cwd: string,
         done = new Map();
         Atomics.wait(signal, 0, 0, WORKER_WAIT_MS);
         const message = receiveMessageOnPort(port1)?.message as { results?: WorkerParsed[]; error?: string } | undefined;
-        if (message?.error)
-          process.stderr.write(`claims files parsed in the main thread: the worker thread failed (${message.error.split('\n')[0]})\n`);
+        if (message?.error) sayWorkerFailed('claims files parsed', message.error);
         for (const r of message?.results ?? []) done.set(r.path, r);
         end();
       }
