@@ -42,6 +42,41 @@ describe('page cache keys', () => {
   });
 });
 
+describe('page cache keys: what a page shows besides records', () => {
+  // The page's own entity is keyed by its view at depth 1 and the digests of the entities it
+  // reaches: these tests change what lies outside any record.
+  test('its own quote context (derived, not in its record) changes its key, and the key of a claim that lists it', () => {
+    const c = ledger.claimById.get('count-refused')!;
+    const changed = changedBy(() => {
+      const old = c.context.after;
+      c.context.after = `${old} Edited.`;
+      return () => (c.context.after = old);
+    });
+    expect(changed.sort()).toEqual(['beta-summonses', 'count-refused']);
+  });
+
+  test('its claimant’s affiliation changes its key, though no record changed', () => {
+    const c = ledger.claimById.get('count-refused')!;
+    const other = ledger.sources.find((s) => s !== c.claimant && s !== c.claimant.affiliation)!;
+    const changed = changedBy(() => {
+      const old = c.claimant.affiliation;
+      c.claimant.affiliation = other;
+      return () => (c.claimant.affiliation = old);
+    });
+    expect(changed).toContain('count-refused');
+  });
+
+  test('a related claim’s derived field (its evidence line) changes the key of the page that lists it', () => {
+    const related = ledger.claimById.get('count-refused')!;
+    const changed = changedBy(() => {
+      const old = related.evidence.reasoning;
+      related.evidence.reasoning = `${old} Edited.`;
+      return () => (related.evidence.reasoning = old);
+    });
+    expect(changed).toContain('beta-summonses');
+  });
+});
+
 describe('the pages’ code does not vary with the environment', () => {
   // Astro compiles a bare `import.meta.env` (one not followed by `.NAME`) into the module together
   // with every environment variable whose name occurs in its text (`_`, the command that started
