@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import validateContent from './src/integrations/validate-content';
+import sitemapFiles from './src/integrations/sitemap-files';
 import citationFiles from './src/integrations/citation-files';
 import apiFiles from './src/integrations/api-files';
 import pruneOutput from './src/integrations/prune-output';
@@ -9,27 +9,7 @@ import siteAddress from './src/integrations/site-address';
 import hostHeaders from './src/integrations/host-headers';
 import { markdownProcessor } from './src/loaders/markdown';
 import { BASE_PATH, SITE_URL } from './src/lib/settings';
-import { getLedger } from './src/lib/model/ledger';
-import { sitemapLastmod } from './src/lib/exports/sitemap';
 import { watchIgnored } from './src/lib/dev/watch-ignored';
-import { readValidatedCorpus } from './src/lib/content/corpus';
-import { retiredClaimPaths } from './src/lib/views/redirect-pages';
-
-/** @type {Set<string> | undefined} */
-let retired;
-// A retired claim's page only redirects (and is noindex): it is not a page of the sitemap.
-/** @param {string} page */
-const isRetired = (page) =>
-  (retired ??= retiredClaimPaths(readValidatedCorpus().redirects)).has(new URL(page).pathname);
-/** @type {ReturnType<typeof sitemapLastmod> | undefined} */
-let lastmod;
-// Each page's `lastmod` comes from the data (the day its newest claim was first published), not the clock.
-/** @param {import('@astrojs/sitemap').SitemapItem} item */
-const withLastmod = (item) => {
-  lastmod ??= sitemapLastmod(getLedger(), getLedger().firstPublished);
-  const day = lastmod.byPath.get(new URL(item.url).pathname) ?? lastmod.latest;
-  return day ? { ...item, lastmod: day } : item;
-};
 
 export default defineConfig({
   // The public address, any origin and path (`SITE_URL`, see src/lib/settings.ts): its path is
@@ -52,10 +32,7 @@ export default defineConfig({
     validateContent(),
     // Keeps the incremental build from trusting pages another build left (see the file).
     outputFolder(),
-    sitemap({
-      filter: (page) => page.endsWith('/') && !isRetired(page),
-      serialize: withLastmod,
-    }),
+    sitemapFiles(),
     citationFiles(),
     apiFiles(),
     hostHeaders(),

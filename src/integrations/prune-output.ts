@@ -46,23 +46,32 @@ export function writeIfChanged(path: string, text: string): void {
   else writeFileSync(path, text);
 }
 
-/**
- * What the record in `file` keeps under `field` for the output folder `root`; undefined when there
- * is no record, an unreadable one, or one about another folder (the caller then trusts nothing).
- */
-function readRecord<T>(file: string, root: string, field: string): T | undefined {
+/** The record in `file` of the output folder `root`; undefined when there is none, it cannot be read, or it is about another folder. */
+function readWholeRecord(file: string, root: string): Record<string, unknown> | undefined {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    return saved['root'] === root && saved[field] ? (saved[field] as T) : undefined;
+    return saved['root'] === root ? saved : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Keeps `value` under `field` as the record of the output folder `root`, written whole or not at all. */
-function saveRecord(file: string, root: string, field: string, value: unknown): void {
+/**
+ * What the record in `file` keeps under `field` for the output folder `root`; undefined when there
+ * is no record, an unreadable one, or one about another folder (the caller then trusts nothing).
+ */
+function readRecord<T>(file: string, root: string, field: string): T | undefined {
+  const saved = readWholeRecord(file, root);
+  return saved?.[field] ? (saved[field] as T) : undefined;
+}
+
+/**
+ * Keeps `value` under `field` (and `more`'s fields beside it) as the record of the output folder
+ * `root`, written whole or not at all.
+ */
+function saveRecord(file: string, root: string, field: string, value: unknown, more: object = {}): void {
   mkdirSync(dirname(file), { recursive: true });
-  replaceFile(file, JSON.stringify({ root, [field]: value }));
+  replaceFile(file, JSON.stringify({ root, [field]: value, ...more }));
 }
 
 type Stamp = [size: number, mtimeMs: number, digest: string, ctimeMs: number];
@@ -79,6 +88,8 @@ type Stamp = [size: number, mtimeMs: number, digest: string, ctimeMs: number];
 export class WrittenFiles {
   private readonly before: Record<string, Stamp>;
   private readonly after: Record<string, Stamp> = {};
+  // What the files were made from, as the caller digested it (`keepIfMadeFrom`).
+  private readonly madeFrom: string | undefined;
 
   /** `file` keeps the record between builds; `root` is the output folder, paths are relative to it. */
   constructor(
@@ -86,7 +97,29 @@ export class WrittenFiles {
     private readonly root: string,
   ) {
     // Without a record of this folder every file is compared as it is.
-    this.before = readRecord<Record<string, Stamp>>(file, root, 'files') ?? {};
+    const saved = readWholeRecord(file, root);
+    this.before = (saved?.['files'] as Record<string, Stamp> | undefined) ?? {};
+    this.madeFrom = typeof saved?.['madeFrom'] === 'string' ? saved['madeFrom'] : undefined;
+  }
+
+  /**
+   * For files that are made together from one input (the sitemap's): whether the last build made
+   * them from `inputs` (a digest of everything their bytes depend on) and left every one of them as
+   * the record has it (size, modification and change time). If so they are this build's files as
+   * they are, none made or read again; if not, nothing is kept and the caller writes them.
+   */
+  keepIfMadeFrom(inputs: string): boolean {
+    const was = Object.entries(this.before);
+    if (this.madeFrom !== inputs || was.length === 0) return false;
+    for (const [rel, stamp] of was) {
+      const now = statSync(join(this.root, rel), { throwIfNoEntry: false });
+      if (!now?.isFile() || now.size !== stamp[0] || now.mtimeMs !== stamp[1] || now.ctimeMs !== stamp[3]) return false;
+    }
+    for (const [rel, stamp] of was) {
+      unchanged.add(join(this.root, rel));
+      this.after[rel] = stamp;
+    }
+    return true;
   }
 
   /** Writes `text` to `rel` (relative to the output folder) unless the file already holds it. */
@@ -126,9 +159,9 @@ export class WrittenFiles {
     }
   }
 
-  /** Keeps the record of this build's files (only these) for the next build. */
-  save(): void {
-    saveRecord(this.file, this.root, 'files', this.after);
+  /** Keeps the record of this build's files (only these) for the next build, with what they were made from if given. */
+  save(madeFrom?: string): void {
+    saveRecord(this.file, this.root, 'files', this.after, madeFrom === undefined ? {} : { madeFrom });
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 // Records about one output folder (the citation files and the files under /api/ written into it,
 // its folders' listings, the search index in it) are kept in the build caches' folder under a name
-// made from a digest of the folder's path: `written-`, `api-`, `folders-`, `search-index-<16 hex
+// made from a digest of the folder's path: `written-`, `api-`, `sitemap-`, `folders-`, `search-index-<16 hex
 // digits>.json`. A build into a
 // temporary folder (the site tests make one per test run) left its records behind for good, and
 // they piled up with every run. Each record's JSON text begins with the folder it is about (`root`,
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 // reading the start of its file, and removed: nothing can use it again.
 
 /** The kinds of record kept about an output folder, each named `<kind>-<digest>.json` by `outputRecord`. */
-export type RecordKind = 'written' | 'api' | 'folders' | 'search-index';
+export type RecordKind = 'written' | 'api' | 'sitemap' | 'folders' | 'search-index';
 
 /**
  * Where a record about one output folder is kept between builds: in the build caches' folder (a
@@ -21,7 +21,7 @@ export type RecordKind = 'written' | 'api' | 'folders' | 'search-index';
 export const outputRecord = (cacheDir: string, kind: RecordKind, root: string): string =>
   join(cacheDir, `${kind}-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
 
-const RECORD = /^(?:written|api|folders|search-index)-[0-9a-f]{16}\.json$/;
+const RECORD = /^(?:written|api|sitemap|folders|search-index)-[0-9a-f]{16}\.json$/;
 const FOLDER = /^\{"(?:root|site)":("(?:[^"\\]|\\.)*")/;
 // A path longer than this is not looked for: the record is left alone.
 const HEAD = 8192;

@@ -59,8 +59,12 @@ export const csvUrl = (name: 'claims' | 'figures' | 'events'): string => at(`/ap
 export const datapackageUrl = (): string => at('/api/datapackage.json');
 /** The RSS feed. */
 export const feedUrl = (): string => at('/rss.xml');
-/** The sitemap index (written by `@astrojs/sitemap`). */
+/** The sitemap index (written by src/integrations/sitemap-files.ts). */
 export const sitemapUrl = (): string => at('/sitemap-index.xml');
+/** One of the sitemaps the index lists, from 0: each holds up to 45,000 pages. */
+export const sitemapPartUrl = (n: number): string => at(`/sitemap-${n}.xml`);
+/** The site path of a page Astro built, from the path it reports (`claims/x/`, without the base). */
+export const builtPageUrl = (pathname: string): string => at(`/${pathname.replace(/^\/+/, '')}`);
 /** Static files in `public/`: the icon and the share card. */
 export const faviconUrl = (): string => at('/favicon.svg');
 /** The share card shown by social sites (`public/og.png`, made by `scripts/og-image.mjs`). */

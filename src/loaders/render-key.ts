@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { installedVersion } from '../lib/installed';
 
 // A report is rendered again only when its digest changes. The digest holds the report and its
 // claims; this key adds what turns them into HTML, so editing a plugin, its options or an upgrade
@@ -40,15 +41,6 @@ function packageName(spec: string): string | undefined {
   if (spec.startsWith('node:') || spec.includes(':')) return undefined;
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-/** The installed version of a package as seen from `dir` (nearest `node_modules` first), or `missing`. */
-function installedVersion(root: string, name: string, dir = root): string {
-  for (let d = dir; ; d = dirname(d)) {
-    const file = join(d, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
-    if (d === root || dirname(d) === d) return 'missing';
-  }
 }
 
 /**

@@ -83,6 +83,10 @@ describe('rebuild with caches kept', () => {
         return new Map(readdirSync(dir).map((f) => [f, [readFileSync(join(dir, f), 'utf8'), citeTime(join(dir, f))]]));
       };
       const apiBefore = apiFiles();
+      // The sitemap's files, made again only when its entries (each page's URL and day) change.
+      const sitemaps = readdirSync(warmOut).filter((f) => /^sitemap-.*\.xml$/.test(f));
+      expect(sitemaps).toContain('sitemap-index.xml');
+      const sitemapsBefore = new Map(sitemaps.map((f) => [f, citeTime(join(warmOut, f))]));
       // The search index keeps its folder: the fragments of reports that did not change are not
       // written again, and what the new index does not name (the edited report's old fragment) goes.
       const index = build(content, warmOut);
@@ -101,6 +105,8 @@ describe('rebuild with caches kept', () => {
         else expect(time, f).toBe(apiBefore.get(f)![1]);
         expect(bytes.length, f).toBeGreaterThan(0);
       }
+      // An edited statement changes no page's URL or day: the sitemap was kept as it was.
+      for (const [f, time] of sitemapsBefore) expect(citeTime(join(warmOut, f)), f).toBe(time);
       const rendered = keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedBefore.get(f));
       // Exactly the pages that show the edited claim (link to it) were rendered again: its own page,
       // its report's, its claimant's, its topics' and events', the claims that relate to it.
@@ -117,6 +123,8 @@ describe('rebuild with caches kept', () => {
       // bytes and a fragment no index names. The index step must not trust the folder.
       const staleIndex = ['/pagefind/pagefind.js', '/pagefind/fragment/en_0000000.pf_fragment'];
       plant(staleIndex);
+      // And a sitemap file with other bytes: it must be made again, not kept on its record.
+      plant(['/sitemap-index.xml']);
       const third = build(content, warmOut, { _: '/usr/local/bin/another-launcher', UNRELATED_TO_THE_SITE: 'x' });
       expect(third.kept).toBe(false);
       expect(keyed.filter((f) => citeTime(join(warmOut, f)) !== keyedAfter.get(f))).toEqual([]);

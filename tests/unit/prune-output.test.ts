@@ -390,3 +390,46 @@ describe('WrittenFiles', () => {
     expect(() => files.write('/taken.bib', 'x')).toThrow(/EISDIR/);
   });
 });
+
+describe('WrittenFiles.keepIfMadeFrom', () => {
+  test('files made from the same inputs and left as recorded are kept; other inputs, or a file touched or gone, are not', () => {
+    const dir = folder();
+    const record = join(dir, 'record.json');
+    const out = join(dir, 'out');
+    const [index, part] = [join(out, 'sitemap-index.xml'), join(out, 'sitemap-0.xml')];
+    /** One build's sitemap: kept if it can be, else written from `inputs`; whether it was kept. */
+    const build = (inputs: string): boolean => {
+      const files = new WrittenFiles(record, out);
+      const kept = files.keepIfMadeFrom(inputs);
+      if (!kept) {
+        files.write('/sitemap-index.xml', `index of ${inputs}`);
+        files.write('/sitemap-0.xml', `part of ${inputs}`);
+      }
+      files.save(inputs);
+      return kept;
+    };
+    expect(build('a')).toBe(false);
+    const made = statSync(part).mtimeMs;
+    expect(build('a')).toBe(true);
+    expect(statSync(part).mtimeMs).toBe(made);
+    expect(readFileSync(part, 'utf8')).toBe('part of a');
+
+    expect(build('b')).toBe(false);
+    expect(readFileSync(part, 'utf8')).toBe('part of b');
+    expect(build('b')).toBe(true);
+
+    // Behind the record's back: other bytes of the same length (dated a minute back, so that the
+    // change shows even within one tick of the file system's clock); then a file removed.
+    writeFileSync(part, 'part of x');
+    utimesSync(part, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(build('b')).toBe(false);
+    expect(readFileSync(part, 'utf8')).toBe('part of b');
+    rmSync(index);
+    expect(build('b')).toBe(false);
+    expect(readFileSync(index, 'utf8')).toBe('index of b');
+
+    // A record saved without inputs (or with no files) keeps nothing.
+    new WrittenFiles(record, out).save();
+    expect(build('b')).toBe(false);
+  });
+});
