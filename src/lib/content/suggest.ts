@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { compareText } from '../order';
 
 // An unknown id is usually a near miss: a typo of an existing id, or a new id made from an existing
 // source's name ("moscow-mayors-office" for the source named "Moscow's mayor's office"). The
@@ -50,7 +51,7 @@ export function nearestIds(id: string, candidates: Iterable<Candidate>, max = 3)
     }
     if (best) found.push({ id: c.id, score: best.score, name: best.name });
   }
-  found.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  found.sort((a, b) => a.score - b.score || compareText(a.id, b.id));
   return found.slice(0, max).map(({ id: i, name }) => (name === undefined ? { id: i } : { id: i, name }));
 }
 

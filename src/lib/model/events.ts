@@ -4,6 +4,7 @@ import { formatDateSpec, rangeOf, sortKey } from './dates';
 import { attributionChain, evidenceFor, relayLabel } from './evidence';
 import { formatFigure } from './figures';
 import type { Article, ChainLink, Claim, Difference, Dispute, LedgerEvent, Telling } from './types';
+import { compareText } from '../order';
 
 export type { Difference, EventRelation, LedgerEvent, Telling } from './types';
 
@@ -205,7 +206,7 @@ export function buildEvents(
     ev.evidence = evidenceFor(ev.claims, [...disputes.values()], 'event');
   }
   const ordered = [...events.values()].sort(
-    (a, b) => sortKey(a.data.date.date).localeCompare(sortKey(b.data.date.date)) || a.id.localeCompare(b.id),
+    (a, b) => compareText(sortKey(a.data.date.date), sortKey(b.data.date.date)) || compareText(a.id, b.id),
   );
   ordered.forEach((ev, i) => {
     ev.previous = ordered[i - 1];

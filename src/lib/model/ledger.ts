@@ -6,6 +6,7 @@ import { computeClaimEvidence, originOf } from './evidence';
 import { buildEvents } from './events';
 import { firstPublishedByClaim } from '../permalinks';
 import type { Article, Claim, Evidence, FigureItem, Ledger, Source, TimelineItem, Topic } from './types';
+import { compareText } from '../order';
 
 export type { Article, Claim, FigureItem, Ledger, Source, TimelineItem, Topic } from './types';
 
@@ -31,7 +32,7 @@ function must<T>(map: Map<string, T>, id: string, what: string): T {
 }
 
 const byTitle = (a: { data: { name: string } }, b: { data: { name: string } }): number =>
-  a.data.name.localeCompare(b.data.name, 'en');
+  compareText(a.data.name, b.data.name);
 
 /**
  * Resolves every reference and derives every backlink in one pass over the claims, so the
@@ -141,7 +142,7 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
   for (const [claim, g] of groups) claim.related = [...g].sort(([a], [b]) => a - b).map(([, group]) => group);
 
   const articles = [...articleById.values()].sort(
-    (a, b) => sortKey(b.data.published.date).localeCompare(sortKey(a.data.published.date)) || a.id.localeCompare(b.id),
+    (a, b) => compareText(sortKey(b.data.published.date), sortKey(a.data.published.date)) || compareText(a.id, b.id),
   );
   const timeline: TimelineItem[] = [];
   const figures: FigureItem[] = [];
@@ -152,7 +153,7 @@ export function buildLedger(input: ValidatedCorpus): Ledger {
     for (const figure of claim.data.figures) figures.push({ figure, claim });
   }
   timeline.sort(
-    (a, b) => sortKey(a.date.date).localeCompare(sortKey(b.date.date)) || a.claim.id.localeCompare(b.claim.id),
+    (a, b) => compareText(sortKey(a.date.date), sortKey(b.date.date)) || compareText(a.claim.id, b.claim.id),
   );
 
   computeClaimEvidence(claims, claimById);

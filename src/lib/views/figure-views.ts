@@ -3,6 +3,7 @@ import { sortKey, yearOf } from '../model/dates';
 import { figureMagnitude, formatFigure } from '../model/figures';
 import type { BarInput } from './charts';
 import { ADVANCE_UNIT, CASUALTY_COUNTS, CASUALTY_TOPIC, NOT_CASUALTY_COUNTS } from './editorial';
+import { compareText } from '../order';
 
 /** The ways the figures table can be sorted, each a static page. */
 export const FIGURE_SORTS = [
@@ -21,12 +22,12 @@ export function sortFigures(items: readonly FigureItem[], sort: FigureSort['slug
   if (sort === 'by-value') list.sort((a, b) => figureMagnitude(b.figure) - figureMagnitude(a.figure));
   if (sort === 'by-date')
     list.sort((a, b) =>
-      (a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999').localeCompare(
+      compareText(
+        a.figure.asOf ? sortKey(a.figure.asOf.date) : '9999',
         b.figure.asOf ? sortKey(b.figure.asOf.date) : '9999',
       ),
     );
-  if (sort === 'by-claimant')
-    list.sort((a, b) => a.claim.claimant.data.name.localeCompare(b.claim.claimant.data.name, 'en'));
+  if (sort === 'by-claimant') list.sort((a, b) => compareText(a.claim.claimant.data.name, b.claim.claimant.data.name));
   return list;
 }
 

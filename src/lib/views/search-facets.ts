@@ -6,6 +6,7 @@ import { claimUrl } from '../urls';
 import { jsonForHtml } from '../exports/safe-json';
 import type { ClaimEntry, ReportRecord } from '../client/search-record';
 import { FILTER_KEYS, type FilterKey } from '../client/search-state';
+import { compareText } from '../order';
 
 /**
  * How many values a filter panel lists. A large corpus has a report value per report and a
@@ -51,9 +52,9 @@ export function searchFacets(ledger: Ledger): Facet[] {
   return FILTER_KEYS.map((key) => {
     const counted = [...groupBy(values.get(key)!, (v) => v)]
       .map(([value, list]) => ({ value, count: list.length }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
+      .sort((a, b) => b.count - a.count || compareText(a.value, b.value));
     // Years read newest first; every other filter commonest first.
-    if (key === 'year') counted.sort((a, b) => b.value.localeCompare(a.value));
+    if (key === 'year') counted.sort((a, b) => compareText(b.value, a.value));
     return { key, label: LABELS[key], values: counted.slice(0, FACET_CAP), total: counted.length };
   });
 }
