@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
@@ -34,6 +35,12 @@ export interface MarkdownAnalysis {
   html: RawHtml[];
   links: BodyLink[];
   other: OtherBlock[];
+  /**
+   * A digest of the body's text, each block's white space folded (`textDigest`): two reports with
+   * the same text have the same digest. Kept with the analysis in the parse cache, so a rebuild
+   * does not fold and compare 5,000 bodies' text again to find a report saved twice.
+   */
+  textDigest: string;
 }
 
 const OTHER_BLOCKS: Record<string, string> = { list: 'a list item', blockquote: 'a block quote', table: 'a table', code: 'a code block' };
@@ -41,7 +48,7 @@ const OTHER_BLOCKS: Record<string, string> = { list: 'a list item', blockquote: 
 /** Parses a Markdown body once: its quotable blocks as plain text, raw HTML, links and images. */
 export function analyseMarkdown(body: string): MarkdownAnalysis {
   const tree: Root = fromMarkdown(body);
-  const out: MarkdownAnalysis = { blocks: [], html: [], links: [], other: [] };
+  const out: MarkdownAnalysis = { blocks: [], html: [], links: [], other: [], textDigest: '' };
   const definitions: { id: string; url: string; line: number }[] = [];
   const imageRefs = new Set<string>();
   const walk = (node: Root | RootContent): void => {
@@ -71,6 +78,7 @@ export function analyseMarkdown(body: string): MarkdownAnalysis {
     }
   }
   for (const d of definitions) out.links.push({ kind: imageRefs.has(d.id) ? 'image' : 'link', url: d.url, line: d.line });
+  out.textDigest = textDigest(out);
   return out;
 }
 
@@ -146,4 +154,10 @@ export interface QuoteContext {
 /** The context of a located quote inside its paragraph's text. */
 export function quoteContext(text: string, at: QuoteLocation): QuoteContext {
   return { before: text.slice(0, at.start), after: text.slice(at.end), block: at.block, start: at.start };
+}
+
+/** The digest of a body's text (its blocks and other blocks, each with its white space folded), as `MarkdownAnalysis.textDigest`. */
+export function textDigest(analysis: Pick<MarkdownAnalysis, 'blocks' | 'other'>): string {
+  const text = [...analysis.blocks, ...analysis.other].map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
+  return createHash('sha256').update(text).digest('base64url');
 }

@@ -37,9 +37,9 @@ export function checkBodies(ctx: ValidationContext): void {
       ctx.problems.add(f.file, 'body', 'the report has no text: the body after the frontmatter is empty');
       continue;
     }
-    const text = [...analysis.blocks, ...analysis.other].map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
-    const first = firstWithText.get(text);
+    // By a digest of the text (white space folded), made when the body was analysed.
+    const first = firstWithText.get(analysis.textDigest);
     if (first) ctx.problems.add(f.file, 'body', `has the same text as ${first}: a report is published once, so keep one of the two`);
-    else firstWithText.set(text, f.file);
+    else firstWithText.set(analysis.textDigest, f.file);
   }
 }
