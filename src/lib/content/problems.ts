@@ -54,11 +54,19 @@ function pathToField(prefix: string, path: readonly PropertyKey[]): string {
 
 /**
  * Parses `raw` with a zod schema; on failure records one problem per issue, named by its field
- * path under `prefix`, and returns undefined.
+ * path under `prefix`, and returns undefined. `noPlaceholders`: the caller knows `raw` holds no
+ * `TODO:` placeholder (it is part of a value already checked whole), so it is not walked for one.
  */
-export function check<S extends z.ZodType>(schema: S, raw: unknown, file: string, prefix: string, problems: Problems): z.infer<S> | undefined {
+export function check<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  file: string,
+  prefix: string,
+  problems: Problems,
+  noPlaceholders = false,
+): z.infer<S> | undefined {
   // A placeholder left by `new:report` is reported as what to fill in, not as the type error it also causes.
-  const todos = todoFields(raw);
+  const todos = noPlaceholders ? [] : todoFields(raw);
   for (const t of todos) problems.add(file, pathToField(prefix, t.path), `to fill in: ${t.hint}`);
   const result = schema.safeParse(raw);
   if (result.success) return todos.length > 0 ? undefined : result.data;

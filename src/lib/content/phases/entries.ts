@@ -84,7 +84,8 @@ export function readEntries(ctx: ValidationContext): void {
       if (typeof rawId === 'string') known.claims.add(rawId).add(withoutRefusedCharacters(rawId));
       // An id with an invisible character in it is shown with the character written out.
       const prefix = `claims[${i}] (${typeof rawId === 'string' ? showRefusedCharacters(rawId) : `#${i}`})`;
-      const data = check(claimSchema, rawClaim, f.file, prefix, problems);
+      // The file was checked whole first, placeholders included: a claim of a file that passed holds none.
+      const data = check(claimSchema, rawClaim, f.file, prefix, problems, true);
       if (!data) {
         problems.incomplete('claims');
         if (typeof rawId !== 'string') problems.incomplete('claim-ids');
