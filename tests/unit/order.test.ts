@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -34,13 +34,21 @@ describe('text is ordered the same on every machine', () => {
   });
 
   test('no code that builds the site compares text in the machine’s language', () => {
-    // The browser's scripts run in the reader's language, which is theirs to choose.
-    const src = join(ROOT, 'src');
-    const offenders = readdirSync(src, { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.(?:ts|mts|js|mjs|astro)$/.test(f) && !f.startsWith('lib/client/'))
-      .filter((f) =>
-        /\.localeCompare\(\s*[^,()]+\)/.test(readFileSync(join(src, f), 'utf8').replace(/^\s*(?:\/\/|\*).*$/gm, '')),
-      );
-    expect(offenders).toEqual([]);
+    // A comparison with no locale, or an undefined one: `a.localeCompare(b)`, `a.localeCompare(b,
+    // undefined, …)`, `new Intl.Collator()`, `Intl.Collator(undefined, …)`. The browser's scripts
+    // run in the reader's language, which is theirs to choose.
+    const machineLocale =
+      /\.localeCompare\(\s*[^,()]+\)|\.localeCompare\([^)]*,\s*undefined\b|Intl\.Collator\(\s*(?:\)|undefined\b)/;
+    const scan = (dir: string, skip = ''): string[] =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.(?:ts|mts|js|mjs|astro)$/.test(f) && (skip === '' || !f.startsWith(skip)))
+        .filter((f) => !/(?:^|\/)(?:node_modules|\.[^/]+)\//.test(f) && statSync(join(ROOT, dir, f)).isFile())
+        .filter((f) => machineLocale.test(readFileSync(join(ROOT, dir, f), 'utf8').replace(/^\s*(?:\/\/|\*).*$/gm, '')))
+        .map((f) => `${dir}/${f}`);
+    expect([...scan('src', 'lib/client/'), ...scan('scripts')]).toEqual([]);
+    // The pattern does find each form.
+    for (const bad of ['a.localeCompare(b)', 'a.localeCompare(b, undefined, { numeric: true })', 'new Intl.Collator()'])
+      expect(machineLocale.test(bad), bad).toBe(true);
+    expect(machineLocale.test("a.localeCompare(b, 'en')")).toBe(false);
   });
 });

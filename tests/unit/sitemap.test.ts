@@ -1,5 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
+import { appendFileSync, cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import sitemapIntegration from '../../src/integrations/sitemap-files';
+import { tempFolder } from './helpers';
 import { SITEMAP_FORMAT, sitemapEntries, sitemapFiles } from '../../src/lib/exports/sitemap';
 import { absolute, builtPageUrl, claimUrl, homeUrl, sitemapPartUrl, sitemapUrl } from '../../src/lib/urls';
 
@@ -52,5 +57,53 @@ describe('the sitemap', () => {
     expect(first).toHaveLength(SITEMAP_FORMAT.partSize);
     expect(first[1]).toEqual({ loc: absolute(claimUrl('c1')), lastmod: '2026-03-04T00:00:00.000Z' });
     expect(second.map((u) => u.loc)).toEqual([absolute(claimUrl(`c${n - 2}`)), absolute(claimUrl(`c${n - 1}`))]);
+  });
+});
+
+describe('the sitemap kept between builds', () => {
+  const ROOT = join(import.meta.dirname, '../..');
+  // A project with the sitemap's code and package, and an output folder, in a temporary folder.
+  const project = (): { root: string; out: string } => {
+    const root = tempFolder('sitemap-root');
+    for (const f of [
+      'src/lib/exports/sitemap.ts',
+      'src/lib/urls.ts',
+      'src/integrations/sitemap-files.ts',
+      'node_modules/sitemap/package.json',
+    ]) {
+      mkdirSync(join(root, f, '..'), { recursive: true });
+      cpSync(join(ROOT, f), join(root, f));
+    }
+    return { root, out: tempFolder('sitemap-out') };
+  };
+  /** One build's sitemap step over these pages: what it said. */
+  const build = async (root: string, out: string, pages: string[]): Promise<string> => {
+    const said: string[] = [];
+    const hooks = sitemapIntegration().hooks as unknown as Record<string, (o: object) => unknown>;
+    await hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } });
+    await hooks['astro:build:done']!({
+      dir: pathToFileURL(`${out}/`),
+      pages: pages.map((pathname) => ({ pathname })),
+      logger: { info: (m: string) => said.push(m) },
+    });
+    return said.join('\n');
+  };
+
+  test('is made again when its entries or the code that lays it out change, and kept otherwise', async () => {
+    const { root, out } = project();
+    const index = join(out, 'sitemap-index.xml');
+    expect(await build(root, out, ['', 'about/'])).toMatch(/sitemap of 2 pages written/);
+    const first = readFileSync(index, 'utf8');
+    expect(await build(root, out, ['', 'about/'])).toMatch(/unchanged since the last build/);
+    // Another page: other entries.
+    expect(await build(root, out, ['', 'about/', 'claims/'])).toMatch(/sitemap of 3 pages written/);
+    expect(await build(root, out, ['', 'about/', 'claims/'])).toMatch(/unchanged/);
+    // The same entries, other code naming or laying out the files.
+    for (const f of ['src/lib/urls.ts', 'src/lib/exports/sitemap.ts', 'src/integrations/sitemap-files.ts']) {
+      appendFileSync(join(root, f), '\n// changed\n');
+      expect(await build(root, out, ['', 'about/', 'claims/']), f).toMatch(/written/);
+      expect(await build(root, out, ['', 'about/', 'claims/']), f).toMatch(/unchanged/);
+    }
+    expect(readFileSync(index, 'utf8')).toBe(first);
   });
 });
