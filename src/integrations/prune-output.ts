@@ -10,6 +10,7 @@ import {
   statSync,
   unlinkSync,
   writeFileSync,
+  type Stats,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,10 @@ function saveRecord(file: string, root: string, field: string, value: unknown, m
 
 type Stamp = [size: number, mtimeMs: number, digest: string, ctimeMs: number];
 
+/** Whether a file's stat (if it exists) is the recorded stamp: size, modification and change time. */
+const asRecorded = (now: Stats | undefined, was: Stamp): boolean =>
+  now !== undefined && now.size === was[0] && now.mtimeMs === was[1] && now.ctimeMs === was[3];
+
 /**
  * The files an earlier build wrote into one output folder through this record, each with its size,
  * modification time, change time and a digest of its bytes, kept in a file between builds (the
@@ -113,7 +118,7 @@ export class WrittenFiles {
     if (this.madeFrom !== inputs || was.length === 0) return false;
     for (const [rel, stamp] of was) {
       const now = statSync(join(this.root, rel), { throwIfNoEntry: false });
-      if (!now?.isFile() || now.size !== stamp[0] || now.mtimeMs !== stamp[1] || now.ctimeMs !== stamp[3]) return false;
+      if (!now?.isFile() || !asRecorded(now, stamp)) return false;
     }
     for (const [rel, stamp] of was) {
       unchanged.add(join(this.root, rel));
@@ -128,7 +133,7 @@ export class WrittenFiles {
     const digest = createHash('sha1').update(text).digest('base64url');
     const was = this.before[rel];
     const now = statSync(path, { throwIfNoEntry: false });
-    if (was && now && now.size === was[0] && now.mtimeMs === was[1] && now.ctimeMs === was[3]) {
+    if (was && asRecorded(now, was)) {
       // The file is as the last build left it, so it holds the bytes of the recorded digest.
       if (was[2] === digest) {
         unchanged.add(path);
