@@ -157,7 +157,7 @@ export function quoteContext(text: string, at: QuoteLocation): QuoteContext {
 }
 
 /** The digest of a body's text (its blocks and other blocks, each with its white space folded), as `MarkdownAnalysis.textDigest`. */
-export function textDigest(analysis: Pick<MarkdownAnalysis, 'blocks' | 'other'>): string {
+function textDigest(analysis: Pick<MarkdownAnalysis, 'blocks' | 'other'>): string {
   const text = [...analysis.blocks, ...analysis.other].map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
   return createHash('sha256').update(text).digest('base64url');
 }

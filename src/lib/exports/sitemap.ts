@@ -97,7 +97,7 @@ const render = async (stream: Transform, items: readonly object[]): Promise<stri
   (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 
 /** The latest `lastmod` of `entries`, as a full ISO time (as the index gives it), if any has one. */
-function latestOf(entries: readonly SitemapEntry[]): string | undefined {
+function latestLastmod(entries: readonly SitemapEntry[]): string | undefined {
   let latest: number | undefined;
   for (const e of entries) {
     const time = e.lastmod ? new Date(e.lastmod).getTime() : NaN;
@@ -119,7 +119,7 @@ export async function sitemapFiles(entries: readonly SitemapEntry[]): Promise<[p
     const part = entries.slice(n * partSize, (n + 1) * partSize);
     const stream = new SitemapStream({ hostname: absolute(homeUrl()), xmlns: { ...namespaces } });
     parts.push([sitemapPartUrl(n), await render(stream, part)]);
-    const lastmod = latestOf(part);
+    const lastmod = latestLastmod(part);
     index.push(lastmod ? { url: absolute(sitemapPartUrl(n)), lastmod } : { url: absolute(sitemapPartUrl(n)) });
   }
   return [[sitemapUrl(), await render(new SitemapIndexStream(), index)], ...parts];
