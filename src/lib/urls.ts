@@ -15,8 +15,12 @@ export const homeUrl = (): string => at('/');
 export const articlesUrl = (): string => at('/articles/');
 /** A report's page; with a claim id, that claim's anchor inside it. */
 export const articleUrl = (id: string, claim?: string): string => at(`/articles/${id}/${claim ? `#${claim}` : ''}`);
-/** Every claim, by report. */
-export const claimsUrl = (): string => at('/claims/');
+/**
+ * Every claim, by report: its first page, or page `page` of it. Later pages sit under `page/`,
+ * where no claim's page can be (a claim's id is one path segment: `/claims/page/` would be a claim
+ * called "page", never `/claims/page/2/`).
+ */
+export const claimsUrl = (page = 1): string => at(`/claims/${page > 1 ? `page/${page}/` : ''}`);
 /** A claim's permanent page. */
 export const claimUrl = (id: string): string => at(`/claims/${id}/`);
 /** A claim's citation file, written beside its page (`cite.bib`, `cite.json`). */
@@ -29,8 +33,9 @@ export const sourceUrl = (id: string): string => at(`/sources/${id}/`);
 export const topicsUrl = (): string => at('/topics/');
 /** A topic's page. */
 export const topicUrl = (id: string): string => at(`/topics/${id}/`);
-/** The timeline, optionally at a year's heading. */
-export const timelineUrl = (year?: string): string => at(`/timeline/${year ? `#y${year}` : ''}`);
+/** The timeline: its first page, or page `page` of it; with a year, at that year's heading on it. */
+export const timelineUrl = (page = 1, year?: string): string =>
+  at(`/timeline/${page > 1 ? `page/${page}/` : ''}${year ? `#y${year}` : ''}`);
 /** The list of events, in timeline order. */
 export const eventsUrl = (): string => at('/events/');
 /** An event: how each report told it. */

@@ -1,0 +1,149 @@
+import type { Article, Claim, Ledger, TimelineItem } from '../model/ledger';
+import type { LedgerEvent } from '../model/events';
+import { formatDateSpecBrief, yearOf } from '../model/dates';
+import { eventsByYear } from './event-views';
+import { timelineByYear } from './home';
+
+// The timeline and the list of claims grow with the ledger: at 5,000 reports they were 17 MB and
+// 10 MB pages, rendered whole again after any edit. They are cut into pages of a few hundred lines
+// (the page-weight budget, 20 KB of HTML and CSS gzip, holds at these sizes for real reports), each
+// with a cache key of its own, so an edit renders again only the page that shows the claim.
+
+/** Timeline entries on a page of the timeline. */
+export const TIMELINE_PAGE_SIZE = 150;
+/** Claims on a page of the list of claims, at most, unless one report alone has more. */
+export const CLAIMS_PAGE_SIZE = 200;
+
+/**
+ * `groups` cut in order into runs whose `weight`s add up to at most `size`; a group heavier than
+ * `size` is a run of its own. Always at least one run, empty for no groups (the first page is
+ * built even for an empty ledger).
+ */
+export function pageRuns<T>(groups: readonly T[], weight: (g: T) => number, size: number): T[][] {
+  const runs: T[][] = [[]];
+  let filled = 0;
+  for (const g of groups) {
+    const w = weight(g);
+    if (filled > 0 && filled + w > size) {
+      runs.push([]);
+      filled = 0;
+    }
+    runs.at(-1)!.push(g);
+    filled += w;
+  }
+  return runs;
+}
+
+/**
+ * The page numbers a pager shows on page `current` of `count`: the first and last, and two on each
+ * side of the current one; `'gap'` where numbers are left out. Nothing for a single page.
+ */
+export function pagerItems(current: number, count: number): (number | 'gap')[] {
+  if (count <= 1) return [];
+  const shown = new Set([1, count]);
+  for (let n = current - 2; n <= current + 2; n++) if (n >= 1 && n <= count) shown.add(n);
+  const numbers = [...shown].sort((a, b) => a - b);
+  const items: (number | 'gap')[] = [];
+  for (const [i, n] of numbers.entries()) {
+    const before = numbers[i - 1];
+    // A single missing number is shown rather than replaced by an ellipsis of the same width.
+    if (before !== undefined && n - before === 2) items.push(before + 1);
+    else if (before !== undefined && n - before > 2) items.push('gap');
+    items.push(n);
+  }
+  return items;
+}
+
+/** Where a page sits among its list's pages. */
+export interface PageOf {
+  /** 1 for the first page. */
+  number: number;
+  count: number;
+}
+
+/** A year's entries on one page of the timeline. */
+export interface TimelineSection {
+  year: string;
+  /** The year began on an earlier page. */
+  continued: boolean;
+  /** The year's events, on the page where the year begins (none on a continued one). */
+  events: LedgerEvent[];
+  items: TimelineItem[];
+}
+
+/** What one page of the timeline shows. */
+export interface TimelinePage extends PageOf {
+  /** Entries on all pages. */
+  total: number;
+  /** Every year of the timeline and the page it begins on, for the years' navigation. */
+  years: { year: string; page: number }[];
+  sections: TimelineSection[];
+  /** The first and last entries' dates as text ("May 2022 to 3 June 2022"; one date when they read the same). */
+  span: string;
+}
+
+/** What one page of the list of claims shows. */
+export interface ClaimsListPage extends PageOf {
+  /** Claims and reports on all pages. */
+  claims: number;
+  reports: number;
+  groups: { article: Article; claims: Claim[] }[];
+}
+
+const memo = new WeakMap<Ledger, { timeline?: TimelinePage[]; claims?: ClaimsListPage[] }>();
+const memoOf = (ledger: Ledger): { timeline?: TimelinePage[]; claims?: ClaimsListPage[] } => {
+  let m = memo.get(ledger);
+  if (!m) memo.set(ledger, (m = {}));
+  return m;
+};
+
+/**
+ * The timeline's pages, `TIMELINE_PAGE_SIZE` entries each, in order; made once per ledger (the
+ * timeline's routes and every event page, which links to its year, read them).
+ */
+export function timelinePages(ledger: Ledger, size = TIMELINE_PAGE_SIZE): TimelinePage[] {
+  const m = memoOf(ledger);
+  if (size === TIMELINE_PAGE_SIZE && m.timeline) return m.timeline;
+  const runs = pageRuns(ledger.timeline, () => 1, size);
+  const eventsIn = eventsByYear(ledger.events);
+  const years: TimelinePage['years'] = [];
+  const pages = runs.map((items, i): Omit<TimelinePage, 'years'> => {
+    const sections = timelineByYear(items).map(({ year, items: list }) => {
+      const continued = years.at(-1)?.year === year;
+      if (!continued) years.push({ year, page: i + 1 });
+      return { year, continued, events: continued ? [] : (eventsIn.get(year) ?? []), items: list };
+    });
+    const [first, last] = [items[0], items.at(-1)].map((x) => (x ? formatDateSpecBrief(x.date) : ''));
+    const span = first === last ? first! : `${first} to ${last}`;
+    return { number: i + 1, count: runs.length, total: ledger.timeline.length, sections, span };
+  });
+  const result = pages.map((p) => ({ ...p, years }));
+  if (size === TIMELINE_PAGE_SIZE) m.timeline = result;
+  return result;
+}
+
+/** The page of the timeline on which `date`'s year begins (the first page when it has none). */
+export function timelinePageOfYear(ledger: Ledger, date: string): number {
+  const year = yearOf(date);
+  return timelinePages(ledger)[0]!.years.find((y) => y.year === year)?.page ?? 1;
+}
+
+/**
+ * The list of claims in pages of whole reports, in the ledger's order of reports, at most
+ * `CLAIMS_PAGE_SIZE` claims a page unless one report alone has more; made once per ledger.
+ */
+export function claimsListPages(ledger: Ledger, size = CLAIMS_PAGE_SIZE): ClaimsListPage[] {
+  const m = memoOf(ledger);
+  if (size === CLAIMS_PAGE_SIZE && m.claims) return m.claims;
+  const groups = ledger.articles.map((article) => ({ article, claims: article.claims }));
+  const runs = pageRuns(groups, (g) => g.claims.length, size);
+  const result = runs.map((run, i) => ({
+    number: i + 1,
+    count: runs.length,
+    claims: ledger.claims.length,
+    reports: ledger.articles.length,
+    groups: run,
+  }));
+  if (size === CLAIMS_PAGE_SIZE) m.claims = result;
+  return result;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, test } from 'vitest';
+import { claimsListPages, pageRuns, pagerItems, timelinePages } from '../../src/lib/views/list-pages';
+import { pageCacheKey } from '../../src/lib/views/page-keys';
+import { claimsUrl, timelineUrl } from '../../src/lib/urls';
+import { ledgerFrom, LEDGER_FIXTURE } from './helpers';
+
+// The fixture ledger: five timeline entries (four in 2022, one in 2025), four events of 2022, and
+// reports of 4, 4, 6 and 5 claims. Small page sizes cut it as a large ledger is cut.
+const ledger = ledgerFrom(LEDGER_FIXTURE);
+
+describe('cutting a list into pages', () => {
+  test('groups fill a page up to its size, in order; one heavier than a page has a page of its own', () => {
+    const w = (s: string): number => s.length;
+    expect(pageRuns(['aa', 'bb', 'c', 'dddd', 'e'], w, 4)).toEqual([['aa', 'bb'], ['c'], ['dddd'], ['e']]);
+    expect(pageRuns(['aaaaaa', 'b', 'c'], w, 4)).toEqual([['aaaaaa'], ['b', 'c']]);
+    expect(pageRuns([], w, 4)).toEqual([[]]);
+  });
+
+  test('the pager shows the first, the last and two on each side of the current page, a gap for the rest', () => {
+    expect(pagerItems(1, 1)).toEqual([]);
+    expect(pagerItems(1, 3)).toEqual([1, 2, 3]);
+    expect(pagerItems(1, 10)).toEqual([1, 2, 3, 'gap', 10]);
+    expect(pagerItems(6, 12)).toEqual([1, 'gap', 4, 5, 6, 7, 8, 'gap', 12]);
+    // One number missing is shown, not an ellipsis.
+    expect(pagerItems(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pagerItems(12, 12)).toEqual([1, 'gap', 10, 11, 12]);
+  });
+
+  test('later pages are under page/, the first at the list’s own address', () => {
+    expect(timelineUrl()).toMatch(/\/timeline\/$/);
+    expect(timelineUrl(1, '2022')).toMatch(/\/timeline\/#y2022$/);
+    expect(timelineUrl(3, '2025')).toMatch(/\/timeline\/page\/3\/#y2025$/);
+    expect(claimsUrl(1)).toMatch(/\/claims\/$/);
+    expect(claimsUrl(2)).toMatch(/\/claims\/page\/2\/$/);
+  });
+});
+
+describe('the timeline in pages', () => {
+  const pages = timelinePages(ledger, 2);
+
+  test('every entry once, in order, two to a page', () => {
+    expect(pages.map((p) => [p.number, p.count])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const entries = pages.flatMap((p) => p.sections.flatMap((s) => s.items));
+    expect(entries).toEqual(ledger.timeline);
+    expect(pages.map((p) => p.sections.flatMap((s) => s.items).length)).toEqual([2, 2, 1]);
+    for (const p of pages) expect(p.total).toBe(5);
+  });
+
+  test('a year split across pages is continued, its events only where it begins; every page lists every year', () => {
+    expect(pages.map((p) => p.sections.map((s) => [s.year, s.continued]))).toEqual([
+      [['2022', false]],
+      [['2022', true]],
+      [['2025', false]],
+    ]);
+    expect(pages[0]!.sections[0]!.events.map((e) => e.id)).toEqual(ledger.events.map((e) => e.id));
+    expect(pages[1]!.sections[0]!.events).toEqual([]);
+    expect(pages[2]!.sections[0]!.events).toEqual([]);
+    for (const p of pages)
+      expect(p.years).toEqual([
+        { year: '2022', page: 1 },
+        { year: '2025', page: 3 },
+      ]);
+  });
+
+  test('the whole timeline on one page at the site’s page size', () => {
+    const [only, ...rest] = timelinePages(ledger);
+    expect(rest).toEqual([]);
+    expect(only!.sections.map((s) => [s.year, s.continued, s.items.length])).toEqual([
+      ['2022', false, 4],
+      ['2025', false, 1],
+    ]);
+    expect(only!.span).toBe('September 2022 to June 2025');
+  });
+
+  test('a page’s span names its first and last dates as the entries give them', () => {
+    expect(pages.map((p) => p.span)).toEqual([
+      'September 2022 to 21 September 2022',
+      '21 September 2022 to October–December 2022',
+      'June 2025',
+    ]);
+  });
+});
+
+describe('the list of claims in pages', () => {
+  test('whole reports, in order, up to the page size; a report longer than a page alone', () => {
+    const ids = (size: number): string[][] =>
+      claimsListPages(ledger, size).map((p) => p.groups.map((g) => g.article.id));
+    expect(ledger.articles.map((a) => a.claims.length)).toEqual([4, 4, 6, 5]);
+    const [a, b, c, d] = ledger.articles.map((x) => x.id);
+    expect(ids(8)).toEqual([[a, b], [c], [d]]);
+    expect(ids(5)).toEqual([[a], [b], [c], [d]]);
+    expect(ids(200)).toEqual([[a, b, c, d]]);
+    const pages = claimsListPages(ledger, 8);
+    expect(pages.flatMap((p) => p.groups.flatMap((g) => g.claims))).toEqual(ledger.articles.flatMap((x) => x.claims));
+    for (const p of pages) expect([p.count, p.claims, p.reports]).toEqual([3, 19, 4]);
+  });
+});
+
+describe('list pages’ cache keys', () => {
+  /** Each page's key before and after `change` (undone afterwards): the numbers of the pages whose key changed. */
+  function changedPages(keys: () => string[], change: () => () => void): number[] {
+    const before = keys();
+    const undo = change();
+    const after = keys();
+    undo();
+    expect(keys()).toEqual(before);
+    return after.flatMap((k, i) => (k === before[i] ? [] : [i + 1]));
+  }
+  // Made again each time, as a build would, each with a memo of its own.
+  const timelineKeys = (): string[] => timelinePages(ledger, 2).map((page) => pageCacheKey({ page }));
+  const claimsKeys = (): string[] => claimsListPages(ledger, 8).map((page) => pageCacheKey({ page }));
+  const edit = <T extends object, K extends keyof T>(o: T, k: K, v: T[K]) => {
+    const old = o[k];
+    o[k] = v;
+    return () => void (o[k] = old);
+  };
+
+  test('a claim’s statement changes the key of the pages that show it, no other', () => {
+    const onSecond = timelinePages(ledger, 2)[1]!.sections[0]!.items[0]!.claim;
+    expect(changedPages(timelineKeys, () => edit(onSecond.data, 'statement', 'Edited.'))).toEqual([2]);
+    const third = ledger.articles[2]!.claims[0]!;
+    expect(changedPages(claimsKeys, () => edit(third.data, 'statement', 'Edited.'))).toEqual([2]);
+  });
+
+  test('what a line shows of others changes the key: the claimant’s name, the report’s title, an event’s name', () => {
+    const last = ledger.timeline.at(-1)!.claim;
+    expect(changedPages(timelineKeys, () => edit(last.article.data, 'title', 'Edited'))).toContain(3);
+    expect(changedPages(timelineKeys, () => edit(last.claimant.data, 'name', 'Edited'))).toContain(3);
+    expect(changedPages(timelineKeys, () => edit(ledger.events[0]!.data, 'name', 'Edited'))).toEqual([1]);
+    const first = ledger.articles[0]!;
+    expect(changedPages(claimsKeys, () => edit(first.data, 'title', 'Edited'))).toEqual([1]);
+    expect(changedPages(claimsKeys, () => edit(first.claims[0]!.claimant.data, 'name', 'Edited'))).toContain(1);
+  });
+});
