@@ -11,8 +11,8 @@ const at = (path: string): string => `${BASE_PATH.slice(0, -1)}${path}`;
 
 /** Home page. */
 export const homeUrl = (): string => at('/');
-/** The list of reports. */
-export const articlesUrl = (): string => at('/articles/');
+/** The list of reports: its first page, or page `page` of it (under `page/`, as `claimsUrl` says why). */
+export const articlesUrl = (page = 1): string => at(`/articles/${page > 1 ? `page/${page}/` : ''}`);
 /** A report's page; with a claim id, that claim's anchor inside it. */
 export const articleUrl = (id: string, claim?: string): string => at(`/articles/${id}/${claim ? `#${claim}` : ''}`);
 /**

@@ -121,6 +121,34 @@ describe('a corpus grown to sixty reports', () => {
     }
   });
 
+  test('the lists of claims and of reports are in pages: each claim and report on one page, the pages linked in order', () => {
+    const { claims } = apiClaimsSchema.parse(JSON.parse(readFileSync(join(out, 'api/claims.json'), 'utf8')));
+    const reports = readdirSync(join(content, 'articles')).map((f) => f.replace(/\.md$/, ''));
+    for (const [list, ids, kind] of [
+      ['claims', claims.map((c) => c.id), 'claims'],
+      ['articles', reports, 'articles'],
+    ] as const) {
+      // The first page at the list's address, the others under page/N/, as long as there are files.
+      const pages = [readFileSync(join(out, list, 'index.html'), 'utf8')];
+      for (let n = 2; existsSync(join(out, list, 'page', String(n), 'index.html')); n++)
+        pages.push(readFileSync(join(out, list, 'page', String(n), 'index.html'), 'utf8'));
+      // Sixty reports and their 400 claims do not fit on one page of either list.
+      expect(pages.length, list).toBeGreaterThan(1);
+      const linked = pages.flatMap((html) =>
+        [...new Set([...html.matchAll(new RegExp(`href="/${kind}/([a-z0-9-]+)/"`, 'g'))].map((m) => m[1]!))].filter(
+          (id) => id !== 'page',
+        ),
+      );
+      expect([...linked].sort(), list).toEqual([...ids].sort());
+      pages.forEach((html, i) => {
+        const next = html.match(/<a href="([^"]+)" rel="next">/)?.[1];
+        expect(next, `${list} page ${i + 1}`).toBe(i + 1 < pages.length ? `/${list}/page/${i + 2}/` : undefined);
+        const prev = html.match(/<a href="([^"]+)" rel="prev">/)?.[1];
+        expect(prev, `${list} page ${i + 1}`).toBe(i === 0 ? undefined : i === 1 ? `/${list}/` : `/${list}/page/${i}/`);
+      });
+    }
+  });
+
   test(
     'the site checks and html-validate pass over the grown build',
     () => siteChecks(out, content, [...SITE_CHECKS, 'html']),

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { claimsListPages, pageRuns, pagerItems, timelinePages } from '../../src/lib/views/list-pages';
+import {
+  articlesListPages,
+  claimsListPages,
+  pageRuns,
+  pagerItems,
+  timelinePages,
+} from '../../src/lib/views/list-pages';
+import { HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
-import { claimsUrl, timelineUrl } from '../../src/lib/urls';
+import { articlesUrl, claimsUrl, timelineUrl } from '../../src/lib/urls';
 import { ledgerFrom, LEDGER_FIXTURE } from './helpers';
 
 // The fixture ledger: five timeline entries (four in 2022, one in 2025), four events of 2022, and
@@ -32,6 +39,8 @@ describe('cutting a list into pages', () => {
     expect(timelineUrl(3, '2025')).toMatch(/\/timeline\/page\/3\/#y2025$/);
     expect(claimsUrl(1)).toMatch(/\/claims\/$/);
     expect(claimsUrl(2)).toMatch(/\/claims\/page\/2\/$/);
+    expect(articlesUrl()).toMatch(/\/articles\/$/);
+    expect(articlesUrl(4)).toMatch(/\/articles\/page\/4\/$/);
   });
 });
 
@@ -97,6 +106,29 @@ describe('the list of claims in pages', () => {
     const pages = claimsListPages(ledger, 8);
     expect(pages.flatMap((p) => p.groups.flatMap((g) => g.claims))).toEqual(ledger.articles.flatMap((x) => x.claims));
     for (const p of pages) expect([p.count, p.claims, p.reports]).toEqual([3, 19, 4]);
+  });
+});
+
+describe('the list of reports in pages, and the home page’s newest reports', () => {
+  // The fixture's four reports, each seen under ten ids: a ledger of forty reports.
+  const many = Array.from({ length: 40 }, (_, i) => ({ ...ledger.articles[i % 4]!, id: `r${i}` }));
+
+  test('reports in the ledger’s order (newest first), so many a page', () => {
+    const pages = articlesListPages({ ...ledger, articles: many }, 15);
+    expect(pages.map((p) => p.articles.map((a) => a.id))).toEqual([
+      many.slice(0, 15).map((a) => a.id),
+      many.slice(15, 30).map((a) => a.id),
+      many.slice(30).map((a) => a.id),
+    ]);
+    for (const p of pages) expect([p.count, p.reports]).toEqual([3, 40]);
+    expect(articlesListPages(ledger).map((p) => p.articles)).toEqual([ledger.articles]);
+  });
+
+  test('the home page shows the newest reports only, and counts them all', () => {
+    const view = homeView({ ...ledger, articles: many });
+    expect(view.articles.map((a) => a.id)).toEqual(many.slice(0, HOME_REPORTS).map((a) => a.id));
+    expect(view.articleCount).toBe(40);
+    expect(homeView(ledger).articles).toEqual(ledger.articles);
   });
 });
 

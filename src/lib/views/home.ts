@@ -4,6 +4,12 @@ import { CASUALTY_TOPIC } from './editorial';
 import { formatFigure } from '../model/figures';
 import { groupBy } from '../model/group';
 
+/**
+ * Reports the home page shows, newest first; the list of reports has them all. (At 5,000 reports
+ * the home page listed every one: 1.1 MB, rendered again after any edit.)
+ */
+export const HOME_REPORTS = 12;
+
 /** What the home page shows. */
 export function homeView(ledger: Ledger) {
   const keyFigures = ledger.figures
@@ -13,7 +19,8 @@ export function homeView(ledger: Ledger) {
   return {
     claimCount: ledger.claims.length,
     articleCount: ledger.articles.length,
-    articles: ledger.articles,
+    /** The newest `HOME_REPORTS` reports (the ledger holds them newest first). */
+    articles: ledger.articles.slice(0, HOME_REPORTS),
     topics: ledger.topics,
     keyFigures,
     latest: ledger.timeline.slice(-6).reverse(),

@@ -4,8 +4,8 @@ import { formatDateSpecBrief, yearOf } from '../model/dates';
 import { eventsByYear } from './event-views';
 import { timelineByYear } from './home';
 
-// The timeline and the list of claims grow with the ledger: at 5,000 reports they were 17 MB and
-// 10 MB pages, rendered whole again after any edit. They are cut into pages of a few hundred lines
+// The timeline and the lists of claims and reports grow with the ledger: at 5,000 reports they
+// were pages of 17, 10 and 1.4 MB, rendered whole again after any edit. They are cut into pages of a few hundred lines
 // (the page-weight budget, 20 KB of HTML and CSS gzip, holds at these sizes for real reports), each
 // with a cache key of its own, so an edit renders again only the page that shows the claim.
 
@@ -13,6 +13,8 @@ import { timelineByYear } from './home';
 export const TIMELINE_PAGE_SIZE = 150;
 /** Claims on a page of the list of claims, at most, unless one report alone has more. */
 export const CLAIMS_PAGE_SIZE = 200;
+/** Reports on a page of the list of reports. */
+export const ARTICLES_PAGE_SIZE = 50;
 
 /**
  * `groups` cut in order into runs whose `weight`s add up to at most `size`; a group heavier than
@@ -90,8 +92,20 @@ export interface ClaimsListPage extends PageOf {
   groups: { article: Article; claims: Claim[] }[];
 }
 
-const memo = new WeakMap<Ledger, { timeline?: TimelinePage[]; claims?: ClaimsListPage[] }>();
-const memoOf = (ledger: Ledger): { timeline?: TimelinePage[]; claims?: ClaimsListPage[] } => {
+/** What one page of the list of reports shows. */
+export interface ArticlesListPage extends PageOf {
+  /** Reports on all pages. */
+  reports: number;
+  articles: Article[];
+}
+
+interface Memo {
+  timeline?: TimelinePage[];
+  claims?: ClaimsListPage[];
+  articles?: ArticlesListPage[];
+}
+const memo = new WeakMap<Ledger, Memo>();
+const memoOf = (ledger: Ledger): Memo => {
   let m = memo.get(ledger);
   if (!m) memo.set(ledger, (m = {}));
   return m;
@@ -145,5 +159,20 @@ export function claimsListPages(ledger: Ledger, size = CLAIMS_PAGE_SIZE): Claims
     groups: run,
   }));
   if (size === CLAIMS_PAGE_SIZE) m.claims = result;
+  return result;
+}
+
+/** The list of reports (newest first, as the ledger holds them) in pages of `ARTICLES_PAGE_SIZE`; made once per ledger. */
+export function articlesListPages(ledger: Ledger, size = ARTICLES_PAGE_SIZE): ArticlesListPage[] {
+  const m = memoOf(ledger);
+  if (size === ARTICLES_PAGE_SIZE && m.articles) return m.articles;
+  const runs = pageRuns(ledger.articles, () => 1, size);
+  const result = runs.map((articles, i) => ({
+    number: i + 1,
+    count: runs.length,
+    reports: ledger.articles.length,
+    articles,
+  }));
+  if (size === ARTICLES_PAGE_SIZE) m.articles = result;
   return result;
 }
