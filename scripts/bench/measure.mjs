@@ -30,7 +30,7 @@ function treeRssKb(root) {
   return total;
 }
 
-/** Runs a command; resolves with wall seconds, peak RSS in MB and its output. */
+/** Runs a command; resolves with wall seconds, peak RSS in MB (NaN if it ended before it was sampled) and its output. */
 export function run(cmd, args, { env = {}, cwd } = {}) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -39,12 +39,18 @@ export function run(cmd, args, { env = {}, cwd } = {}) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid))), 200);
+    let samples = 0;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, treeRssKb(child.pid));
+      samples++;
+    }, 200);
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - start) / 1000;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out.slice(-3000)}`));
-      else resolve({ seconds, peakMb: peak / 1024, out });
+      // A process that ended before the first sample (the peer over five pages) has no measured
+      // peak: NaN, printed as "n/a", not 0 (which made the memory ratio "Infinity").
+      else resolve({ seconds, peakMb: samples > 0 ? peak / 1024 : NaN, out });
     });
   });
 }
@@ -63,7 +69,9 @@ export function files(dir) {
   return out;
 }
 
+/** The median; NaN if any value is NaN (an unmeasured peak), which a sort would put anywhere. */
 export const median = (xs) => {
+  if (xs.some((x) => Number.isNaN(x))) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };

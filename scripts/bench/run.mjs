@@ -118,6 +118,11 @@ async function serve(outDir, port) {
 }
 
 const s1 = (x) => x.toFixed(1);
+// A peak memory is NaN when the process ended before it was sampled (measure.mjs): shown as "n/a".
+const mb = (x) => (Number.isFinite(x) ? String(Math.round(x)) : 'n/a');
+const ratio = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+/** The larger of two peaks; one that was not sampled does not count, both unsampled is NaN. */
+const peakOf = (a, b) => (Number.isFinite(a) && Number.isFinite(b) ? Math.max(a, b) : Number.isFinite(a) ? a : b);
 const ms = (seconds, n) => ((seconds * 1000) / n).toFixed(2);
 const say = (line) => process.stderr.write(`${line}\n`);
 
@@ -128,7 +133,7 @@ const say = (line) => process.stderr.write(`${line}\n`);
 async function buildOurs(content, out) {
   const site = await run(...astro(['build', '--outDir', out]), { cwd: ROOT, env: { CONTENT_DIR: content } });
   const index = await run(...ourIndex(ROOT, out), { cwd: ROOT });
-  return { seconds: site.seconds + index.seconds, peakMb: Math.max(site.peakMb, index.peakMb), site, index };
+  return { seconds: site.seconds + index.seconds, peakMb: peakOf(site.peakMb, index.peakMb), site, index };
 }
 
 const rows = [];
@@ -174,19 +179,19 @@ for (const size of SIZES) {
       setAside(peerOut);
       const hugo = await run('hugo', ['--quiet', '-s', peerSite, '-d', peerOut], { cwd: ROOT });
       const pf = await run(PAGEFIND_BIN, ['--site', peerOut], { cwd: ROOT });
-      round.peer = { seconds: hugo.seconds + pf.seconds, peakMb: Math.max(hugo.peakMb, pf.peakMb), hugo, pagefind: pf };
+      round.peer = { seconds: hugo.seconds + pf.seconds, peakMb: peakOf(hugo.peakMb, pf.peakMb), hugo, pagefind: pf };
     }
     rounds.push(round);
     const p = round.peer;
     say(
-      `size ${size} run ${r + 1}/${RUNS}: ours ${s1(round.ours.seconds)} s (astro ${s1(round.ours.site.seconds)} + pagefind ${s1(round.ours.index.seconds)}) ${Math.round(round.ours.peakMb)} MB` +
+      `size ${size} run ${r + 1}/${RUNS}: ours ${s1(round.ours.seconds)} s (astro ${s1(round.ours.site.seconds)} + pagefind ${s1(round.ours.index.seconds)}) ${mb(round.ours.peakMb)} MB` +
         (round.rebuild
           ? `, rebuild after one edit ${s1(round.rebuild.seconds)} s (${((100 * round.rebuild.seconds) / round.ours.seconds).toFixed(0)}% of cold)`
           : '') +
-        ` | baseline ${s1(round.baseline.seconds)} s ${Math.round(round.baseline.peakMb)} MB` +
+        ` | baseline ${s1(round.baseline.seconds)} s ${mb(round.baseline.peakMb)} MB` +
         (p
-          ? ` | peer ${s1(p.seconds)} s (hugo ${s1(p.hugo.seconds)} + pagefind ${s1(p.pagefind.seconds)}) ${Math.round(p.peakMb)} MB` +
-            ` | ours/peer: time ${(round.ours.seconds / p.seconds).toFixed(2)}, memory ${(round.ours.peakMb / p.peakMb).toFixed(2)}`
+          ? ` | peer ${s1(p.seconds)} s (hugo ${s1(p.hugo.seconds)} + pagefind ${s1(p.pagefind.seconds)}) ${mb(p.peakMb)} MB` +
+            ` | ours/peer: time ${(round.ours.seconds / p.seconds).toFixed(2)}, memory ${ratio(round.ours.peakMb / p.peakMb)}`
           : ''),
     );
   }
@@ -211,17 +216,17 @@ for (const size of SIZES) {
     reports: synthetic ? size : '5 (real)',
     pages: facts.pages,
     'ours s (astro+pagefind)': `${s1(ours)} (${s1(med((x) => x.ours.site.seconds))}+${s1(med((x) => x.ours.index.seconds))})`,
-    'ours MB': Math.round(med((x) => x.ours.peakMb)),
+    'ours MB': mb(med((x) => x.ours.peakMb)),
     'rebuild s': synthetic ? s1(med((x) => x.rebuild.seconds)) : '',
     'rebuild/cold': synthetic ? med((x) => x.rebuild.seconds / x.ours.seconds).toFixed(2) : '',
     'baseline s': s1(baseline),
-    'baseline MB': Math.round(med((x) => x.baseline.peakMb)),
+    'baseline MB': mb(med((x) => x.baseline.peakMb)),
     'peer s (hugo+pagefind)': HUGO
       ? `${s1(med((x) => x.peer.seconds))} (${s1(med((x) => x.peer.hugo.seconds))}+${s1(med((x) => x.peer.pagefind.seconds))})`
       : 'n/a',
-    'peer MB': HUGO ? Math.round(med((x) => x.peer.peakMb)) : 'n/a',
+    'peer MB': HUGO ? mb(med((x) => x.peer.peakMb)) : 'n/a',
     'ours/peer time': HUGO ? med((x) => x.ours.seconds / x.peer.seconds).toFixed(2) : 'n/a',
-    'ours/peer MB': HUGO ? med((x) => x.ours.peakMb / x.peer.peakMb).toFixed(2) : 'n/a',
+    'ours/peer MB': HUGO ? ratio(med((x) => x.ours.peakMb / x.peer.peakMb)) : 'n/a',
     'ms/report ours · baseline · peer': `${ms(ours, reports)} · ${ms(baseline, reports)} · ${
       HUGO
         ? ms(
