@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, utimesSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, test } from 'vitest';
+import { tempFolder } from './helpers';
 import { readValidatedCorpus } from '../../src/lib/content/corpus';
 import {
   hasReportBody,
@@ -129,7 +129,7 @@ describe('the articles loader', () => {
 });
 
 describe('report bodies kept by digest', () => {
-  const cwd = mkdtempSync(join(tmpdir(), 'report-bodies-'));
+  const cwd = tempFolder('report-bodies');
   afterEach(() => rmSync(reportBodiesDir(cwd), { recursive: true, force: true }));
 
   test('a missing body stops the page with the report named and the fix', () => {

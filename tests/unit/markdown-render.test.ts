@@ -1,16 +1,15 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 import { claimAnchorsByReport } from '../../src/loaders/articles';
 import { MARKDOWN_OPTIONS, markdownProcessor } from '../../src/loaders/markdown';
 import { renderInWorker, renderReportsLean, type ReportToRender } from '../../src/loaders/render-reports';
-import { CONTENT } from './helpers';
+import { CONTENT, tempFolder } from './helpers';
 
 // Reports are rendered by a lean pipeline, not Astro's own (src/loaders/markdown.ts): the same
 // steps less rehype-raw, image collection and syntax highlighting, which change nothing in a report
@@ -28,13 +27,12 @@ beforeAll(async () => {
   ours = await markdownProcessor().createRenderer(markdownConfigDefaults);
   astros = await unified(MARKDOWN_OPTIONS).createRenderer(markdownConfigDefaults);
   // The hostile fixture is an overlay on the base fixture, as tests/site/hostile.test.ts builds it.
-  root = mkdtempSync(join(tmpdir(), 'claim-ledger-markdown-render-'));
+  root = tempFolder('markdown-render');
   hostile = join(root, 'content');
   cpSync(join(FIXTURES, 'content-base'), hostile, { recursive: true });
   cpSync(join(FIXTURES, 'hostile-content'), hostile, { recursive: true });
   cpSync(join(FIXTURES, 'permalinks.txt'), join(root, 'permalinks.txt'));
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe.each([
   ['the real corpus', () => CONTENT],

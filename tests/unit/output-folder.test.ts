@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { tempFolder } from './helpers';
 import { INCREMENTAL_COPIES_FOLDER, INCREMENTAL_MANIFEST_FILE } from '../../src/integrations/astro-internals';
 import {
   distrustUnlessMatching,
@@ -13,8 +13,7 @@ import {
 // The guard that keeps Astro's incremental build from keeping pages another build left in an
 // output folder (src/integrations/output-folder.ts), on a cache folder of its own: each way the
 // folder and the manifest can stop matching, and the one way they match.
-const root = mkdtempSync(join(tmpdir(), 'claim-ledger-output-folder-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempFolder('output-folder');
 
 let n = 0;
 /** A fresh cache folder with a manifest and a page copy, and two output folders. */

@@ -2,7 +2,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   rmSync,
   statSync,
@@ -10,9 +9,9 @@ import {
   writeFileSync,
   readFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { tempFolder } from './helpers';
 import { forgetParsed, parseStats, readCorpus, WORKER_FROM, type ReadOptions } from '../../src/lib/content/read';
 import {
   cachedParse,
@@ -26,13 +25,9 @@ import {
 } from '../../src/lib/content/parse-cache';
 import { analyseMarkdown } from '../../src/lib/content/text';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
 /** A project folder with a copy of the real content and a stand-in for the validator's code. */
 function project(): { cwd: string; content: string; files: number } {
-  const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-parse-cache-'));
-  made.push(cwd);
+  const cwd = tempFolder('parse-cache');
   const content = join(cwd, 'content');
   cpSync(join(import.meta.dirname, '../../content'), content, { recursive: true });
   mkdirSync(join(cwd, 'src/schemas'), { recursive: true });
@@ -46,8 +41,7 @@ function project(): { cwd: string; content: string; files: number } {
 
 /** The corpus read with no cache at all, in a project folder of its own. */
 function readCorpusFresh(content: string): ReturnType<typeof readCorpus> {
-  const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-parse-cache-'));
-  made.push(cwd);
+  const cwd = tempFolder('parse-cache');
   forgetParsed();
   return readCorpus(content, cwd);
 }
@@ -184,8 +178,7 @@ describe('content parse cache between builds', () => {
   });
 
   test('a stamp is recorded only for a file that changed 2 s or more before its stamp was read', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-parse-cache-'));
-    made.push(cwd);
+    const cwd = tempFolder('parse-cache');
     forgetParseCache();
     keepParse(cwd, 'yaml:k', { data: { a: 1 } });
     // Changed 1 s before the stamp was read: racily clean, not recorded.

@@ -1,16 +1,15 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readCorpus } from '../../src/lib/content/read';
 import { analyseMarkdown, locateQuotes, type QuoteLocation } from '../../src/lib/content/text';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 import { markdownProcessor } from '../../src/loaders/markdown';
-import { CONTENT } from './helpers';
+import { CONTENT, tempFolder } from './helpers';
 
 // A claim's quote is located twice: by the validator, over the Markdown's top-level paragraphs and
 // headings (src/lib/content/text.ts, `analyseMarkdown`), and by rehype-claim-anchors, over the
@@ -29,13 +28,12 @@ beforeAll(async () => {
   renderer = await markdownProcessor().createRenderer(markdownConfigDefaults);
   // The hostile fixture is an overlay on the base fixture, as tests/site/hostile.test.ts builds it.
   // permalinks.txt sits beside the content folder, as in the project.
-  root = mkdtempSync(join(tmpdir(), 'claim-ledger-quote-paths-'));
+  root = tempFolder('quote-paths');
   hostile = join(root, 'content');
   cpSync(join(FIXTURES, 'content-base'), hostile, { recursive: true });
   cpSync(join(FIXTURES, 'hostile-content'), hostile, { recursive: true });
   cpSync(join(FIXTURES, 'permalinks.txt'), join(root, 'permalinks.txt'));
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** The texts of a rendered report's top-level paragraphs and headings, as the plugin sees them. */
 async function renderedBlocks(body: string): Promise<string[]> {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { tempFolder } from './helpers';
 import { renderInputs, renderKey } from '../../src/loaders/render-key';
 
 // The articles loader re-renders a report only when its digest changes; `renderKey` is the part
@@ -37,10 +37,9 @@ const write = (file: string, text: string): void => {
 };
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'claim-ledger-render-key-'));
+  root = tempFolder('render-key');
   for (const [file, text] of Object.entries(PROJECT)) write(file, text);
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('renderKey', () => {
   test('is the same for the same project', () => {

@@ -1,19 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bibtex, citationText, cslJson } from '../../src/lib/exports/cite';
 import { articlesExport } from '../../src/lib/exports/api';
 import { articleJsonLd } from '../../src/lib/exports/jsonld';
 import { apiArticlesSchema } from '../../src/schemas/api';
-import { ledgerFrom } from './helpers';
+import { ledgerFrom, tempFolder } from './helpers';
 
 // A newsroom's fields of a report (its web address, the day it was accessed, whether the text is
 // cut off) on the fixture corpus: carried into the JSON export, the citations and the structured
 // data, and absent where the frontmatter does not give them. Bad values: the bad-content fixtures
 // article-url-not-https and article-accessed-not-a-day.
-const root = mkdtempSync(join(tmpdir(), 'claim-ledger-fields-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempFolder('fields');
 cpSync(join(import.meta.dirname, '../fixtures/content-base'), join(root, 'content'), { recursive: true });
 cpSync(join(import.meta.dirname, '../fixtures/permalinks.txt'), join(root, 'permalinks.txt'));
 const file = join(root, 'content/articles/a-one.md');

@@ -1,23 +1,12 @@
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  renameSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { tempFolder } from './helpers';
 import { readCorpus } from '../../src/lib/content/read';
 import { formatProblem, validateCorpus } from '../../src/lib/content/validate';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const BAD = join(FIXTURES, 'bad-content');
-const made: string[] = [];
 
 /**
  * A copy of the good fixture corpus at `<tmp>/content`, with a case's files laid over it; the
@@ -25,8 +14,7 @@ const made: string[] = [];
  * the project keeps it. A case's `absent.txt` lists files it removes (paths from `<tmp>`).
  */
 function corpusWith(overlay?: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'claim-ledger-'));
-  made.push(root);
+  const root = tempFolder('validate');
   cpSync(join(FIXTURES, 'content-base'), join(root, 'content'), { recursive: true });
   cpSync(join(FIXTURES, 'permalinks.txt'), join(root, 'permalinks.txt'));
   if (overlay) {
@@ -43,8 +31,6 @@ function corpusWith(overlay?: string): string {
 }
 const problemsIn = (root: string): string[] =>
   validateCorpus(readCorpus(join(root, 'content'), root)).problems.map(formatProblem);
-
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('content validation', () => {
   test('the good fixture corpus has no problems', () => {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { tempFolder } from './helpers';
 import { contentSignature } from '../../src/lib/content/signature';
 import { watchContent } from '../../src/lib/content/watch';
 
@@ -10,13 +10,10 @@ import { watchContent } from '../../src/lib/content/watch';
 // watched from then on.
 let root = '';
 let stop = (): void => undefined;
-afterEach(() => {
-  stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+afterEach(() => stop());
 
 test('sees content files, permalinks.txt and new collection folders, and nothing else beside them', async () => {
-  root = mkdtempSync(join(tmpdir(), 'claim-ledger-watch-'));
+  root = tempFolder('watch');
   const content = join(root, 'content');
   mkdirSync(join(content, 'claims'), { recursive: true });
   let calls = 0;
@@ -43,7 +40,7 @@ test('sees content files, permalinks.txt and new collection folders, and nothing
 });
 
 test('the content signature changes when a received text does', () => {
-  root = mkdtempSync(join(tmpdir(), 'claim-ledger-signature-'));
+  root = tempFolder('signature');
   const content = join(root, 'content');
   mkdirSync(join(content, 'received'), { recursive: true });
   const before = contentSignature(content);
@@ -52,7 +49,7 @@ test('the content signature changes when a received text does', () => {
 });
 
 test('the content signature changes when a file is rewritten with the same length and its modification time put back', async () => {
-  root = mkdtempSync(join(tmpdir(), 'claim-ledger-signature-'));
+  root = tempFolder('signature');
   const content = join(root, 'content');
   mkdirSync(join(content, 'claims'), { recursive: true });
   const file = join(content, 'claims', 'a.yaml');

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { tempFolder } from './helpers';
 import { parseYamlFast, readsFast, YAML_OPTIONS } from '../../src/lib/content/yaml';
 import { generate } from '../../scripts/bench/generate.mjs';
 
@@ -10,8 +10,6 @@ import { generate } from '../../scripts/bench/generate.mjs';
 // a Date, -0 stays -0, NaN stays NaN) or the same error message as the `yaml` package alone.
 
 const ROOT = join(import.meta.dirname, '../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** What a parser makes of a text: its data, or the message it throws. */
 function outcome(read: (text: string) => unknown, text: string): { data: unknown } | { error: string } {
@@ -40,8 +38,7 @@ function yamlTexts(dir: string): { file: string; text: string }[] {
 }
 
 function syntheticCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claim-ledger-yaml-'));
-  made.push(dir);
+  const dir = tempFolder('yaml');
   generate(dir, 30);
   return dir;
 }
