@@ -31,8 +31,8 @@ export const sourcesUrl = (): string => at('/sources/');
 export const sourceUrl = (id: string): string => at(`/sources/${id}/`);
 /** The list of topics. */
 export const topicsUrl = (): string => at('/topics/');
-/** A topic's page. */
-export const topicUrl = (id: string): string => at(`/topics/${id}/`);
+/** A topic's page, or page `page` of it (under `page/`, as `claimsUrl` says why). */
+export const topicUrl = (id: string, page = 1): string => at(`/topics/${id}/${page > 1 ? `page/${page}/` : ''}`);
 /** The timeline: its first page, or page `page` of it; with a year, at that year's heading on it. */
 export const timelineUrl = (page = 1, year?: string): string =>
   at(`/timeline/${page > 1 ? `page/${page}/` : ''}${year ? `#y${year}` : ''}`);

@@ -5,10 +5,11 @@ import {
   pageRuns,
   pagerItems,
   timelinePages,
+  topicPages,
 } from '../../src/lib/views/list-pages';
-import { HOME_REPORTS, homeView } from '../../src/lib/views/home';
+import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
-import { articlesUrl, claimsUrl, timelineUrl } from '../../src/lib/urls';
+import { articlesUrl, claimsUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
 import { ledgerFrom, LEDGER_FIXTURE } from './helpers';
 
 // The fixture ledger: five timeline entries (four in 2022, one in 2025), four events of 2022, and
@@ -41,6 +42,8 @@ describe('cutting a list into pages', () => {
     expect(claimsUrl(2)).toMatch(/\/claims\/page\/2\/$/);
     expect(articlesUrl()).toMatch(/\/articles\/$/);
     expect(articlesUrl(4)).toMatch(/\/articles\/page\/4\/$/);
+    expect(topicUrl('x')).toMatch(/\/topics\/x\/$/);
+    expect(topicUrl('x', 2)).toMatch(/\/topics\/x\/page\/2\/$/);
   });
 });
 
@@ -132,6 +135,27 @@ describe('the list of reports in pages, and the home page’s newest reports', (
   });
 });
 
+describe('a topic in pages', () => {
+  // The topic with claims from the most reports: one report a page at a page size of 1.
+  const topic = [...ledger.topics].sort(
+    (a, b) => groupByArticle(b.claims).length - groupByArticle(a.claims).length,
+  )[0]!;
+  const pages = topicPages(topic, 1);
+
+  test('its claims by report, whole reports a page; the reports filed under it on the first page only', () => {
+    const groups = groupByArticle(topic.claims);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(pages.map((p) => p.groups)).toEqual(groups.map((g) => [g]));
+    for (const p of pages)
+      expect([p.count, p.claims, p.reports]).toEqual([groups.length, topic.claims.length, groups.length]);
+    expect(pages[0]!.filed).toBe(topic.articles);
+    for (const p of pages.slice(1)) expect(p.filed).toEqual([]);
+    // The topic's id and record, not the entity with every claim filed under it.
+    expect(Object.keys(pages[0]!.topic).sort()).toEqual(['data', 'id']);
+    expect(topicPages(topic).map((p) => p.groups)).toEqual([groups]);
+  });
+});
+
 describe('list pages’ cache keys', () => {
   /** Each page's key before and after `change` (undone afterwards): the numbers of the pages whose key changed. */
   function changedPages(keys: () => string[], change: () => () => void): number[] {
@@ -156,6 +180,20 @@ describe('list pages’ cache keys', () => {
     expect(changedPages(timelineKeys, () => edit(onSecond.data, 'statement', 'Edited.'))).toEqual([2]);
     const third = ledger.articles[2]!.claims[0]!;
     expect(changedPages(claimsKeys, () => edit(third.data, 'statement', 'Edited.'))).toEqual([2]);
+  });
+
+  test('a topic’s page keys change with the claims it shows, not with the topic’s other claims', () => {
+    const topic = [...ledger.topics].sort(
+      (a, b) => groupByArticle(b.claims).length - groupByArticle(a.claims).length,
+    )[0]!;
+    const keys = (): string[] => topicPages(topic, 1).map((page) => pageCacheKey({ page }));
+    const onSecond = topicPages(topic, 1)[1]!.groups[0]!.claims[0]!;
+    expect(changedPages(keys, () => edit(onSecond.data, 'statement', 'Edited.'))).toEqual([2]);
+    // A report filed under the topic is named on the first page only.
+    expect(changedPages(keys, () => edit(topic.articles[0]!.data, 'title', 'Edited'))).toContain(1);
+    expect(changedPages(keys, () => edit(topic.data, 'name', 'Edited')).length).toBe(topicPages(topic, 1).length);
+    const elsewhere = ledger.claims.find((c) => !c.topics.includes(topic))!;
+    expect(changedPages(keys, () => edit(elsewhere.data, 'statement', 'Edited.'))).toEqual([]);
   });
 
   test('what a line shows of others changes the key: the claimant’s name, the report’s title, an event’s name', () => {

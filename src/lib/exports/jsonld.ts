@@ -106,16 +106,16 @@ export function homeJsonLd(description: string) {
 }
 
 /**
- * JSON-LD for a topic page: a `CollectionPage` about the topic. Its claims are not listed here: a
- * topic may hold thousands, and the page's links already name them.
+ * JSON-LD for a topic page (page `page` of it): a `CollectionPage` about the topic. Its claims are
+ * not listed here: a topic may hold thousands, and the page's links already name them.
  */
-export function topicJsonLd(t: Topic) {
+export function topicJsonLd(t: Pick<Topic, 'id' | 'data'>, page = 1) {
   return {
     '@context': 'https://schema.org',
     '@type': 'CollectionPage',
-    name: t.data.name,
+    name: page > 1 ? `${t.data.name}, page ${page}` : t.data.name,
     description: t.data.description,
-    url: absolute(topicUrl(t.id)),
+    url: absolute(topicUrl(t.id, page)),
     about: { '@type': 'Thing', name: t.data.name },
     isPartOf: website(),
   };

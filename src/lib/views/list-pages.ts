@@ -1,8 +1,8 @@
-import type { Article, Claim, Ledger, TimelineItem } from '../model/ledger';
+import type { Article, Claim, Ledger, TimelineItem, Topic } from '../model/ledger';
 import type { LedgerEvent } from '../model/events';
 import { formatDateSpecBrief, yearOf } from '../model/dates';
 import { eventsByYear } from './event-views';
-import { timelineByYear } from './home';
+import { groupByArticle, timelineByYear } from './home';
 
 // The timeline and the lists of claims and reports grow with the ledger: at 5,000 reports they
 // were pages of 17, 10 and 1.4 MB, rendered whole again after any edit. They are cut into pages of a few hundred lines
@@ -15,6 +15,8 @@ export const TIMELINE_PAGE_SIZE = 150;
 export const CLAIMS_PAGE_SIZE = 200;
 /** Reports on a page of the list of reports. */
 export const ARTICLES_PAGE_SIZE = 50;
+/** Claims on a page of a topic, at most, unless one report alone has more (whole reports, as the list of claims). */
+export const TOPIC_PAGE_SIZE = 200;
 
 /**
  * `groups` cut in order into runs whose `weight`s add up to at most `size`; a group heavier than
@@ -174,5 +176,44 @@ export function articlesListPages(ledger: Ledger, size = ARTICLES_PAGE_SIZE): Ar
     articles,
   }));
   if (size === ARTICLES_PAGE_SIZE) m.articles = result;
+  return result;
+}
+
+/**
+ * What one page of a topic shows. Not the topic itself but its id and record (`topic`): a page's
+ * key is a digest of its props, and the topic entity would bring in every claim filed under it.
+ */
+export interface TopicPage extends PageOf {
+  topic: Pick<Topic, 'id' | 'data'>;
+  /** Claims filed under the topic, and the reports they come from, on all pages. */
+  claims: number;
+  reports: number;
+  groups: { article: Article; claims: Claim[] }[];
+  /** The reports filed under the topic as a whole (on the first page only; empty on the others). */
+  filed: Article[];
+}
+
+const topicMemo = new WeakMap<Topic, TopicPage[]>();
+
+/**
+ * A topic's claims in pages of whole reports, in the order of its claims, at most
+ * `TOPIC_PAGE_SIZE` claims a page unless one report alone has more; made once per topic.
+ */
+export function topicPages(topic: Topic, size = TOPIC_PAGE_SIZE): TopicPage[] {
+  const known = size === TOPIC_PAGE_SIZE ? topicMemo.get(topic) : undefined;
+  if (known) return known;
+  const groups = groupByArticle(topic.claims);
+  const runs = pageRuns(groups, (g) => g.claims.length, size);
+  const head = { id: topic.id, data: topic.data };
+  const result = runs.map((run, i) => ({
+    number: i + 1,
+    count: runs.length,
+    topic: head,
+    claims: topic.claims.length,
+    reports: groups.length,
+    groups: run,
+    filed: i === 0 ? topic.articles : [],
+  }));
+  if (size === TOPIC_PAGE_SIZE) topicMemo.set(topic, result);
   return result;
 }
