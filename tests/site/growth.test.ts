@@ -151,7 +151,7 @@ describe('a corpus grown to sixty reports', () => {
 
   test(
     'the site checks and html-validate pass over the grown build',
-    () => siteChecks(out, content, [...SITE_CHECKS, 'html']),
+    () => siteChecks(out, content, [...SITE_CHECKS, 'html', 'budgets']),
     420_000,
   );
 });
