@@ -41,8 +41,12 @@ export function run(cmd, args, { env = {}, cwd } = {}) {
     let peak = 0;
     let samples = 0;
     const timer = setInterval(() => {
-      peak = Math.max(peak, treeRssKb(child.pid));
-      samples++;
+      const kb = treeRssKb(child.pid);
+      // Between the process's exit and 'close' (its pipes closing) the tree reads 0: not a sample.
+      if (kb > 0) {
+        peak = Math.max(peak, kb);
+        samples++;
+      }
     }, 200);
     child.on('close', (code) => {
       clearInterval(timer);

@@ -90,6 +90,6 @@ child.on('close', async (code) => {
   if (code !== 0) process.exit(1);
   const index = await run(...ourIndex(ROOT, outDir), { cwd: ROOT });
   console.log(
-    `search index (pagefind, after Astro): ${index.seconds.toFixed(1)} s, peak ${Math.round(index.peakMb)} MB; build total ${t()} s`,
+    `search index (pagefind, after Astro): ${index.seconds.toFixed(1)} s, peak ${Number.isFinite(index.peakMb) ? `${Math.round(index.peakMb)} MB` : 'not sampled'}; build total ${t()} s`,
   );
 });

@@ -4,12 +4,14 @@ import {
   claimsListPages,
   pageRuns,
   pagerItems,
+  timelinePageOfYear,
   timelinePages,
   topicPages,
 } from '../../src/lib/views/list-pages';
 import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
 import { articlesUrl, claimsUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
+import type { Claim, Source } from '../../src/lib/model/ledger';
 import { ledgerFrom, LEDGER_FIXTURE } from './helpers';
 
 // The fixture ledger: five timeline entries (four in 2022, one in 2025), four events of 2022, and
@@ -189,20 +191,62 @@ describe('list pages’ cache keys', () => {
     const keys = (): string[] => topicPages(topic, 1).map((page) => pageCacheKey({ page }));
     const onSecond = topicPages(topic, 1)[1]!.groups[0]!.claims[0]!;
     expect(changedPages(keys, () => edit(onSecond.data, 'statement', 'Edited.'))).toEqual([2]);
-    // A report filed under the topic is named on the first page only.
-    expect(changedPages(keys, () => edit(topic.articles[0]!.data, 'title', 'Edited'))).toContain(1);
+    // A report filed under the topic is named on the first page, and over its claims on the page that has them.
+    const filed = topic.articles[0]!;
+    const naming = topicPages(topic, 1)
+      .filter((p) => p.number === 1 || p.groups.some((g) => g.article === filed))
+      .map((p) => p.number);
+    expect(changedPages(keys, () => edit(filed.data, 'title', 'Edited'))).toEqual(naming);
     expect(changedPages(keys, () => edit(topic.data, 'name', 'Edited')).length).toBe(topicPages(topic, 1).length);
     const elsewhere = ledger.claims.find((c) => !c.topics.includes(topic))!;
     expect(changedPages(keys, () => edit(elsewhere.data, 'statement', 'Edited.'))).toEqual([]);
   });
 
   test('what a line shows of others changes the key: the claimant’s name, the report’s title, an event’s name', () => {
+    // The pages whose entries' claims satisfy `shows`, by number.
+    const timelineShowing = (shows: (c: Claim) => boolean): number[] =>
+      timelinePages(ledger, 2)
+        .filter((p) => p.sections.some((s) => s.items.some((i) => shows(i.claim))))
+        .map((p) => p.number);
+    const claimsShowing = (shows: (c: Claim) => boolean): number[] =>
+      claimsListPages(ledger, 8)
+        .filter((p) => p.groups.some((g) => g.claims.some(shows)))
+        .map((p) => p.number);
     const last = ledger.timeline.at(-1)!.claim;
-    expect(changedPages(timelineKeys, () => edit(last.article.data, 'title', 'Edited'))).toContain(3);
-    expect(changedPages(timelineKeys, () => edit(last.claimant.data, 'name', 'Edited'))).toContain(3);
+    const names = (src: Source) => (c: Claim) => c.claimant === src || c.via.includes(src);
+    expect(changedPages(timelineKeys, () => edit(last.article.data, 'title', 'Edited'))).toEqual(
+      timelineShowing((c) => c.article === last.article),
+    );
+    expect(changedPages(timelineKeys, () => edit(last.claimant.data, 'name', 'Edited'))).toEqual(
+      timelineShowing(names(last.claimant)),
+    );
     expect(changedPages(timelineKeys, () => edit(ledger.events[0]!.data, 'name', 'Edited'))).toEqual([1]);
     const first = ledger.articles[0]!;
     expect(changedPages(claimsKeys, () => edit(first.data, 'title', 'Edited'))).toEqual([1]);
-    expect(changedPages(claimsKeys, () => edit(first.claims[0]!.claimant.data, 'name', 'Edited'))).toContain(1);
+    const claimant = first.claims[0]!.claimant;
+    expect(changedPages(claimsKeys, () => edit(claimant.data, 'name', 'Edited'))).toEqual(
+      claimsShowing(names(claimant)),
+    );
+  });
+
+  test('a page of the list of reports changes with its reports’ titles and outlets, not with their claims', () => {
+    const keys = (): string[] => articlesListPages(ledger, 2).map((page) => pageCacheKey({ page }));
+    const third = ledger.articles[2]!;
+    expect(changedPages(keys, () => edit(third.data, 'title', 'Edited'))).toEqual([2]);
+    expect(changedPages(keys, () => edit(third.claims[0]!.data, 'statement', 'Edited.'))).toEqual([]);
+    const withOutlet = ledger.articles.findIndex((a) => a.outlet);
+    expect(withOutlet).toBeGreaterThanOrEqual(0);
+    const outlet = ledger.articles[withOutlet]!.outlet!;
+    const naming = articlesListPages(ledger, 2)
+      .filter((p) => p.articles.some((a) => a.outlet === outlet))
+      .map((p) => p.number);
+    expect(changedPages(keys, () => edit(outlet.data, 'name', 'Edited'))).toEqual(naming);
+  });
+
+  test('an event page links to the timeline page where its year begins', () => {
+    // Two entries a page: 2022 begins on the first, 2025 on the third; a year with no entry, the first.
+    expect(timelinePageOfYear(ledger, '2022-09-21', 2)).toBe(1);
+    expect(timelinePageOfYear(ledger, '2025-06', 2)).toBe(3);
+    expect(timelinePageOfYear(ledger, '2019', 2)).toBe(1);
   });
 });

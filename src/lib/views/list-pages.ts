@@ -139,9 +139,9 @@ export function timelinePages(ledger: Ledger, size = TIMELINE_PAGE_SIZE): Timeli
 }
 
 /** The page of the timeline on which `date`'s year begins (the first page when it has none). */
-export function timelinePageOfYear(ledger: Ledger, date: string): number {
+export function timelinePageOfYear(ledger: Ledger, date: string, size = TIMELINE_PAGE_SIZE): number {
   const year = yearOf(date);
-  return timelinePages(ledger)[0]!.years.find((y) => y.year === year)?.page ?? 1;
+  return timelinePages(ledger, size)[0]!.years.find((y) => y.year === year)?.page ?? 1;
 }
 
 /**
