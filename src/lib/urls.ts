@@ -16,9 +16,9 @@ export const articlesUrl = (page = 1): string => at(`/articles/${page > 1 ? `pag
 /** A report's page; with a claim id, that claim's anchor inside it. */
 export const articleUrl = (id: string, claim?: string): string => at(`/articles/${id}/${claim ? `#${claim}` : ''}`);
 /**
- * Every claim, by report: its first page, or page `page` of it. Later pages sit under `page/`,
- * where no claim's page can be (a claim's id is one path segment: `/claims/page/` would be a claim
- * called "page", never `/claims/page/2/`).
+ * Every claim, by report: its first page, or page `page` of it. Later pages sit under `page/`
+ * (`PAGES_SEGMENT` in src/schemas/common.ts), which no claim may take as its id, so no claim's
+ * page is their parent and no later page can be a claim's.
  */
 export const claimsUrl = (page = 1): string => at(`/claims/${page > 1 ? `page/${page}/` : ''}`);
 /** A claim's permanent page. */

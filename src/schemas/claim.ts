@@ -1,5 +1,13 @@
 import { z } from 'astro/zod';
-import { dateSpecSchema, dateStringSchema, idSchema, textSchema, topicListSchema } from './common';
+import {
+  dateSpecSchema,
+  dateStringSchema,
+  idSchema,
+  PAGES_SEGMENT,
+  reservedIdReason,
+  textSchema,
+  topicListSchema,
+} from './common';
 
 /** What sort of assertion a claim is. */
 export const claimKinds = ['event', 'figure', 'assessment', 'forecast', 'denial', 'quote', 'description'] as const;
@@ -86,7 +94,7 @@ export const correctionSchema = z.strictObject({
 
 /** One claim; `content/claims/<article>.yaml` holds the list of a report's claims in text order. */
 export const claimSchema = z.strictObject({
-  id: idSchema,
+  id: idSchema.refine((id) => id !== PAGES_SEGMENT, `${reservedIdReason('claims', 'claims')}; choose another id`),
   /** The events (`content/events/<id>.yaml`) this claim tells. */
   events: z.array(idSchema).default([]),
   quote: textSchema('quote', 3),

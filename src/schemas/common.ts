@@ -125,6 +125,17 @@ export const idSchema = z
       `is ${String((issue.input as string).length)} characters long; the limit is ${LENGTH_LIMITS.id.max}: ${LENGTH_LIMITS.id.why}`,
   });
 
+/**
+ * The path segment under which a long list's later pages sit (`/claims/page/2/`, `/articles/page/2/`;
+ * `src/lib/urls.ts`). A claim or a report may not take it as its id: its page would be the parent
+ * of those pages. (A topic may: its own later pages are `/topics/<id>/page/2/`.)
+ */
+export const PAGES_SEGMENT = 'page';
+
+/** Why a claim or report may not be called `PAGES_SEGMENT`; `list` is its list's folder and name. */
+export const reservedIdReason = (folder: 'claims' | 'articles', name: string): string =>
+  `"${PAGES_SEGMENT}" is reserved: /${folder}/${PAGES_SEGMENT}/2/ and on are the later pages of the list of ${name}`;
+
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** The years a date may fall in: the reports cover 1914 to 2025; anything outside is a typo such as "0225". */

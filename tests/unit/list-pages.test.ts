@@ -12,6 +12,7 @@ import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home
 import { pageCacheKey } from '../../src/lib/views/page-keys';
 import { articlesUrl, claimsUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
 import type { Claim, Source } from '../../src/lib/model/ledger';
+import { PAGES_SEGMENT } from '../../src/schemas/common';
 import { ledgerFrom, LEDGER_FIXTURE } from './helpers';
 
 // The fixture ledger: five timeline entries (four in 2022, one in 2025), four events of 2022, and
@@ -46,6 +47,9 @@ describe('cutting a list into pages', () => {
     expect(articlesUrl(4)).toMatch(/\/articles\/page\/4\/$/);
     expect(topicUrl('x')).toMatch(/\/topics\/x\/$/);
     expect(topicUrl('x', 2)).toMatch(/\/topics\/x\/page\/2\/$/);
+    // The segment the validator keeps claims and reports from taking as their id.
+    expect(claimsUrl(2)).toContain(`/claims/${PAGES_SEGMENT}/2/`);
+    expect(articlesUrl(2)).toContain(`/articles/${PAGES_SEGMENT}/2/`);
   });
 });
 

@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node
 import { join, relative } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { YAMLParseError } from 'yaml';
-import { describeCharacter, idSchema } from '../../schemas/common';
+import { describeCharacter, idSchema, PAGES_SEGMENT, reservedIdReason } from '../../schemas/common';
 import { sayWorkerFailed, workerEntry } from '../worker-threads';
 import { parsePermalinks, permalinksFile, PERMALINKS_MISSING, type Permalink, type PermalinkProblem } from '../permalinks';
 import { parseYamlFast } from './yaml';
@@ -438,6 +438,9 @@ function readDir(
     // The file name is the entry's id and part of its URL.
     if (!raw.error && !idSchema.safeParse(id).success) {
       raw.error = { field: '(file name)', reason: `"${id}" is not a valid id (it becomes the URL): use lowercase letters, digits and single hyphens, e.g. ${suggestId(id)}${ext}` };
+    } else if (!raw.error && id === PAGES_SEGMENT && collection === 'articles') {
+      // The report's page would be the parent of the list's later pages (`/articles/page/2/`).
+      raw.error = { field: '(file name)', reason: `${reservedIdReason('articles', 'reports')}; name the file otherwise, e.g. ${id}-1${ext}` };
     }
     out.push(raw);
   }
