@@ -38,9 +38,6 @@ export const lastBuildFile = (cacheDir: string): string => join(cacheDir, 'claim
 
 const manifestPath = (cacheDir: string): string => join(cacheDir, INCREMENTAL_MANIFEST_FILE);
 
-/** Astro's copies folder, as a path without the trailing slash (a link's name). */
-const copiesPath = (cacheDir: string): string => join(cacheDir, INCREMENTAL_COPIES_FOLDER.replace(/\/$/, ''));
-
 function manifestDigest(cacheDir: string): string | undefined {
   try {
     return createHash('sha256')
@@ -86,11 +83,12 @@ export function distrustUnlessMatching(cacheDir: string, outDir: string): boolea
   rmSync(manifestPath(cacheDir));
   // The copies serve only pages the manifest lists; without it they are never restored, and the
   // copies of pages that no longer exist would never be cleaned up either.
-  // Without the folder name's trailing slash: a link a cold build left (`linkCopiesIfCold`) is
-  // removed, not followed.
-  rmSync(copiesPath(cacheDir), { recursive: true, force: true });
+  rmSync(join(cacheDir, INCREMENTAL_COPIES_FOLDER), { recursive: true, force: true });
   return true;
 }
+
+/** Astro's copies folder, as a path without the trailing slash (a link's name). */
+const copiesPath = (cacheDir: string): string => join(cacheDir, INCREMENTAL_COPIES_FOLDER.replace(/\/$/, ''));
 
 /**
  * Before a build with no manifest (a cold build, or one whose manifest was just distrusted): makes

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempFolder } from './helpers';
@@ -6,10 +6,8 @@ import { INCREMENTAL_COPIES_FOLDER, INCREMENTAL_MANIFEST_FILE } from '../../src/
 import {
   distrustUnlessMatching,
   lastBuildFile,
-  linkCopiesIfCold,
   outputMatchesManifest,
   recordFinishedBuild,
-  unlinkCopies,
 } from '../../src/integrations/output-folder';
 
 // The guard that keeps Astro's incremental build from keeping pages another build left in an
@@ -88,61 +86,5 @@ describe('output-folder guard', () => {
     rmSync(link);
     symlinkSync(b, link);
     expect(outputMatchesManifest(cache, link)).toBe(false);
-  });
-});
-
-describe('Astro’s page copies in a build with no manifest', () => {
-  const copies = (cache: string): string => join(cache, INCREMENTAL_COPIES_FOLDER);
-  const isLink = (path: string): boolean => {
-    try {
-      return lstatSync(path.replace(/\/$/, '')).isSymbolicLink();
-    } catch {
-      return false;
-    }
-  };
-
-  test('with no manifest the copies folder is a link to the output folder, so a copy is the page itself', () => {
-    const { cache, a } = setup();
-    distrustUnlessMatching(cache, a);
-    expect(linkCopiesIfCold(cache, a)).toBe(true);
-    expect(isLink(copies(cache))).toBe(true);
-    // What Astro does for each keyed page: the page, then its copy, written where the page is.
-    mkdirSync(join(a, 'claims/y'), { recursive: true });
-    writeFileSync(join(a, 'claims/y/index.html'), 'page');
-    writeFileSync(join(copies(cache), 'claims/y/index.html'), 'page');
-    expect(readFileSync(join(a, 'claims/y/index.html'), 'utf8')).toBe('page');
-    // At the build's end the link goes, and only the link: the output folder keeps its pages.
-    unlinkCopies(cache);
-    expect(existsSync(copies(cache))).toBe(false);
-    expect(readFileSync(join(a, 'claims/y/index.html'), 'utf8')).toBe('page');
-  });
-
-  test('with a manifest (a rebuild) the copies are kept as they are, a folder', () => {
-    const { cache, a } = setup();
-    recordFinishedBuild(cache, a);
-    expect(distrustUnlessMatching(cache, a)).toBe(false);
-    expect(linkCopiesIfCold(cache, a)).toBe(false);
-    expect(isLink(copies(cache))).toBe(false);
-    expect(readFileSync(join(copies(cache), 'claims/x/index.html'), 'utf8')).toBe('copy');
-    // The end of the build leaves a folder of copies alone.
-    unlinkCopies(cache);
-    expect(readFileSync(join(copies(cache), 'claims/x/index.html'), 'utf8')).toBe('copy');
-  });
-
-  test('a link a build that did not finish left is removed by the next build’s start, not followed', () => {
-    const { cache, a, b } = setup();
-    distrustUnlessMatching(cache, a);
-    linkCopiesIfCold(cache, a);
-    writeFileSync(join(a, 'kept.html'), 'kept');
-    // The build stopped before its end: the link is still there, and a manifest was written.
-    writeFileSync(join(cache, INCREMENTAL_MANIFEST_FILE), '{"routes":{}}');
-    expect(distrustUnlessMatching(cache, b)).toBe(true);
-    expect(existsSync(copies(cache))).toBe(false);
-    expect(readFileSync(join(a, 'kept.html'), 'utf8')).toBe('kept');
-    // And the next cold build links to its own folder.
-    expect(linkCopiesIfCold(cache, b)).toBe(true);
-    writeFileSync(join(copies(cache), 'x.html'), 'x');
-    expect(existsSync(join(b, 'x.html'))).toBe(true);
-    expect(existsSync(join(a, 'x.html'))).toBe(false);
   });
 });
