@@ -1,16 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INCREMENTAL_COPIES_FOLDER, INCREMENTAL_MANIFEST_FILE } from './astro-internals';
@@ -87,43 +77,6 @@ export function distrustUnlessMatching(cacheDir: string, outDir: string): boolea
   return true;
 }
 
-/** Astro's copies folder, as a path without the trailing slash (a link's name). */
-const copiesPath = (cacheDir: string): string => join(cacheDir, INCREMENTAL_COPIES_FOLDER.replace(/\/$/, ''));
-
-/**
- * Before a build with no manifest (a cold build, or one whose manifest was just distrusted): makes
- * Astro's copies folder a link to the output folder, for this build only. Astro then has no earlier
- * keys and renders every page, and writes each keyed page twice: into the output folder, and a copy
- * into the copies folder, which is restored only into the output folder of a later build whose
- * manifest lists it, when that folder lacks the page. Through the link each copy is the page
- * written again where it already is, instead of a new file in a new folder (at 5,000 reports
- * 55,000 files and 50,000 folders, on a disk where creating files is most of page generation's
- * cost). A later build that finds a page missing renders it again, as it would with no copy. The
- * link is removed when the build finishes (`unlinkCopies`): Astro also deletes, through that
- * folder, the copies of pages that lost their key since the last build, and with no earlier
- * manifest there are none in this build, but there would be in the next. Returns whether it linked.
- */
-export function linkCopiesIfCold(cacheDir: string, outDir: string): boolean {
-  if (existsSync(manifestPath(cacheDir))) return false;
-  const copies = copiesPath(cacheDir);
-  // Copies (or a link) a manifest no longer lists: never restored, so nothing is lost.
-  rmSync(copies, { recursive: true, force: true });
-  mkdirSync(cacheDir, { recursive: true });
-  mkdirSync(outDir, { recursive: true });
-  symlinkSync(resolvedFolder(outDir), copies, 'dir');
-  return true;
-}
-
-/** After a build: removes the copies folder if it is a link (`linkCopiesIfCold`), not a folder of copies. */
-export function unlinkCopies(cacheDir: string): void {
-  const copies = copiesPath(cacheDir);
-  try {
-    if (lstatSync(copies).isSymbolicLink()) unlinkSync(copies);
-  } catch {
-    // No copies folder.
-  }
-}
-
 /** After a build has finished: records its output folder and the manifest it left. */
 export function recordFinishedBuild(cacheDir: string, outDir: string): void {
   const manifest = manifestDigest(cacheDir);
@@ -149,12 +102,8 @@ export default function outputFolder(): AstroIntegration {
           logger.info(
             'the page cache was left by a build into another output folder, or one that did not finish: every page is rendered',
           );
-        linkCopiesIfCold(cacheDir, outDir);
       },
-      'astro:build:done': () => {
-        unlinkCopies(cacheDir);
-        recordFinishedBuild(cacheDir, outDir);
-      },
+      'astro:build:done': () => recordFinishedBuild(cacheDir, outDir),
     },
   };
 }
