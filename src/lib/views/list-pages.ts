@@ -101,41 +101,42 @@ export interface ArticlesListPage extends PageOf {
   articles: Article[];
 }
 
-interface Memo {
-  timeline?: TimelinePage[];
-  claims?: ClaimsListPage[];
-  articles?: ArticlesListPage[];
+const made = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * `make()`, kept per `owner` (a ledger or a topic) and `kind` when `size` is the site's page size:
+ * the pages' routes and the event pages read the same pages. At any other size (the tests') it is
+ * made afresh.
+ */
+function atSiteSize<T>(owner: object, kind: string, size: number, siteSize: number, make: () => T): T {
+  if (size !== siteSize) return make();
+  let byKind = made.get(owner);
+  if (!byKind) made.set(owner, (byKind = new Map()));
+  if (!byKind.has(kind)) byKind.set(kind, make());
+  return byKind.get(kind) as T;
 }
-const memo = new WeakMap<Ledger, Memo>();
-const memoOf = (ledger: Ledger): Memo => {
-  let m = memo.get(ledger);
-  if (!m) memo.set(ledger, (m = {}));
-  return m;
-};
 
 /**
  * The timeline's pages, `TIMELINE_PAGE_SIZE` entries each, in order; made once per ledger (the
  * timeline's routes and every event page, which links to its year, read them).
  */
 export function timelinePages(ledger: Ledger, size = TIMELINE_PAGE_SIZE): TimelinePage[] {
-  const m = memoOf(ledger);
-  if (size === TIMELINE_PAGE_SIZE && m.timeline) return m.timeline;
-  const runs = pageRuns(ledger.timeline, () => 1, size);
-  const eventsIn = eventsByYear(ledger.events);
-  const years: TimelinePage['years'] = [];
-  const pages = runs.map((items, i): Omit<TimelinePage, 'years'> => {
-    const sections = timelineByYear(items).map(({ year, items: list }) => {
-      const continued = years.at(-1)?.year === year;
-      if (!continued) years.push({ year, page: i + 1 });
-      return { year, continued, events: continued ? [] : (eventsIn.get(year) ?? []), items: list };
+  return atSiteSize(ledger, 'timeline', size, TIMELINE_PAGE_SIZE, () => {
+    const runs = pageRuns(ledger.timeline, () => 1, size);
+    const eventsIn = eventsByYear(ledger.events);
+    const years: TimelinePage['years'] = [];
+    const pages = runs.map((items, i): Omit<TimelinePage, 'years'> => {
+      const sections = timelineByYear(items).map(({ year, items: list }) => {
+        const continued = years.at(-1)?.year === year;
+        if (!continued) years.push({ year, page: i + 1 });
+        return { year, continued, events: continued ? [] : (eventsIn.get(year) ?? []), items: list };
+      });
+      const [first, last] = [items[0], items.at(-1)].map((x) => (x ? formatDateSpecBrief(x.date) : ''));
+      const span = first === last ? first! : `${first} to ${last}`;
+      return { number: i + 1, count: runs.length, total: ledger.timeline.length, sections, span };
     });
-    const [first, last] = [items[0], items.at(-1)].map((x) => (x ? formatDateSpecBrief(x.date) : ''));
-    const span = first === last ? first! : `${first} to ${last}`;
-    return { number: i + 1, count: runs.length, total: ledger.timeline.length, sections, span };
+    return pages.map((p) => ({ ...p, years }));
   });
-  const result = pages.map((p) => ({ ...p, years }));
-  if (size === TIMELINE_PAGE_SIZE) m.timeline = result;
-  return result;
 }
 
 /** The page of the timeline on which `date`'s year begins (the first page when it has none). */
@@ -149,34 +150,30 @@ export function timelinePageOfYear(ledger: Ledger, date: string, size = TIMELINE
  * `CLAIMS_PAGE_SIZE` claims a page unless one report alone has more; made once per ledger.
  */
 export function claimsListPages(ledger: Ledger, size = CLAIMS_PAGE_SIZE): ClaimsListPage[] {
-  const m = memoOf(ledger);
-  if (size === CLAIMS_PAGE_SIZE && m.claims) return m.claims;
-  const groups = ledger.articles.map((article) => ({ article, claims: article.claims }));
-  const runs = pageRuns(groups, (g) => g.claims.length, size);
-  const result = runs.map((run, i) => ({
-    number: i + 1,
-    count: runs.length,
-    claims: ledger.claims.length,
-    reports: ledger.articles.length,
-    groups: run,
-  }));
-  if (size === CLAIMS_PAGE_SIZE) m.claims = result;
-  return result;
+  return atSiteSize(ledger, 'claims', size, CLAIMS_PAGE_SIZE, () => {
+    const groups = ledger.articles.map((article) => ({ article, claims: article.claims }));
+    const runs = pageRuns(groups, (g) => g.claims.length, size);
+    return runs.map((run, i) => ({
+      number: i + 1,
+      count: runs.length,
+      claims: ledger.claims.length,
+      reports: ledger.articles.length,
+      groups: run,
+    }));
+  });
 }
 
 /** The list of reports (newest first, as the ledger holds them) in pages of `ARTICLES_PAGE_SIZE`; made once per ledger. */
 export function articlesListPages(ledger: Ledger, size = ARTICLES_PAGE_SIZE): ArticlesListPage[] {
-  const m = memoOf(ledger);
-  if (size === ARTICLES_PAGE_SIZE && m.articles) return m.articles;
-  const runs = pageRuns(ledger.articles, () => 1, size);
-  const result = runs.map((articles, i) => ({
-    number: i + 1,
-    count: runs.length,
-    reports: ledger.articles.length,
-    articles,
-  }));
-  if (size === ARTICLES_PAGE_SIZE) m.articles = result;
-  return result;
+  return atSiteSize(ledger, 'articles', size, ARTICLES_PAGE_SIZE, () => {
+    const runs = pageRuns(ledger.articles, () => 1, size);
+    return runs.map((articles, i) => ({
+      number: i + 1,
+      count: runs.length,
+      reports: ledger.articles.length,
+      articles,
+    }));
+  });
 }
 
 /**
@@ -193,27 +190,23 @@ export interface TopicPage extends PageOf {
   filed: Article[];
 }
 
-const topicMemo = new WeakMap<Topic, TopicPage[]>();
-
 /**
  * A topic's claims in pages of whole reports, in the order of its claims, at most
  * `TOPIC_PAGE_SIZE` claims a page unless one report alone has more; made once per topic.
  */
 export function topicPages(topic: Topic, size = TOPIC_PAGE_SIZE): TopicPage[] {
-  const known = size === TOPIC_PAGE_SIZE ? topicMemo.get(topic) : undefined;
-  if (known) return known;
-  const groups = groupByArticle(topic.claims);
-  const runs = pageRuns(groups, (g) => g.claims.length, size);
-  const head = { id: topic.id, data: topic.data };
-  const result = runs.map((run, i) => ({
-    number: i + 1,
-    count: runs.length,
-    topic: head,
-    claims: topic.claims.length,
-    reports: groups.length,
-    groups: run,
-    filed: i === 0 ? topic.articles : [],
-  }));
-  if (size === TOPIC_PAGE_SIZE) topicMemo.set(topic, result);
-  return result;
+  return atSiteSize(topic, 'topic', size, TOPIC_PAGE_SIZE, () => {
+    const groups = groupByArticle(topic.claims);
+    const runs = pageRuns(groups, (g) => g.claims.length, size);
+    const head = { id: topic.id, data: topic.data };
+    return runs.map((run, i) => ({
+      number: i + 1,
+      count: runs.length,
+      topic: head,
+      claims: topic.claims.length,
+      reports: groups.length,
+      groups: run,
+      filed: i === 0 ? topic.articles : [],
+    }));
+  });
 }
