@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   lstatSync,
   mkdirSync,
@@ -130,7 +130,7 @@ export class WrittenFiles {
   /** Writes `text` to `rel` (relative to the output folder) unless the file already holds it. */
   write(rel: string, text: string): void {
     const path = join(this.root, rel);
-    const digest = createHash('sha1').update(text).digest('base64url');
+    const digest = hash('sha1', text, 'base64url');
     const was = this.before[rel];
     const now = statSync(path, { throwIfNoEntry: false });
     if (was && asRecorded(now, was)) {

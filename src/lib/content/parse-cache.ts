@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -158,7 +158,7 @@ function jsonSafe(v: unknown): boolean {
 export const entryText = (parsed: ParsedFile): string | undefined => (jsonSafe(parsed.data) ? JSON.stringify(parsed) : undefined);
 
 /** The cache key of a file: its kind (Markdown or YAML) and a digest of its bytes. */
-export const fileKey = (bytes: Buffer, markdown: boolean): string => `${markdown ? 'md' : 'yaml'}:${createHash('sha256').update(bytes).digest('base64url')}`;
+export const fileKey = (bytes: Buffer, markdown: boolean): string => `${markdown ? 'md' : 'yaml'}:${hash('sha256', bytes, 'base64url')}`;
 
 /** The parse result kept for `key`, if any (a copy of its own: callers may change what they get). */
 export function cachedParse(cwd: string, key: string): ParsedFile | undefined {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
@@ -159,5 +159,5 @@ export function quoteContext(text: string, at: QuoteLocation): QuoteContext {
 /** The digest of a body's text (its blocks and other blocks, each with its white space folded), as `MarkdownAnalysis.textDigest`. */
 function textDigest(analysis: Pick<MarkdownAnalysis, 'blocks' | 'other'>): string {
   const text = [...analysis.blocks, ...analysis.other].map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
-  return createHash('sha256').update(text).digest('base64url');
+  return hash('sha256', text, 'base64url');
 }

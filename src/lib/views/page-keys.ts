@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { BASE_PATH, SITE_URL } from '../settings';
 
 // Astro's incremental build (`experimental.incrementalBuild`) reuses a page's earlier output when
@@ -63,7 +63,9 @@ const newMemo = (): Memo => ({ data: new WeakMap(), near: new WeakMap() });
 // 5,000 reports). Weak, by entity: a new ledger (an edit in `astro dev`) is all new objects, and the
 // ledger's entities are not changed once built.
 const shared = newMemo();
-const digest = (tree: unknown): string => createHash('sha256').update(JSON.stringify(tree)).digest('base64url');
+// `hash`, one call, rather than a `Hash` object per digest: about 170,000 digests a build at 5,000
+// reports, a microsecond each less (0.56 s against 0.24 s for 300,000 short texts).
+const digest = (tree: unknown): string => hash('sha256', JSON.stringify(tree), 'base64url');
 
 // An entity's record is serialised and hashed once, and its digest stands for it wherever the
 // entity is shown, and a page's own entity is keyed by its depth-1 digest and the digests of what
@@ -171,8 +173,8 @@ function reached(v: unknown, out: string[], path: Set<object>, memo: Memo): stri
  * must not change while it is in use.
  */
 export function pageCacheKey(props: object, memo: Memo = newMemo()): string {
-  const hash = createHash('sha256');
-  hash.update(
+  return hash(
+    'sha256',
     JSON.stringify({
       site: SITE_URL,
       // From our settings, not `import.meta.env`: a bare `import.meta.env` is compiled into the module
@@ -182,8 +184,8 @@ export function pageCacheKey(props: object, memo: Memo = newMemo()): string {
       base: BASE_PATH,
       props: Object.entries(props).map(([k, v]) => [k, view(v, isEntity(v as object) ? 0 : 1, false, new Set(), memo)]),
     }),
+    'base64url',
   );
-  return hash.digest('base64url');
 }
 
 /** Each of `paths` with its `cacheKey` (see `pageCacheKey`), for a page's `getStaticPaths()`. */
