@@ -24,7 +24,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /(subpath|fixture-corpus)\.spec\.ts$/,
+      testIgnore: /(subpath|fixture-corpus|paged)\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     // The site built for, and served under, a sub-path: the test builds and serves it itself.
@@ -36,6 +36,9 @@ export default defineConfig({
       testMatch: /fixture-corpus\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
+    // The site built from a synthetic corpus big enough for the long lists to have pages (the real
+    // one fits on one page of each), the same way: the pagers as a reader uses them.
+    { name: 'paged', testMatch: /paged\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     // --ignore-lock: run beside a preview server the developer may already have open.

@@ -130,23 +130,29 @@ export function buildFor(siteUrl: string, outDir: string, extra: Record<string, 
 /**
  * For a spec file: runs its tests one after another on a site of its own, built (`buildFor`) into
  * a temporary folder before the first test, for the address `origin + base`, with `extra` in the
- * environment, and served under `base` on a free port; removed after the last test. The returned
- * object's `origin` is set once the site is served.
+ * environment (or with what `extra()` returns, called then), and served under `base` on a free port;
+ * removed after the last test. The returned object's `origin` and `dir` (the built site) are set
+ * once the site is served.
  */
-export function builtSite(name: string, base: string, extra: Record<string, string> = {}): { origin: string } {
-  const site = { origin: '' };
-  let dir = '';
+export function builtSite(
+  name: string,
+  base: string,
+  extra: Record<string, string> | (() => Record<string, string>) = {},
+): { origin: string; dir: string } {
+  const site = { origin: '', dir: '' };
   let server: Server | undefined;
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    dir = mkdtempSync(join(tmpdir(), `claim-ledger-${name}-`));
-    ({ server, origin: site.origin } = await serveUnder(dir, base));
-    buildFor(`${site.origin}${base}`, dir, extra);
+    site.dir = mkdtempSync(join(tmpdir(), `claim-ledger-${name}-`));
+    ({ server, origin: site.origin } = await serveUnder(site.dir, base));
+    // A function makes what the build needs (a generated corpus) only when the tests run, not
+    // when Playwright merely lists them.
+    buildFor(`${site.origin}${base}`, site.dir, typeof extra === 'function' ? extra() : extra);
   });
   test.afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(site.dir, { recursive: true, force: true });
   });
   return site;
 }
