@@ -40,9 +40,18 @@ export const timelineUrl = (page = 1, year?: string): string =>
 export const eventsUrl = (): string => at('/events/');
 /** An event: how each report told it. */
 export const eventUrl = (id: string): string => at(`/events/${id}/`);
-/** The figures table, in one of its sort orders (`''` is report order); `fragment` without `#`. */
-export const figuresUrl = (sort = '', fragment?: string): string =>
-  at(`/figures/${sort ? `${sort}/` : ''}${fragment ? `#${fragment}` : ''}`);
+/**
+ * Where page `page` of the figures table in sort order `sort` (`''` is report order) sits under
+ * `/figures/`, without the trailing slash: `''`, `by-value`, `page/2`, `by-value/page/2`. The
+ * figures route's parameter, and the path `figuresUrl` builds.
+ */
+export const figuresPath = (sort = '', page = 1): string =>
+  [sort, page > 1 ? `page/${page}` : ''].filter(Boolean).join('/');
+/** The figures table, in one of its sort orders (`''` is report order), page `page` of it; `fragment` without `#`. */
+export const figuresUrl = (sort = '', fragment?: string, page = 1): string => {
+  const path = figuresPath(sort, page);
+  return at(`/figures/${path ? `${path}/` : ''}${fragment ? `#${fragment}` : ''}`);
+};
 /** The method page. */
 export const aboutUrl = (): string => at('/about/');
 /** Search, optionally with a query and filters; the same shape the search page reads back. */

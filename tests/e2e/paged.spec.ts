@@ -8,14 +8,17 @@ import { dirname, join } from 'node:path';
 import { generate, writeUnpublishedPermalinks } from '../../scripts/bench/generate.mjs';
 import { builtSite } from './subpath-server';
 
-// The long lists cut into pages (the list of claims, the timeline, the list of reports, a topic)
-// as a reader meets them: the real reports fit on one page of each, so this builds a site of its
-// own from a synthetic corpus (the benchmark's generator: made-up words, sources and topics, never
-// the real content) big enough for every list to have pages. Nothing below names a count of it: the
+// The long lists cut into pages (the list of claims, the timeline, the list of reports, a topic,
+// the figures table) as a reader meets them: the real reports fit on one page of each, so this
+// builds a site of its own from a synthetic corpus (the benchmark's generator: made-up words,
+// sources and topics, never the real content) big enough for every list to have pages. Nothing below names a count of it: the
 // expectations are read from its exports, or are the same for any corpus with pages.
 // (Its own Playwright project: see playwright.config.ts.)
 
-/** Reports in the generated corpus: enough for a topic (200 claims a page) to have two pages, and for the timeline to span two years (the generator dates report n n days after 1 January 2020). */
+/**
+ * Reports in the generated corpus: enough for a topic (200 claims a page) to have two pages, and
+ * for the timeline to span two years (the generator dates report n n days after 1 January 2020).
+ */
 const REPORTS = 400;
 
 let corpus = '';
@@ -49,34 +52,41 @@ async function api<T>(page: Page, name: string): Promise<T> {
 /**
  * Follows the pager's "Next" link from `first` to the last page, checking on each page that the
  * pager marks it as the current page and that "Previous" leads back to the page before; returns
- * the paths visited and the claim links of each.
+ * the paths visited and what `collect` read on each. The pager's links end with `fragment` (the
+ * figures table's link to `#table`).
  */
-async function walkPages(page: Page, first: string, pager: string): Promise<{ paths: string[]; links: string[][] }> {
+async function walkPages<T>(
+  page: Page,
+  first: string,
+  pager: string,
+  collect: (page: Page) => Promise<T>,
+  fragment = '',
+): Promise<{ paths: string[]; seen: T[] }> {
   const paths: string[] = [];
-  const links: string[][] = [];
+  const seen: T[] = [];
   await go(page, first);
   for (;;) {
     const path = new URL(page.url()).pathname;
     paths.push(path);
-    links.push(await claimLinks(page));
+    seen.push(await collect(page));
     const nav = page.getByRole('navigation', { name: pager, exact: true });
     await expect(nav.locator('a[aria-current="page"]')).toHaveText(`Page ${paths.length}`);
-    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', path);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', `${path}${fragment}`);
     const previous = nav.getByRole('link', { name: 'Previous page' });
     if (paths.length === 1) await expect(previous).toHaveCount(0);
-    else await expect(previous).toHaveAttribute('href', paths.at(-2)!);
+    else await expect(previous).toHaveAttribute('href', `${paths.at(-2)!}${fragment}`);
     const next = nav.getByRole('link', { name: 'Next page' });
     if ((await next.count()) === 0) break;
     await next.click();
-    await expect(page).toHaveURL(`${site.origin}${first}page/${paths.length + 1}/`);
+    await expect(page).toHaveURL(`${site.origin}${first}page/${paths.length + 1}/${fragment}`);
   }
-  return { paths, links };
+  return { paths, seen };
 }
 
 test('the list of claims: Next goes through every page, each claim on exactly one, as many as the export has', async ({
   page,
 }) => {
-  const { paths, links } = await walkPages(page, '/claims/', 'Pages of the list of claims');
+  const { paths, seen: links } = await walkPages(page, '/claims/', 'Pages of the list of claims', claimLinks);
   expect(paths.length).toBeGreaterThan(2);
   const all = links.flat();
   const exported = await api<{ claims: { url: string }[] }>(page, 'claims');
@@ -96,7 +106,7 @@ test('a topic with more claims than a page: its pages hold each of its claims on
   // The topic with the most claims: the generator spreads claims over a dozen topics.
   const topic = [...topics].sort((a, b) => b.claims.length - a.claims.length)[0]!;
   const first = new URL(topic.url).pathname;
-  const { paths, links } = await walkPages(page, first, `Pages of ${topic.name}`);
+  const { paths, seen: links } = await walkPages(page, first, `Pages of ${topic.name}`, claimLinks);
   expect(paths.length).toBeGreaterThan(1);
   expect(links.flat().length).toBe(topic.claims.length);
   expect(new Set(links.flat()).size).toBe(topic.claims.length);
@@ -105,6 +115,23 @@ test('a topic with more claims than a page: its pages hold each of its claims on
   await go(page, paths[1]!);
   await expect(page.locator('main')).not.toContainText('Reports filed under this topic:');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${topic.name}, page 2`);
+});
+
+test('the figures table, in value order: its pages hold every figure the claims give, largest first', async ({
+  page,
+}) => {
+  const { claims } = await api<{ claims: { figures: unknown[] }[] }>(page, 'claims');
+  const figures = claims.reduce((n, c) => n + c.figures.length, 0);
+  const { paths, seen } = await walkPages(
+    page,
+    '/figures/by-value/',
+    'Pages of the figures table',
+    (p) => p.locator('main table tbody tr').count(),
+    '#table',
+  );
+  expect(paths.length).toBeGreaterThan(1);
+  expect(seen.reduce((a, b) => a + b, 0)).toBe(figures);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Figures, page ${paths.length}`);
 });
 
 test('the timeline: a year on another page is one click away, and lands on that year', async ({ page }) => {
@@ -142,7 +169,7 @@ test('the pager works from the keyboard, with a visible focus ring', async ({ pa
 
 // Page 2 of each list, where the pager has both ends: axe in light and dark, and no sideways
 // scrolling on a phone.
-const SECOND_PAGES = ['/claims/page/2/', '/timeline/page/2/', '/articles/page/2/'];
+const SECOND_PAGES = ['/claims/page/2/', '/timeline/page/2/', '/articles/page/2/', '/figures/by-date/page/2/'];
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the second page of each list (${scheme})`, async ({ page }) => {
@@ -171,7 +198,7 @@ test('on a phone the pager wraps: no page of a list scrolls sideways', async ({ 
 test('the W3C Nu HTML checker finds no error on the pages of the lists', () => {
   test.setTimeout(120_000);
   const jar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
-  const files = ['claims', 'timeline', 'articles'].flatMap((list) => [
+  const files = ['claims', 'timeline', 'articles', 'figures', 'figures/by-claimant'].flatMap((list) => [
     join(site.dir, list, 'index.html'),
     join(site.dir, list, 'page/2/index.html'),
   ]);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   articlesListPages,
   claimsListPages,
+  figuresPages,
   pageRuns,
   pagerItems,
   timelinePageOfYear,
@@ -10,7 +11,8 @@ import {
 } from '../../src/lib/views/list-pages';
 import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
-import { articlesUrl, claimsUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
+import { articlesUrl, claimsUrl, figuresPath, figuresUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
+import { advanceRows, casualtyRows, FIGURE_SORTS, sortFigures } from '../../src/lib/views/figure-views';
 import type { Claim, Source } from '../../src/lib/model/ledger';
 import { PAGES_SEGMENT } from '../../src/schemas/common';
 import { ledgerFrom, LEDGER_FIXTURE } from './helpers';
@@ -47,6 +49,17 @@ describe('cutting a list into pages', () => {
     expect(articlesUrl(4)).toMatch(/\/articles\/page\/4\/$/);
     expect(topicUrl('x')).toMatch(/\/topics\/x\/$/);
     expect(topicUrl('x', 2)).toMatch(/\/topics\/x\/page\/2\/$/);
+    expect(figuresUrl()).toMatch(/\/figures\/$/);
+    expect(figuresUrl('', undefined, 2)).toMatch(/\/figures\/page\/2\/$/);
+    expect(figuresUrl('by-value', 'table')).toMatch(/\/figures\/by-value\/#table$/);
+    expect(figuresUrl('by-value', 'table', 3)).toMatch(/\/figures\/by-value\/page\/3\/#table$/);
+    // The figures route's parameter: the same path without the base and the slashes around it.
+    expect([figuresPath(), figuresPath('', 2), figuresPath('by-date'), figuresPath('by-date', 4)]).toEqual([
+      '',
+      'page/2',
+      'by-date',
+      'by-date/page/4',
+    ]);
     // The segment the validator keeps claims and reports from taking as their id.
     expect(claimsUrl(2)).toContain(`/claims/${PAGES_SEGMENT}/2/`);
     expect(articlesUrl(2)).toContain(`/articles/${PAGES_SEGMENT}/2/`);
@@ -162,6 +175,32 @@ describe('a topic in pages', () => {
   });
 });
 
+describe('the figures table in pages', () => {
+  test('each order in pages of so many rows: every figure once, in the whole table’s order; the charts on the first page', () => {
+    expect(ledger.figures.length).toBeGreaterThan(4);
+    // The fixture has bars to draw: the charts' place is checked, not an empty list's.
+    expect(casualtyRows(ledger).length + advanceRows(ledger).length).toBeGreaterThan(0);
+    for (const sort of FIGURE_SORTS) {
+      const pages = figuresPages(ledger, sort, 2);
+      expect(pages.flatMap((p) => p.items)).toEqual(sortFigures(ledger.figures, sort.slug));
+      expect(pages.length).toBe(Math.ceil(ledger.figures.length / 2));
+      for (const p of pages) {
+        expect(p.items.length).toBeLessThanOrEqual(2);
+        expect([p.count, p.total, p.sort, p.first]).toEqual([
+          pages.length,
+          ledger.figures.length,
+          sort,
+          2 * p.number - 1,
+        ]);
+      }
+      expect([pages[0]!.losses, pages[0]!.advances]).toEqual([casualtyRows(ledger), advanceRows(ledger)]);
+      for (const p of pages.slice(1)) expect([p.losses, p.advances]).toEqual([[], []]);
+      // At the site's page size the fixture's figures are one page.
+      expect(figuresPages(ledger, sort).map((p) => p.items)).toEqual([sortFigures(ledger.figures, sort.slug)]);
+    }
+  });
+});
+
 describe('list pages’ cache keys', () => {
   /** Each page's key before and after `change` (undone afterwards): the numbers of the pages whose key changed. */
   function changedPages(keys: () => string[], change: () => () => void): number[] {
@@ -231,6 +270,37 @@ describe('list pages’ cache keys', () => {
     expect(changedPages(claimsKeys, () => edit(claimant.data, 'name', 'Edited'))).toEqual(
       claimsShowing(names(claimant)),
     );
+  });
+
+  test('a page of the figures table changes with the claims whose figures it shows, no other', () => {
+    const [byReport, byValue] = [FIGURE_SORTS[0], FIGURE_SORTS[1]];
+    const keys = (sort: (typeof FIGURE_SORTS)[number]) => (): string[] =>
+      figuresPages(ledger, sort, 2).map((page) => pageCacheKey({ page }));
+    const showing = (sort: (typeof FIGURE_SORTS)[number], c: Claim): number[] =>
+      figuresPages(ledger, sort, 2)
+        .filter((p) => p.items.some((i) => i.claim === c))
+        .map((p) => p.number);
+    const last = ledger.figures.at(-1)!.claim;
+    expect(showing(byReport, last)).not.toContain(1);
+    expect(changedPages(keys(byReport), () => edit(last.data, 'statement', 'Edited.'))).toEqual(
+      showing(byReport, last),
+    );
+    expect(changedPages(keys(byValue), () => edit(last.data, 'statement', 'Edited.'))).toEqual(showing(byValue, last));
+    // The claimant's name is shown on the rows of each claim of theirs, and on the first page's
+    // charts if a bar is theirs.
+    const claimant = last.claimant;
+    const charts = (): string => JSON.stringify([casualtyRows(ledger), advanceRows(ledger)]);
+    const before = charts();
+    let chartsChanged = false;
+    const changed = changedPages(keys(byReport), () => {
+      const undo = edit(claimant.data, 'name', 'Edited');
+      chartsChanged = charts() !== before;
+      return undo;
+    });
+    const rows = figuresPages(ledger, byReport, 2)
+      .filter((p) => p.items.some((i) => i.claim.claimant === claimant))
+      .map((p) => p.number);
+    expect(changed).toEqual([...new Set([...(chartsChanged ? [1] : []), ...rows])].sort((a, b) => a - b));
   });
 
   test('a page of the list of reports changes with its reports’ titles and outlets, not with their claims', () => {

@@ -1,8 +1,10 @@
-import type { Article, Claim, Ledger, TimelineItem, Topic } from '../model/ledger';
+import type { Article, Claim, FigureItem, Ledger, TimelineItem, Topic } from '../model/ledger';
 import type { LedgerEvent } from '../model/events';
 import { formatDateSpecBrief, yearOf } from '../model/dates';
 import { eventsByYear } from './event-views';
 import { groupByArticle, timelineByYear } from './home';
+import { advanceRows, casualtyRows, sortFigures, type FigureSort } from './figure-views';
+import type { BarInput } from './charts';
 
 // The timeline and the lists of claims and reports grow with the ledger: at 5,000 reports they
 // were pages of 17, 10 and 1.4 MB, rendered whole again after any edit. They are cut into pages of a few hundred lines
@@ -17,6 +19,8 @@ export const CLAIMS_PAGE_SIZE = 200;
 export const ARTICLES_PAGE_SIZE = 50;
 /** Claims on a page of a topic, at most, unless one report alone has more (whole reports, as the list of claims). */
 export const TOPIC_PAGE_SIZE = 200;
+/** Rows on a page of the figures table (a figure a row), in each of its sort orders. */
+export const FIGURES_PAGE_SIZE = 200;
 
 /**
  * `groups` cut in order into runs whose `weight`s add up to at most `size`; a group heavier than
@@ -207,6 +211,44 @@ export function topicPages(topic: Topic, size = TOPIC_PAGE_SIZE): TopicPage[] {
       reports: groups.length,
       groups: run,
       filed: i === 0 ? topic.articles : [],
+    }));
+  });
+}
+
+/**
+ * What one page of the figures table shows, in one sort order. The charts are drawn on the first
+ * page of each order only (empty on the others): they are of the whole ledger, and the same in
+ * every order.
+ */
+export interface FiguresPage extends PageOf {
+  sort: FigureSort;
+  /** Figures on all pages. */
+  total: number;
+  /** Where this page's first row sits in the whole table (1 for the first). */
+  first: number;
+  items: FigureItem[];
+  losses: BarInput[];
+  advances: BarInput[];
+}
+
+/**
+ * The figures table in `sort` order, in pages of `FIGURES_PAGE_SIZE` rows; made once per ledger
+ * and order. At 5,000 reports each order was one page of 3.8 MB, rendered again after any edit of
+ * a figure.
+ */
+export function figuresPages(ledger: Ledger, sort: FigureSort, size = FIGURES_PAGE_SIZE): FiguresPage[] {
+  return atSiteSize(ledger, `figures ${sort.slug}`, size, FIGURES_PAGE_SIZE, () => {
+    const runs = pageRuns(sortFigures(ledger.figures, sort.slug), () => 1, size);
+    const [losses, advances] = [casualtyRows(ledger), advanceRows(ledger)];
+    return runs.map((items, i) => ({
+      number: i + 1,
+      count: runs.length,
+      sort,
+      total: ledger.figures.length,
+      first: i * size + 1,
+      items,
+      losses: i === 0 ? losses : [],
+      advances: i === 0 ? advances : [],
     }));
   });
 }
