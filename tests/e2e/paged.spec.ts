@@ -31,8 +31,11 @@ const site = builtSite('paged', '/', () => {
 });
 test.afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
-/** Opens a path of the generated site. */
-const go = (page: Page, path: string) => page.goto(`${site.origin}${path}`);
+/** Opens a path of the generated site, which must be there (not the 404 page). */
+async function go(page: Page, path: string): Promise<void> {
+  const response = await page.goto(`${site.origin}${path}`);
+  expect(response?.status(), path).toBe(200);
+}
 
 /** The links to claim pages in the page's main content (a list links each of its claims once). */
 const claimLinks = (page: Page): Promise<string[]> =>
@@ -78,7 +81,8 @@ async function walkPages<T>(
     const next = nav.getByRole('link', { name: 'Next page' });
     if ((await next.count()) === 0) break;
     await next.click();
-    await expect(page).toHaveURL(`${site.origin}${first}page/${paths.length + 1}/${fragment}`);
+    // Waits for the next page to have loaded whole (its `load` event), not only for its address.
+    await page.waitForURL(`${site.origin}${first}page/${paths.length + 1}/${fragment}`);
   }
   return { paths, seen };
 }
@@ -117,21 +121,38 @@ test('a topic with more claims than a page: its pages hold each of its claims on
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${topic.name}, page 2`);
 });
 
-test('the figures table, in value order: its pages hold every figure the claims give, largest first', async ({
+test('the figures table, in value order: its pages hold every figure the claims give, once, largest first', async ({
   page,
 }) => {
-  const { claims } = await api<{ claims: { figures: unknown[] }[] }>(page, 'claims');
-  const figures = claims.reduce((n, c) => n + c.figures.length, 0);
+  const { claims } = await api<{ claims: { url: string; figures: unknown[] }[] }>(page, 'claims');
+  // Each claim's page once per figure it gives.
+  const expected = claims.flatMap((c) => c.figures.map(() => new URL(c.url).pathname)).sort();
   const { paths, seen } = await walkPages(
     page,
     '/figures/by-value/',
     'Pages of the figures table',
-    (p) => p.locator('main table tbody tr').count(),
+    (p) =>
+      p.locator('main table tbody tr').evaluateAll((rows) =>
+        rows.map((r) => ({
+          claim: r.querySelector('td:last-child a')?.getAttribute('href') ?? '',
+          // The figure as shown ("about 1,008 people"): its first number.
+          value: Number((/[\d,.]+/.exec(r.querySelector('td.num')?.textContent ?? '') ?? ['NaN'])[0].replace(/,/g, '')),
+        })),
+      ),
     '#table',
   );
   expect(paths.length).toBeGreaterThan(1);
-  expect(seen.reduce((a, b) => a + b, 0)).toBe(figures);
+  const rows = seen.flat();
+  expect(rows.map((r) => r.claim).sort()).toEqual(expected);
+  // Largest first across the pages, not only within each.
+  for (const [i, r] of rows.entries()) {
+    expect(Number.isFinite(r.value)).toBe(true);
+    if (i > 0) expect(r.value).toBeLessThanOrEqual(rows[i - 1]!.value);
+  }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Figures, page ${paths.length}`);
+  await expect(page.locator('main .lede')).toContainText(
+    `This page: rows ${(rows.length - seen.at(-1)!.length + 1).toLocaleString('en-GB')} to ${rows.length.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')}, by value.`,
+  );
 });
 
 test('the timeline: a year on another page is one click away, and lands on that year', async ({ page }) => {
@@ -171,11 +192,18 @@ test('the pager works from the keyboard, with a visible focus ring', async ({ pa
 // scrolling on a phone.
 const SECOND_PAGES = ['/claims/page/2/', '/timeline/page/2/', '/articles/page/2/', '/figures/by-date/page/2/'];
 
+/** Page 2 of the topic with the most claims (the only topics with two pages). */
+async function topicSecondPage(page: Page): Promise<string> {
+  const { topics } = await api<{ topics: { url: string; claims: unknown[] }[] }>(page, 'topics');
+  const topic = [...topics].sort((a, b) => b.claims.length - a.claims.length)[0]!;
+  return `${new URL(topic.url).pathname}page/2/`;
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the second page of each list (${scheme})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of SECOND_PAGES) {
+    for (const path of [...SECOND_PAGES, await topicSecondPage(page)]) {
       await go(page, path);
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
@@ -187,7 +215,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('on a phone the pager wraps: no page of a list scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
-  for (const path of SECOND_PAGES) {
+  for (const path of [...SECOND_PAGES, await topicSecondPage(page)]) {
     await go(page, path);
     await expect(page.locator('nav.pager').first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -195,10 +223,11 @@ test('on a phone the pager wraps: no page of a list scrolls sideways', async ({ 
   }
 });
 
-test('the W3C Nu HTML checker finds no error on the pages of the lists', () => {
+test('the W3C Nu HTML checker finds no error on the pages of the lists', async ({ page }) => {
   test.setTimeout(120_000);
+  const topic = (await topicSecondPage(page)).replace(/page\/2\/$/, '');
   const jar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
-  const files = ['claims', 'timeline', 'articles', 'figures', 'figures/by-claimant'].flatMap((list) => [
+  const files = ['claims', 'timeline', 'articles', 'figures', 'figures/by-claimant', topic.slice(1)].flatMap((list) => [
     join(site.dir, list, 'index.html'),
     join(site.dir, list, 'page/2/index.html'),
   ]);

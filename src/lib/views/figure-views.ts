@@ -5,12 +5,15 @@ import type { BarInput } from './charts';
 import { ADVANCE_UNIT, CASUALTY_COUNTS, CASUALTY_TOPIC, NOT_CASUALTY_COUNTS } from './editorial';
 import { compareText } from '../order';
 
-/** The ways the figures table can be sorted, each a static page. */
+/**
+ * The ways the figures table can be sorted, each a static page: `label` is the sort link's text,
+ * `sorted` how a title, caption or breadcrumb says the order ("Figures by as-of date").
+ */
 export const FIGURE_SORTS = [
-  { slug: '', label: 'Report order', column: 'claim' },
-  { slug: 'by-value', label: 'Value', column: 'figure' },
-  { slug: 'by-date', label: 'As of', column: 'asof' },
-  { slug: 'by-claimant', label: 'Claimant', column: 'claimant' },
+  { slug: '', label: 'Report order', sorted: 'in report order', column: 'claim' },
+  { slug: 'by-value', label: 'Value', sorted: 'by value', column: 'figure' },
+  { slug: 'by-date', label: 'As of', sorted: 'by as-of date', column: 'asof' },
+  { slug: 'by-claimant', label: 'Claimant', sorted: 'by claimant', column: 'claimant' },
 ] as const;
 
 /** One of the sort orders. */
