@@ -36,8 +36,8 @@ export const topicUrl = (id: string, page = 1): string => at(`/topics/${id}/${pa
 /** The timeline: its first page, or page `page` of it; with a year, at that year's heading on it. */
 export const timelineUrl = (page = 1, year?: string): string =>
   at(`/timeline/${page > 1 ? `page/${page}/` : ''}${year ? `#y${year}` : ''}`);
-/** The list of events, in timeline order. */
-export const eventsUrl = (): string => at('/events/');
+/** The list of events, in timeline order: its first page, or page `page` of it (under `page/`, as `claimsUrl` says why). */
+export const eventsUrl = (page = 1): string => at(`/events/${page > 1 ? `page/${page}/` : ''}`);
 /** An event: how each report told it. */
 export const eventUrl = (id: string): string => at(`/events/${id}/`);
 /**

@@ -132,8 +132,8 @@ export const idSchema = z
  */
 export const PAGES_SEGMENT = 'page';
 
-/** Why a claim or report may not be called `PAGES_SEGMENT`; `list` is its list's folder and name. */
-export const reservedIdReason = (folder: 'claims' | 'articles', name: string): string =>
+/** Why a claim, report or event may not be called `PAGES_SEGMENT`; `list` is its list's folder and name. */
+export const reservedIdReason = (folder: 'claims' | 'articles' | 'events', name: string): string =>
   `"${PAGES_SEGMENT}" is reserved: /${folder}/${PAGES_SEGMENT}/2/ and on are the later pages of the list of ${name}`;
 
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { generate, writeUnpublishedPermalinks } from '../../scripts/bench/generate.mjs';
 import { builtSite } from './subpath-server';
 
-// The long lists cut into pages (the list of claims, the timeline, the list of reports, a topic,
-// the figures table) as a reader meets them: the real reports fit on one page of each, so this
-// builds a site of its own from a synthetic corpus (the benchmark's generator: made-up words,
-// sources and topics, never the real content) big enough for every list to have pages. Nothing below names a count of it: the
-// expectations are read from its exports, or are the same for any corpus with pages.
-// (Its own Playwright project: see playwright.config.ts.)
+// The long lists cut into pages (the list of claims, the timeline, the list of reports, the list
+// of events, a topic, the figures table) as a reader meets them: the real reports fit on one page
+// of each, so this builds a site of its own from a synthetic corpus (the benchmark's generator:
+// made-up words, sources and topics, never the real content) big enough for every list to have
+// pages. Nothing below names a count of it: the expectations are read from its exports, or are
+// the same for any corpus with pages. (Its own Playwright project: see playwright.config.ts.)
 
 /**
  * Reports in the generated corpus: enough for a topic (200 claims a page) to have two pages, and
@@ -155,6 +155,15 @@ test('the figures table, in value order: its pages hold every figure the claims 
   );
 });
 
+test('the list of events: its pages hold every event once, in the export’s (timeline) order', async ({ page }) => {
+  const { events } = await api<{ events: { url: string }[] }>(page, 'events');
+  const { paths, seen } = await walkPages(page, '/events/', 'Pages of the list of events', (p) =>
+    p.locator('main .events-list h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')),
+  );
+  expect(paths.length).toBeGreaterThan(1);
+  expect(seen.flat()).toEqual(events.map((e) => new URL(e.url).pathname));
+});
+
 test('the timeline: a year on another page is one click away, and lands on that year', async ({ page }) => {
   await go(page, '/timeline/');
   const years = page.getByRole('navigation', { name: 'Years' }).getByRole('link');
@@ -190,7 +199,13 @@ test('the pager works from the keyboard, with a visible focus ring', async ({ pa
 
 // Page 2 of each list, where the pager has both ends: axe in light and dark, and no sideways
 // scrolling on a phone.
-const SECOND_PAGES = ['/claims/page/2/', '/timeline/page/2/', '/articles/page/2/', '/figures/by-date/page/2/'];
+const SECOND_PAGES = [
+  '/claims/page/2/',
+  '/timeline/page/2/',
+  '/articles/page/2/',
+  '/events/page/2/',
+  '/figures/by-date/page/2/',
+];
 
 /** Page 2 of the topic with the most claims (the only topics with two pages). */
 async function topicSecondPage(page: Page): Promise<string> {
@@ -227,10 +242,9 @@ test('the W3C Nu HTML checker finds no error on the pages of the lists', async (
   test.setTimeout(120_000);
   const topic = (await topicSecondPage(page)).replace(/page\/2\/$/, '');
   const jar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
-  const files = ['claims', 'timeline', 'articles', 'figures', 'figures/by-claimant', topic.slice(1)].flatMap((list) => [
-    join(site.dir, list, 'index.html'),
-    join(site.dir, list, 'page/2/index.html'),
-  ]);
+  const files = ['claims', 'timeline', 'articles', 'events', 'figures', 'figures/by-claimant', topic.slice(1)].flatMap(
+    (list) => [join(site.dir, list, 'index.html'), join(site.dir, list, 'page/2/index.html')],
+  );
   const r = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' });
   expect(r.error).toBeUndefined();
   expect(`${r.stdout}${r.stderr}`.trim()).toBe('');

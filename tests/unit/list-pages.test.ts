@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   articlesListPages,
   claimsListPages,
+  eventsListPages,
   figuresPages,
   pageRuns,
   pagerItems,
@@ -11,7 +12,7 @@ import {
 } from '../../src/lib/views/list-pages';
 import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
-import { articlesUrl, claimsUrl, figuresPath, figuresUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
+import { articlesUrl, claimsUrl, eventsUrl, figuresPath, figuresUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
 import { advanceRows, casualtyRows, FIGURE_SORTS, sortFigures } from '../../src/lib/views/figure-views';
 import type { Claim, Source } from '../../src/lib/model/ledger';
 import { PAGES_SEGMENT } from '../../src/schemas/common';
@@ -49,6 +50,8 @@ describe('cutting a list into pages', () => {
     expect(articlesUrl(4)).toMatch(/\/articles\/page\/4\/$/);
     expect(topicUrl('x')).toMatch(/\/topics\/x\/$/);
     expect(topicUrl('x', 2)).toMatch(/\/topics\/x\/page\/2\/$/);
+    expect(eventsUrl()).toMatch(/\/events\/$/);
+    expect(eventsUrl(3)).toMatch(/\/events\/page\/3\/$/);
     expect(figuresUrl()).toMatch(/\/figures\/$/);
     expect(figuresUrl('', undefined, 2)).toMatch(/\/figures\/page\/2\/$/);
     expect(figuresUrl('by-value', 'table')).toMatch(/\/figures\/by-value\/#table$/);
@@ -172,6 +175,20 @@ describe('a topic in pages', () => {
     // The topic's id and record, not the entity with every claim filed under it.
     expect(Object.keys(pages[0]!.topic).sort()).toEqual(['data', 'id']);
     expect(topicPages(topic).map((p) => p.groups)).toEqual([groups]);
+  });
+});
+
+describe('the list of events in pages', () => {
+  test('events in the ledger’s (timeline) order, so many a page; one page at the site’s size', () => {
+    expect(ledger.events.length).toBeGreaterThan(2);
+    const pages = eventsListPages(ledger, 2);
+    expect(pages.flatMap((p) => p.items)).toEqual(ledger.events);
+    expect(pages.map((p) => p.number)).toEqual(pages.map((_, i) => i + 1));
+    for (const p of pages) {
+      expect(p.items.length).toBeLessThanOrEqual(2);
+      expect([p.count, p.events]).toEqual([Math.ceil(ledger.events.length / 2), ledger.events.length]);
+    }
+    expect(eventsListPages(ledger).map((p) => p.items)).toEqual([ledger.events]);
   });
 });
 
@@ -306,6 +323,24 @@ describe('list pages’ cache keys', () => {
     expect(chartsChanged).toBe(true);
     expect(rows).not.toContain(1);
     expect(changed).toEqual([1, ...rows]);
+  });
+
+  test('a page of the list of events changes with its events (and their neighbours’ names), not with others', () => {
+    // One event a page. An event's key takes in its neighbours' records (`previous`, `next`: an
+    // event page links them), so a name shows on its own page and its neighbours'.
+    const keys = (): string[] => eventsListPages(ledger, 1).map((page) => pageCacheKey({ page }));
+    expect(ledger.events.length).toBeGreaterThan(3);
+    const third = ledger.events[2]!;
+    const near = ledger.events.flatMap((e, i) =>
+      e === third || e.previous === third || e.next === third ? [i + 1] : [],
+    );
+    expect(near).toEqual([2, 3, 4]);
+    expect(changedPages(keys, () => edit(third.data, 'name', 'Edited'))).toEqual(near);
+    expect(changedPages(keys, () => edit(third.data, 'summary', 'Edited.'))).toEqual(near);
+    // A claim of none of the events: no page changes.
+    const told = new Set(ledger.events.flatMap((e) => e.claims));
+    const untold = ledger.claims.find((c) => !told.has(c))!;
+    expect(changedPages(keys, () => edit(untold.data, 'statement', 'Edited.'))).toEqual([]);
   });
 
   test('a page of the list of reports changes with its reports’ titles and outlets, not with their claims', () => {

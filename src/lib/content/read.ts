@@ -438,9 +438,10 @@ function readDir(
     // The file name is the entry's id and part of its URL.
     if (!raw.error && !idSchema.safeParse(id).success) {
       raw.error = { field: '(file name)', reason: `"${id}" is not a valid id (it becomes the URL): use lowercase letters, digits and single hyphens, e.g. ${suggestId(id)}${ext}` };
-    } else if (!raw.error && id === PAGES_SEGMENT && collection === 'articles') {
-      // The report's page would be the parent of the list's later pages (`/articles/page/2/`).
-      raw.error = { field: '(file name)', reason: `${reservedIdReason('articles', 'reports')}; name the file otherwise, e.g. ${id}-1${ext}` };
+    } else if (!raw.error && id === PAGES_SEGMENT && (collection === 'articles' || collection === 'events')) {
+      // The report's or event's page would be the parent of its list's later pages (`/articles/page/2/`).
+      const name = collection === 'articles' ? 'reports' : 'events';
+      raw.error = { field: '(file name)', reason: `${reservedIdReason(collection, name)}; name the file otherwise, e.g. ${id}-1${ext}` };
     }
     out.push(raw);
   }

@@ -19,6 +19,8 @@ export const CLAIMS_PAGE_SIZE = 200;
 export const ARTICLES_PAGE_SIZE = 50;
 /** Claims on a page of a topic, at most, unless one report alone has more (whole reports, as the list of claims). */
 export const TOPIC_PAGE_SIZE = 200;
+/** Events on a page of the list of events. */
+export const EVENTS_PAGE_SIZE = 50;
 /** Rows on a page of the figures table (a figure a row), in each of its sort orders. */
 export const FIGURES_PAGE_SIZE = 200;
 
@@ -250,5 +252,24 @@ export function figuresPages(ledger: Ledger, sort: FigureSort, size = FIGURES_PA
       losses: i === 0 ? losses : [],
       advances: i === 0 ? advances : [],
     }));
+  });
+}
+
+/** What one page of the list of events shows. */
+export interface EventsListPage extends PageOf {
+  /** Events on all pages. */
+  events: number;
+  items: LedgerEvent[];
+}
+
+/**
+ * The list of events (in timeline order, as the ledger holds them) in pages of
+ * `EVENTS_PAGE_SIZE`; made once per ledger. At 5,000 reports it was one page of 1,000 events
+ * (410 KB) without a key, rendered again by every build.
+ */
+export function eventsListPages(ledger: Ledger, size = EVENTS_PAGE_SIZE): EventsListPage[] {
+  return atSiteSize(ledger, 'events', size, EVENTS_PAGE_SIZE, () => {
+    const runs = pageRuns(ledger.events, () => 1, size);
+    return runs.map((items, i) => ({ number: i + 1, count: runs.length, events: ledger.events.length, items }));
   });
 }
