@@ -127,8 +127,8 @@ export const idSchema = z
 
 /**
  * The path segment under which a long list's later pages sit (`/claims/page/2/`, `/articles/page/2/`;
- * `src/lib/urls.ts`). A claim or a report may not take it as its id: its page would be the parent
- * of those pages. (A topic may: its own later pages are `/topics/<id>/page/2/`.)
+ * `src/lib/urls.ts`). A claim, a report or an event (its file name) may not take it as its id: its
+ * page would be the parent of those pages. (A topic may: its own later pages are `/topics/<id>/page/2/`.)
  */
 export const PAGES_SEGMENT = 'page';
 

@@ -16,8 +16,9 @@ import { builtSite } from './subpath-server';
 // the same for any corpus with pages. (Its own Playwright project: see playwright.config.ts.)
 
 /**
- * Reports in the generated corpus: enough for a topic (200 claims a page) to have two pages, and
- * for the timeline to span two years (the generator dates report n n days after 1 January 2020).
+ * Reports in the generated corpus: enough for a topic (200 claims a page) to have two pages, for
+ * the list of events (50 a page; the generator makes an event of every 5 reports) to have two,
+ * and for the timeline to span two years (the generator dates report n n days after 1 January 2020).
  */
 const REPORTS = 400;
 
