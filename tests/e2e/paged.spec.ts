@@ -53,6 +53,12 @@ async function api<T>(page: Page, name: string): Promise<T> {
   return (await r.json()) as T;
 }
 
+/** The topic with the most claims in `/api/topics.json` (the generator spreads claims over a dozen topics). */
+async function largestTopic(page: Page): Promise<{ name: string; url: string; claims: unknown[] }> {
+  const { topics } = await api<{ topics: { name: string; url: string; claims: unknown[] }[] }>(page, 'topics');
+  return [...topics].sort((a, b) => b.claims.length - a.claims.length)[0]!;
+}
+
 /**
  * Follows the pager's "Next" link from `first` to the last page, checking on each page that the
  * pager marks it as the current page and that "Previous" leads back to the page before; returns
@@ -104,12 +110,7 @@ test('the list of claims: Next goes through every page, each claim on exactly on
 test('a topic with more claims than a page: its pages hold each of its claims once, the reports filed only on the first', async ({
   page,
 }) => {
-  const { topics } = await api<{ topics: { id: string; name: string; url: string; claims: unknown[] }[] }>(
-    page,
-    'topics',
-  );
-  // The topic with the most claims: the generator spreads claims over a dozen topics.
-  const topic = [...topics].sort((a, b) => b.claims.length - a.claims.length)[0]!;
+  const topic = await largestTopic(page);
   const first = new URL(topic.url).pathname;
   const { paths, seen: links } = await walkPages(page, first, `Pages of ${topic.name}`, claimLinks);
   expect(paths.length).toBeGreaterThan(1);
@@ -210,9 +211,7 @@ const SECOND_PAGES = [
 
 /** Page 2 of the topic with the most claims (the only topics with two pages). */
 async function topicSecondPage(page: Page): Promise<string> {
-  const { topics } = await api<{ topics: { url: string; claims: unknown[] }[] }>(page, 'topics');
-  const topic = [...topics].sort((a, b) => b.claims.length - a.claims.length)[0]!;
-  return `${new URL(topic.url).pathname}page/2/`;
+  return `${new URL((await largestTopic(page)).url).pathname}page/2/`;
 }
 
 for (const scheme of ['light', 'dark'] as const) {

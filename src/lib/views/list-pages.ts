@@ -241,7 +241,11 @@ export interface FiguresPage extends PageOf {
 export function figuresPages(ledger: Ledger, sort: FigureSort, size = FIGURES_PAGE_SIZE): FiguresPage[] {
   return atSiteSize(ledger, `figures ${sort.slug}`, size, FIGURES_PAGE_SIZE, () => {
     const runs = pageRuns(sortFigures(ledger.figures, sort.slug), () => 1, size);
-    const [losses, advances] = [casualtyRows(ledger), advanceRows(ledger)];
+    // The same charts in every order: drawn once per ledger (afresh at a test's size, as the pages).
+    const [losses, advances] = atSiteSize(ledger, 'figure charts', size, FIGURES_PAGE_SIZE, () => [
+      casualtyRows(ledger),
+      advanceRows(ledger),
+    ]);
     return runs.map((items, i) => ({
       number: i + 1,
       count: runs.length,
