@@ -129,8 +129,8 @@ function span(data: ResultData): { first: string; last: string } {
 
 /**
  * The results of one search, read lazily. Pagefind ranks (or orders by date) reports; `take`
- * reads their fragments in that order, `ahead` at a time in parallel, and hands out results in
- * display order as each report is read, until a page is full.
+ * reads their fragments in that order (the next in line alone, then up to `ahead` in parallel once
+ * it has arrived) and hands out results in display order as each report is read, until a page is full.
  *
  * In date order, pagefind orders reports by their earliest claim date (oldest first) or their
  * latest (newest first). A result read is held until no report still unread can hold one that
@@ -170,8 +170,14 @@ export class Feed {
     const n = this.results.length;
     const asc = this.state.sort === 'date-asc';
     while (given < want && !this.done) {
-      for (let i = this.next; i < Math.min(n, this.next + this.ahead); i++) void this.fetch(i);
       if (this.next < n) {
+        // The report next in line first, the others of the window once it has arrived: requested
+        // together, the ten are downloaded and unzipped on the page's one thread in whatever order
+        // they come back, and the first result waited for most of them.
+        const from = this.next;
+        void this.fetch(from).then(() => {
+          for (let i = from + 1; i < Math.min(n, from + this.ahead); i++) void this.fetch(i);
+        });
         const data = await this.fetch(this.next++);
         const items: Item[] = data ? itemsOf(data, this.state) : [{ type: 'error', key: '' }];
         if (!this.state.sort) this.ready.push(...items);
