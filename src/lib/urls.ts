@@ -33,6 +33,13 @@ export const sourceUrl = (id: string): string => at(`/sources/${id}/`);
 export const topicsUrl = (): string => at('/topics/');
 /** A topic's page, or page `page` of it (under `page/`, as `claimsUrl` says why). */
 export const topicUrl = (id: string, page = 1): string => at(`/topics/${id}/${page > 1 ? `page/${page}/` : ''}`);
+/**
+ * The reports filed under a topic, newest first: the first page of that list, or page `page` of it
+ * (under `page/`, as `claimsUrl` says why). Beside the topic's own pages, never one of them: a
+ * topic's later pages are `page/N/`, this is `reports/`.
+ */
+export const topicReportsUrl = (id: string, page = 1): string =>
+  at(`/topics/${id}/reports/${page > 1 ? `page/${page}/` : ''}`);
 /** The timeline: its first page, or page `page` of it; with a year, at that year's heading on it. */
 export const timelineUrl = (page = 1, year?: string): string =>
   at(`/timeline/${page > 1 ? `page/${page}/` : ''}${year ? `#y${year}` : ''}`);

@@ -19,6 +19,7 @@ const PAGES = [
   path(sourced.claimant.url),
   '/topics/',
   path(figure.topics[0]!.url),
+  `${path(figure.topics[0]!.url)}reports/`,
   '/timeline/',
   '/events/',
   ...events.slice(0, 1).map((e) => path(e.url)),

@@ -53,9 +53,17 @@ async function api<T>(page: Page, name: string): Promise<T> {
   return (await r.json()) as T;
 }
 
+/** A topic as `/api/topics.json` gives it: its claims and the reports filed under it, by id. */
+interface Topic {
+  name: string;
+  url: string;
+  claims: unknown[];
+  articles: string[];
+}
+
 /** The topic with the most claims in `/api/topics.json` (the generator spreads claims over a dozen topics). */
-async function largestTopic(page: Page): Promise<{ name: string; url: string; claims: unknown[] }> {
-  const { topics } = await api<{ topics: { name: string; url: string; claims: unknown[] }[] }>(page, 'topics');
+async function largestTopic(page: Page): Promise<Topic> {
+  const { topics } = await api<{ topics: Topic[] }>(page, 'topics');
   return [...topics].sort((a, b) => b.claims.length - a.claims.length)[0]!;
 }
 
@@ -117,10 +125,39 @@ test('a topic with more claims than a page: its pages hold each of its claims on
   expect(links.flat().length).toBe(topic.claims.length);
   expect(new Set(links.flat()).size).toBe(topic.claims.length);
   await go(page, paths[0]!);
-  await expect(page.locator('main')).toContainText('Reports filed under this topic:');
+  await expect(page.locator('main')).toContainText('reports filed under this topic:');
   await go(page, paths[1]!);
-  await expect(page.locator('main')).not.toContainText('Reports filed under this topic:');
+  await expect(page.locator('main')).not.toContainText('reports filed under this topic:');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${topic.name}, page 2`);
+});
+
+test('the reports filed under a topic: its first page names the newest, its list has them all, newest first', async ({
+  page,
+}) => {
+  const topic = await largestTopic(page);
+  const { articles } = await api<{ articles: { url: string }[] }>(page, 'articles');
+  // The export lists the reports newest first; the topic's, in the order the content was read.
+  const filed = new Set(topic.articles.map((id) => `/articles/${id}/`));
+  const newestFirst = articles.map((a) => new URL(a.url).pathname).filter((p) => filed.has(p));
+  expect(newestFirst.length).toBe(filed.size);
+  // On the topic's first page: the newest few, then a link to the whole list.
+  await go(page, new URL(topic.url).pathname);
+  const sentence = page.locator('main p', { hasText: 'reports filed under this topic:' });
+  const named = await sentence
+    .locator('a[href^="/articles/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(named.length).toBeGreaterThan(0);
+  expect(named.length).toBeLessThan(filed.size);
+  expect(named).toEqual(newestFirst.slice(0, named.length));
+  await sentence.getByRole('link', { name: `all ${filed.size}, with dates and summaries` }).click();
+  const list = `${new URL(topic.url).pathname}reports/`;
+  await page.waitForURL(`${site.origin}${list}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Reports filed under ${topic.name}`);
+  const cards = (p: Page): Promise<string[]> =>
+    p.locator('main ul.cards h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const { paths, seen } = await walkPages(page, list, `Pages of the reports filed under ${topic.name}`, cards);
+  expect(paths.length).toBeGreaterThan(1);
+  expect(seen.flat()).toEqual(newestFirst);
 });
 
 test('the figures table, in value order: its pages hold every figure the claims give, once, largest first', async ({
@@ -209,16 +246,17 @@ const SECOND_PAGES = [
   '/figures/by-date/page/2/',
 ];
 
-/** Page 2 of the topic with the most claims (the only topics with two pages). */
-async function topicSecondPage(page: Page): Promise<string> {
-  return `${new URL((await largestTopic(page)).url).pathname}page/2/`;
+/** Page 2 of the topic with the most claims (the only topics with two pages), and of the reports filed under it. */
+async function topicSecondPages(page: Page): Promise<string[]> {
+  const topic = new URL((await largestTopic(page)).url).pathname;
+  return [`${topic}page/2/`, `${topic}reports/page/2/`];
 }
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the second page of each list (${scheme})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of [...SECOND_PAGES, await topicSecondPage(page)]) {
+    for (const path of [...SECOND_PAGES, ...(await topicSecondPages(page))]) {
       await go(page, path);
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
@@ -230,7 +268,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('on a phone the pager wraps: no page of a list scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
-  for (const path of [...SECOND_PAGES, await topicSecondPage(page)]) {
+  for (const path of [...SECOND_PAGES, ...(await topicSecondPages(page))]) {
     await go(page, path);
     await expect(page.locator('nav.pager').first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -240,9 +278,9 @@ test('on a phone the pager wraps: no page of a list scrolls sideways', async ({ 
 
 test('the W3C Nu HTML checker finds no error on the pages of the lists', async ({ page }) => {
   test.setTimeout(120_000);
-  const topic = (await topicSecondPage(page)).replace(/page\/2\/$/, '');
+  const topics = (await topicSecondPages(page)).map((p) => p.slice(1).replace(/page\/2\/$/, ''));
   const jar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
-  const files = ['claims', 'timeline', 'articles', 'events', 'figures', 'figures/by-claimant', topic.slice(1)].flatMap(
+  const files = ['claims', 'timeline', 'articles', 'events', 'figures', 'figures/by-claimant', ...topics].flatMap(
     (list) => [join(site.dir, list, 'index.html'), join(site.dir, list, 'page/2/index.html')],
   );
   const r = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' });

@@ -70,6 +70,7 @@ describe('a corpus with a generated report added', () => {
       ...report.claims.map((c) => `claims/${c}`),
       ...report.sources.map((s) => `sources/${s}`),
       `topics/${report.topic}`,
+      `topics/${report.topic}/reports`,
     ]) {
       expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
     }

@@ -9,10 +9,21 @@ import {
   timelinePageOfYear,
   timelinePages,
   topicPages,
+  topicReports,
+  topicReportsPages,
 } from '../../src/lib/views/list-pages';
 import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
-import { articlesUrl, claimsUrl, eventsUrl, figuresPath, figuresUrl, timelineUrl, topicUrl } from '../../src/lib/urls';
+import {
+  articlesUrl,
+  claimsUrl,
+  eventsUrl,
+  figuresPath,
+  figuresUrl,
+  timelineUrl,
+  topicReportsUrl,
+  topicUrl,
+} from '../../src/lib/urls';
 import { advanceRows, casualtyRows, FIGURE_SORTS, sortFigures } from '../../src/lib/views/figure-views';
 import type { Claim, Source } from '../../src/lib/model/ledger';
 import { PAGES_SEGMENT } from '../../src/schemas/common';
@@ -50,6 +61,8 @@ describe('cutting a list into pages', () => {
     expect(articlesUrl(4)).toMatch(/\/articles\/page\/4\/$/);
     expect(topicUrl('x')).toMatch(/\/topics\/x\/$/);
     expect(topicUrl('x', 2)).toMatch(/\/topics\/x\/page\/2\/$/);
+    expect(topicReportsUrl('x')).toMatch(/\/topics\/x\/reports\/$/);
+    expect(topicReportsUrl('x', 2)).toMatch(/\/topics\/x\/reports\/page\/2\/$/);
     expect(eventsUrl()).toMatch(/\/events\/$/);
     expect(eventsUrl(3)).toMatch(/\/events\/page\/3\/$/);
     expect(eventsUrl(2)).toContain(`/events/${PAGES_SEGMENT}/2/`);
@@ -163,7 +176,7 @@ describe('a topic in pages', () => {
   const topic = [...ledger.topics].sort(
     (a, b) => groupByArticle(b.claims).length - groupByArticle(a.claims).length,
   )[0]!;
-  const pages = topicPages(topic, 1);
+  const pages = topicPages(ledger, topic, 1);
 
   test('its claims by report, whole reports a page; the reports filed under it on the first page only', () => {
     const groups = groupByArticle(topic.claims);
@@ -171,11 +184,44 @@ describe('a topic in pages', () => {
     expect(pages.map((p) => p.groups)).toEqual(groups.map((g) => [g]));
     for (const p of pages)
       expect([p.count, p.claims, p.reports]).toEqual([groups.length, topic.claims.length, groups.length]);
-    expect(pages[0]!.filed).toBe(topic.articles);
-    for (const p of pages.slice(1)) expect(p.filed).toEqual([]);
+    expect(pages[0]!.filed).toEqual(topicReports(ledger, topic));
+    expect(pages[0]!.filedTotal).toBe(topic.articles.length);
+    for (const p of pages.slice(1)) expect([p.filed, p.filedTotal]).toEqual([[], 0]);
     // The topic's id and record, not the entity with every claim filed under it.
     expect(Object.keys(pages[0]!.topic).sort()).toEqual(['data', 'id']);
-    expect(topicPages(topic).map((p) => p.groups)).toEqual([groups]);
+    expect(topicPages(ledger, topic).map((p) => p.groups)).toEqual([groups]);
+  });
+});
+
+describe('the reports filed under a topic', () => {
+  // The fixture's topics each have a report or two filed under them: a topic with forty, the
+  // fixture's four reports each seen under ten ids and put in the ledger in a shuffled order.
+  const many = Array.from({ length: 40 }, (_, i) => ({ ...ledger.articles[i % 4]!, id: `r${i}` }));
+  const big = { ...ledger, articles: many };
+  const topic = { ...ledger.topics[0]!, articles: [...many].reverse().sort((a, b) => (a.id < b.id ? -1 : 1)) };
+
+  test('newest first, in the list of reports’ order, whatever order the topic holds them in', () => {
+    expect(topicReports(big, topic).map((a) => a.id)).toEqual(many.map((a) => a.id));
+  });
+
+  test('the topic’s first page names the newest so many, counts them all; the list has them all in pages', () => {
+    const first = topicPages(big, topic, 1, 15)[0]!;
+    expect(first.filed.map((a) => a.id)).toEqual(many.slice(0, 15).map((a) => a.id));
+    expect(first.filedTotal).toBe(40);
+    expect(topicPages(big, topic, 1, 50)[0]!.filed).toHaveLength(40);
+    const pages = topicReportsPages(big, topic, 15);
+    expect(pages.map((p) => p.articles.map((a) => a.id))).toEqual([
+      many.slice(0, 15).map((a) => a.id),
+      many.slice(15, 30).map((a) => a.id),
+      many.slice(30).map((a) => a.id),
+    ]);
+    for (const p of pages) expect([p.count, p.reports, p.topic]).toEqual([3, 40, { id: topic.id, data: topic.data }]);
+  });
+
+  test('a topic with no report filed under it has one empty page', () => {
+    const none = { ...ledger.topics[0]!, articles: [] };
+    expect(topicReportsPages(ledger, none).map((p) => [p.articles, p.count, p.reports])).toEqual([[[], 1, 0]]);
+    expect(topicPages(ledger, none)[0]!.filedTotal).toBe(0);
   });
 });
 
@@ -250,16 +296,18 @@ describe('list pages’ cache keys', () => {
     const topic = [...ledger.topics].sort(
       (a, b) => groupByArticle(b.claims).length - groupByArticle(a.claims).length,
     )[0]!;
-    const keys = (): string[] => topicPages(topic, 1).map((page) => pageCacheKey({ page }));
-    const onSecond = topicPages(topic, 1)[1]!.groups[0]!.claims[0]!;
+    const keys = (): string[] => topicPages(ledger, topic, 1).map((page) => pageCacheKey({ page }));
+    const onSecond = topicPages(ledger, topic, 1)[1]!.groups[0]!.claims[0]!;
     expect(changedPages(keys, () => edit(onSecond.data, 'statement', 'Edited.'))).toEqual([2]);
     // A report filed under the topic is named on the first page, and over its claims on the page that has them.
     const filed = topic.articles[0]!;
-    const naming = topicPages(topic, 1)
+    const naming = topicPages(ledger, topic, 1)
       .filter((p) => p.number === 1 || p.groups.some((g) => g.article === filed))
       .map((p) => p.number);
     expect(changedPages(keys, () => edit(filed.data, 'title', 'Edited'))).toEqual(naming);
-    expect(changedPages(keys, () => edit(topic.data, 'name', 'Edited')).length).toBe(topicPages(topic, 1).length);
+    expect(changedPages(keys, () => edit(topic.data, 'name', 'Edited')).length).toBe(
+      topicPages(ledger, topic, 1).length,
+    );
     const elsewhere = ledger.claims.find((c) => !c.topics.includes(topic))!;
     expect(changedPages(keys, () => edit(elsewhere.data, 'statement', 'Edited.'))).toEqual([]);
   });

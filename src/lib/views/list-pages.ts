@@ -19,6 +19,8 @@ export const CLAIMS_PAGE_SIZE = 200;
 export const ARTICLES_PAGE_SIZE = 50;
 /** Claims on a page of a topic, at most, unless one report alone has more (whole reports, as the list of claims). */
 export const TOPIC_PAGE_SIZE = 200;
+/** Reports named on a topic's first page, at most (the newest); the rest are on the list of the topic's reports. */
+export const TOPIC_FILED_SHOWN = 20;
 /** Events on a page of the list of events. */
 export const EVENTS_PAGE_SIZE = 50;
 /** Rows on a page of the figures table (a figure a row), in each of its sort orders. */
@@ -105,6 +107,8 @@ export interface ArticlesListPage extends PageOf {
   /** Reports on all pages. */
   reports: number;
   articles: Article[];
+  /** For the list of the reports filed under a topic: that topic's id and record. */
+  topic?: Pick<Topic, 'id' | 'data'>;
 }
 
 const made = new WeakMap<object, Map<string, unknown>>();
@@ -192,19 +196,43 @@ export interface TopicPage extends PageOf {
   claims: number;
   reports: number;
   groups: { article: Article; claims: Claim[] }[];
-  /** The reports filed under the topic as a whole (on the first page only; empty on the others). */
+  /**
+   * The newest reports filed under the topic as a whole, `TOPIC_FILED_SHOWN` at most (on the first
+   * page only; empty on the others). At 5,000 reports naming all of them made the first page the
+   * site's largest (329 KB); the list of the topic's reports has them all.
+   */
   filed: Article[];
+  /** How many reports are filed under the topic (on the first page only; 0 on the others). */
+  filedTotal: number;
+}
+
+/**
+ * The reports filed under `topic`, newest first, as the list of reports orders them (the topic's
+ * own list is in the order the content was read); made once per ledger and topic.
+ */
+export function topicReports(ledger: Ledger, topic: Topic): Article[] {
+  return atSiteSize(topic, 'topic reports', 0, 0, () => {
+    const rank = atSiteSize(ledger, 'report ranks', 0, 0, () => new Map(ledger.articles.map((a, i) => [a, i])));
+    return [...topic.articles].sort((a, b) => rank.get(a)! - rank.get(b)!);
+  });
 }
 
 /**
  * A topic's claims in pages of whole reports, in the order of its claims, at most
- * `TOPIC_PAGE_SIZE` claims a page unless one report alone has more; made once per topic.
+ * `TOPIC_PAGE_SIZE` claims a page unless one report alone has more; the first page names the
+ * newest `shown` reports filed under it. Made once per topic.
  */
-export function topicPages(topic: Topic, size = TOPIC_PAGE_SIZE): TopicPage[] {
-  return atSiteSize(topic, 'topic', size, TOPIC_PAGE_SIZE, () => {
+export function topicPages(
+  ledger: Ledger,
+  topic: Topic,
+  size = TOPIC_PAGE_SIZE,
+  shown = TOPIC_FILED_SHOWN,
+): TopicPage[] {
+  return atSiteSize(topic, `topic ${shown}`, size, TOPIC_PAGE_SIZE, () => {
     const groups = groupByArticle(topic.claims);
     const runs = pageRuns(groups, (g) => g.claims.length, size);
     const head = { id: topic.id, data: topic.data };
+    const filed = topicReports(ledger, topic);
     return runs.map((run, i) => ({
       number: i + 1,
       count: runs.length,
@@ -212,7 +240,27 @@ export function topicPages(topic: Topic, size = TOPIC_PAGE_SIZE): TopicPage[] {
       claims: topic.claims.length,
       reports: groups.length,
       groups: run,
-      filed: i === 0 ? topic.articles : [],
+      filed: i === 0 ? filed.slice(0, shown) : [],
+      filedTotal: i === 0 ? filed.length : 0,
+    }));
+  });
+}
+
+/**
+ * The reports filed under `topic`, newest first, in pages of `ARTICLES_PAGE_SIZE`, laid out as the
+ * list of reports; made once per topic. Every topic has one, a page at least.
+ */
+export function topicReportsPages(ledger: Ledger, topic: Topic, size = ARTICLES_PAGE_SIZE): ArticlesListPage[] {
+  return atSiteSize(topic, 'topic reports pages', size, ARTICLES_PAGE_SIZE, () => {
+    const filed = topicReports(ledger, topic);
+    const runs = pageRuns(filed, () => 1, size);
+    const head = { id: topic.id, data: topic.data };
+    return runs.map((articles, i) => ({
+      number: i + 1,
+      count: runs.length,
+      reports: filed.length,
+      articles,
+      topic: head,
     }));
   });
 }
