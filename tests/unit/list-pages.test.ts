@@ -11,6 +11,7 @@ import {
   topicPages,
   topicReports,
   topicReportsPages,
+  type TopicPage,
 } from '../../src/lib/views/list-pages';
 import { groupByArticle, HOME_REPORTS, homeView } from '../../src/lib/views/home';
 import { pageCacheKey } from '../../src/lib/views/page-keys';
@@ -184,7 +185,8 @@ describe('a topic in pages', () => {
     expect(pages.map((p) => p.groups)).toEqual(groups.map((g) => [g]));
     for (const p of pages)
       expect([p.count, p.claims, p.reports]).toEqual([groups.length, topic.claims.length, groups.length]);
-    expect(pages[0]!.filed).toEqual(topicReports(ledger, topic));
+    // Newest first: in the order of the list of reports.
+    expect(pages[0]!.filed).toEqual(ledger.articles.filter((a) => topic.articles.includes(a)));
     expect(pages[0]!.filedTotal).toBe(topic.articles.length);
     for (const p of pages.slice(1)) expect([p.filed, p.filedTotal]).toEqual([[], 0]);
     // The topic's id and record, not the entity with every claim filed under it.
@@ -200,7 +202,7 @@ describe('the reports filed under a topic', () => {
   const big = { ...ledger, articles: many };
   const topic = { ...ledger.topics[0]!, articles: [...many].reverse().sort((a, b) => (a.id < b.id ? -1 : 1)) };
 
-  test('newest first, in the list of reports’ order, whatever order the topic holds them in', () => {
+  test('in the list of reports’ order (newest first), whatever order the topic holds them in', () => {
     expect(topicReports(big, topic).map((a) => a.id)).toEqual(many.map((a) => a.id));
   });
 
@@ -218,7 +220,7 @@ describe('the reports filed under a topic', () => {
     for (const p of pages) expect([p.count, p.reports, p.topic]).toEqual([3, 40, { id: topic.id, data: topic.data }]);
   });
 
-  test('a topic with no report filed under it has one empty page', () => {
+  test('a topic with no report filed under it: an empty list (the routes build no page of it)', () => {
     const none = { ...ledger.topics[0]!, articles: [] };
     expect(topicReportsPages(ledger, none).map((p) => [p.articles, p.count, p.reports])).toEqual([[[], 1, 0]]);
     expect(topicPages(ledger, none)[0]!.filedTotal).toBe(0);
@@ -394,6 +396,24 @@ describe('list pages’ cache keys', () => {
     // A statement of a claim an event tells: the list shows counts of claims, not what they say.
     const told = third.claims[0]!;
     expect(changedPages(keys, () => edit(told.data, 'statement', 'Edited.'))).toEqual([]);
+  });
+
+  test('the reports filed under a topic: a page’s key changes with its reports and the topic, the first page’s with those it names', () => {
+    // The fixture's topics have a report or two filed under them: this one has all four.
+    const topic = { ...ledger.topics[0]!, articles: [...ledger.articles] };
+    const listKeys = (): string[] => topicReportsPages(ledger, topic, 1).map((page) => pageCacheKey({ page }));
+    const [newest, second] = topicReports(ledger, topic);
+    expect(changedPages(listKeys, () => edit(second!.data, 'title', 'Edited'))).toEqual([2]);
+    expect(changedPages(listKeys, () => edit(second!.claims[0]!.data, 'statement', 'Edited.'))).toEqual([]);
+    expect(changedPages(listKeys, () => edit(topic.data, 'name', 'Edited')).length).toBe(topic.articles.length);
+    // The topic's first page (one report's claims at this size) names only the newest report filed:
+    // a report it neither names nor shows the claims of leaves its key alone.
+    const first = (): TopicPage => topicPages(ledger, topic, 1, 1)[0]!;
+    const firstKey = (): string[] => [pageCacheKey({ page: first() })];
+    expect(changedPages(firstKey, () => edit(newest!.data, 'title', 'Edited'))).toEqual([1]);
+    const elsewhere = topicReports(ledger, topic).filter((a) => a !== newest && a !== first().groups[0]!.article);
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(changedPages(firstKey, () => edit(elsewhere[0]!.data, 'title', 'Edited'))).toEqual([]);
   });
 
   test('a page of the list of reports changes with its reports’ titles and outlets, not with their claims', () => {

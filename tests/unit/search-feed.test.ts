@@ -214,6 +214,38 @@ describe('the feed of results', () => {
     expect(requested).toEqual(Array.from({ length: 10 }, (_, i) => `R${i}`));
   });
 
+  test('in date order the next two are requested first: the second one’s date decides what the first may show', async () => {
+    const requested: string[] = [];
+    const arrivals: (() => void)[] = [];
+    const many = Array.from({ length: 12 }, (_, i) =>
+      dated(`R${i}`, `2025-01-${String(i + 1).padStart(2, '0')}`, [
+        [`c${i}`, `2025-01-${String(i + 1).padStart(2, '0')}`],
+      ]),
+    );
+    const feed = new Feed(
+      many.map((r) => ({
+        data: () => {
+          requested.push(r.meta['title']!);
+          return new Promise<ResultData>((resolve) => arrivals.push(() => resolve(r)));
+        },
+      })),
+      state('', { topic: ['T0'] }, 'date-asc'),
+      10,
+    );
+    const page: string[] = [];
+    const taken = feed.take(1, (items) => page.push(...names(items)));
+    await Promise.resolve();
+    expect(requested).toEqual(['R0', 'R1']);
+    arrivals[0]!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(requested).toEqual(['R0', 'R1']);
+    arrivals[1]!();
+    await taken;
+    expect(page).toEqual(['c0']);
+    expect(requested).toEqual(Array.from({ length: 10 }, (_, i) => `R${i}`));
+    for (const arrive of arrivals.slice(2)) arrive();
+  });
+
   test('a report that cannot be read is one error result, and the rest still come', async () => {
     const feed = new Feed(
       [{ data: () => Promise.reject(new Error('offline')) }, ...results([r1], [])],

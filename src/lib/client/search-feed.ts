@@ -129,8 +129,8 @@ function span(data: ResultData): { first: string; last: string } {
 
 /**
  * The results of one search, read lazily. Pagefind ranks (or orders by date) reports; `take`
- * reads their fragments in that order (the next in line alone, then up to `ahead` in parallel once
- * it has arrived) and hands out results in display order as each report is read, until a page is full.
+ * reads their fragments in that order (the next in line alone, or in date order with the one
+ * after it, then the rest of a window of `ahead` in parallel once they have arrived) and hands out results in display order as each report is read, until a page is full.
  *
  * In date order, pagefind orders reports by their earliest claim date (oldest first) or their
  * latest (newest first). A result read is held until no report still unread can hold one that
@@ -171,12 +171,16 @@ export class Feed {
     const asc = this.state.sort === 'date-asc';
     while (given < want && !this.done) {
       if (this.next < n) {
-        // The report next in line first, the others of the window once it has arrived: requested
-        // together, the ten are downloaded and unzipped on the page's one thread in whatever order
-        // they come back, and the first result waited for most of them.
+        // The report next in line first (in date order the one after it too: its date decides
+        // what can be shown), the others of the window once they have arrived: requested together,
+        // the ten are downloaded and unzipped on the page's one thread in whatever order they come
+        // back, and the first result waited for most of them.
         const from = this.next;
-        void this.fetch(from).then(() => {
-          for (let i = from + 1; i < Math.min(n, from + this.ahead); i++) void this.fetch(i);
+        const head = Math.min(n, from + (this.state.sort ? 2 : 1));
+        const first: Promise<unknown>[] = [];
+        for (let i = from; i < head; i++) first.push(this.fetch(i));
+        void Promise.all(first).then(() => {
+          for (let i = head; i < Math.min(n, from + this.ahead); i++) void this.fetch(i);
         });
         const data = await this.fetch(this.next++);
         const items: Item[] = data ? itemsOf(data, this.state) : [{ type: 'error', key: '' }];

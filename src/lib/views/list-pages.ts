@@ -208,7 +208,8 @@ export interface TopicPage extends PageOf {
 
 /**
  * The reports filed under `topic`, newest first, as the list of reports orders them (the topic's
- * own list is in the order the content was read); made once per ledger and topic.
+ * own list is in the order the content was read); made once per topic, which belongs to `ledger`
+ * alone (a new ledger is all new entities).
  */
 export function topicReports(ledger: Ledger, topic: Topic): Article[] {
   return atSiteSize(topic, 'topic reports', 0, 0, () => {
@@ -248,7 +249,8 @@ export function topicPages(
 
 /**
  * The reports filed under `topic`, newest first, in pages of `ARTICLES_PAGE_SIZE`, laid out as the
- * list of reports; made once per topic. Every topic has one, a page at least.
+ * list of reports; made once per topic. A page at least (the routes build none for a topic under
+ * which no report is filed).
  */
 export function topicReportsPages(ledger: Ledger, topic: Topic, size = ARTICLES_PAGE_SIZE): ArticlesListPage[] {
   return atSiteSize(topic, 'topic reports pages', size, ARTICLES_PAGE_SIZE, () => {
