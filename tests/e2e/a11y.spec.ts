@@ -19,7 +19,8 @@ const PAGES = [
   path(sourced.claimant.url),
   '/topics/',
   path(figure.topics[0]!.url),
-  `${path(figure.topics[0]!.url)}reports/`,
+  // A topic a report is filed under (a claim's topic may have none, and then no such list).
+  `${path(articles[0]!.topics[0]!.url)}reports/`,
   '/timeline/',
   '/events/',
   ...events.slice(0, 1).map((e) => path(e.url)),

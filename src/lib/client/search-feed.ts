@@ -130,7 +130,8 @@ function span(data: ResultData): { first: string; last: string } {
 /**
  * The results of one search, read lazily. Pagefind ranks (or orders by date) reports; `take`
  * reads their fragments in that order (the next in line alone, or in date order with the one
- * after it, then the rest of a window of `ahead` in parallel once they have arrived) and hands out results in display order as each report is read, until a page is full.
+ * after it, then the rest of a window of `ahead` in parallel once they have arrived) and hands out
+ * results in display order as each report is read, until a page is full.
  *
  * In date order, pagefind orders reports by their earliest claim date (oldest first) or their
  * latest (newest first). A result read is held until no report still unread can hold one that

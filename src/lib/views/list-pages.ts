@@ -113,17 +113,20 @@ export interface ArticlesListPage extends PageOf {
 
 const made = new WeakMap<object, Map<string, unknown>>();
 
-/**
- * `make()`, kept per `owner` (a ledger or a topic) and `kind` when `size` is the site's page size:
- * the pages' routes and the event pages read the same pages. At any other size (the tests') it is
- * made afresh.
- */
-function atSiteSize<T>(owner: object, kind: string, size: number, siteSize: number, make: () => T): T {
-  if (size !== siteSize) return make();
+/** `make()`, made once per `owner` (a ledger or a topic, never changed once built) and `kind`. */
+function once<T>(owner: object, kind: string, make: () => T): T {
   let byKind = made.get(owner);
   if (!byKind) made.set(owner, (byKind = new Map()));
   if (!byKind.has(kind)) byKind.set(kind, make());
   return byKind.get(kind) as T;
+}
+
+/**
+ * `make()`, kept per `owner` and `kind` (`once`) when `size` is the site's page size: the pages'
+ * routes and the event pages read the same pages. At any other size (the tests') it is made afresh.
+ */
+function atSiteSize<T>(owner: object, kind: string, size: number, siteSize: number, make: () => T): T {
+  return size === siteSize ? once(owner, kind, make) : make();
 }
 
 /**
@@ -175,16 +178,23 @@ export function claimsListPages(ledger: Ledger, size = CLAIMS_PAGE_SIZE): Claims
 
 /** The list of reports (newest first, as the ledger holds them) in pages of `ARTICLES_PAGE_SIZE`; made once per ledger. */
 export function articlesListPages(ledger: Ledger, size = ARTICLES_PAGE_SIZE): ArticlesListPage[] {
-  return atSiteSize(ledger, 'articles', size, ARTICLES_PAGE_SIZE, () => {
-    const runs = pageRuns(ledger.articles, () => 1, size);
-    return runs.map((articles, i) => ({
-      number: i + 1,
-      count: runs.length,
-      reports: ledger.articles.length,
-      articles,
-    }));
-  });
+  return atSiteSize(ledger, 'articles', size, ARTICLES_PAGE_SIZE, () => reportListPages(ledger.articles, size));
 }
+
+/** `reports` in pages of `size`, laid out as the list of reports; with `topic`, as the list of the reports filed under it. */
+function reportListPages(reports: Article[], size: number, topic?: TopicPage['topic']): ArticlesListPage[] {
+  const runs = pageRuns(reports, () => 1, size);
+  return runs.map((articles, i) => ({
+    number: i + 1,
+    count: runs.length,
+    reports: reports.length,
+    articles,
+    ...(topic ? { topic } : {}),
+  }));
+}
+
+/** A topic as its pages carry it: its id and record, not the entity with every claim filed under it. */
+const topicHead = (topic: Topic): TopicPage['topic'] => ({ id: topic.id, data: topic.data });
 
 /**
  * What one page of a topic shows. Not the topic itself but its id and record (`topic`): a page's
@@ -212,8 +222,8 @@ export interface TopicPage extends PageOf {
  * alone (a new ledger is all new entities).
  */
 export function topicReports(ledger: Ledger, topic: Topic): Article[] {
-  return atSiteSize(topic, 'topic reports', 0, 0, () => {
-    const rank = atSiteSize(ledger, 'report ranks', 0, 0, () => new Map(ledger.articles.map((a, i) => [a, i])));
+  return once(topic, 'topic reports', () => {
+    const rank = once(ledger, 'report ranks', () => new Map(ledger.articles.map((a, i) => [a, i])));
     return [...topic.articles].sort((a, b) => rank.get(a)! - rank.get(b)!);
   });
 }
@@ -232,7 +242,7 @@ export function topicPages(
   return atSiteSize(topic, `topic ${shown}`, size, TOPIC_PAGE_SIZE, () => {
     const groups = groupByArticle(topic.claims);
     const runs = pageRuns(groups, (g) => g.claims.length, size);
-    const head = { id: topic.id, data: topic.data };
+    const head = topicHead(topic);
     const filed = topicReports(ledger, topic);
     return runs.map((run, i) => ({
       number: i + 1,
@@ -253,18 +263,9 @@ export function topicPages(
  * which no report is filed).
  */
 export function topicReportsPages(ledger: Ledger, topic: Topic, size = ARTICLES_PAGE_SIZE): ArticlesListPage[] {
-  return atSiteSize(topic, 'topic reports pages', size, ARTICLES_PAGE_SIZE, () => {
-    const filed = topicReports(ledger, topic);
-    const runs = pageRuns(filed, () => 1, size);
-    const head = { id: topic.id, data: topic.data };
-    return runs.map((articles, i) => ({
-      number: i + 1,
-      count: runs.length,
-      reports: filed.length,
-      articles,
-      topic: head,
-    }));
-  });
+  return atSiteSize(topic, 'topic reports pages', size, ARTICLES_PAGE_SIZE, () =>
+    reportListPages(topicReports(ledger, topic), size, topicHead(topic)),
+  );
 }
 
 /**
