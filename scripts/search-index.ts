@@ -2,11 +2,16 @@
 // pagefind, keeping what it can of the last run's index (src/lib/search-index.ts). Run by
 // `npm run build` after Astro; exit status 1, with one line saying why, when it fails.
 import { join } from 'node:path';
-import { buildSearchIndex } from '../src/lib/search-index';
+import { buildSearchIndex, indexUpToDate } from '../src/lib/search-index';
 
 const site = process.argv[2] ?? 'dist';
+const root = join(import.meta.dirname, '..');
 try {
-  const { kept, reused, clash } = buildSearchIndex(join(import.meta.dirname, '..'), site);
+  if (indexUpToDate(root, site)) {
+    console.log('search index: up to date (written during the build, from the report pages as they are)');
+    process.exit(0);
+  }
+  const { kept, reused, clash } = buildSearchIndex(root, site);
   console.log(
     clash
       ? 'search index: written whole (a fragment kept from the last build shared its name with a new one)'

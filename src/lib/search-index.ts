@@ -46,10 +46,22 @@ export const pagefindArgs = (site: string): string[] => [
   '--output-path',
   join(site, INDEX_FOLDER),
   '--force-language',
-  'en',
+  PAGEFIND_LANGUAGE,
   '--glob',
-  'articles/**/*.html',
+  PAGEFIND_GLOB,
 ];
+
+/**
+ * The pages pagefind reads: the reports' (`articles/<id>/`). Not the list of reports
+ * (`articles/index.html`, `articles/page/<n>/`): it has nothing indexed, and its first page is
+ * written by every build, so reading it would make every build's index look out of date.
+ */
+export const PAGEFIND_GLOB = 'articles/*/index.html';
+/** The language every page is indexed in (the site is in English; one index, one set of stemming rules). */
+export const PAGEFIND_LANGUAGE = 'en';
+// What the record says the index was made with: the arguments bar the site's path. A record made
+// with others (the code changed) says nothing about whether the index is up to date.
+const ARGS = JSON.stringify(pagefindArgs('<site>'));
 
 // Each content-named file of an index sits in one of these folders, named `<hash>.<extension>`.
 const NAMED_FOLDERS: Record<string, string> = { fragment: '.pf_fragment', index: '.pf_index', filter: '.pf_filter' };
@@ -69,6 +81,12 @@ interface IndexRecord {
   files: Record<string, Stamp>;
   /** Each fragment (path in the folder): the URL of its page and the page file's stamp when it was indexed. */
   fragments: Record<string, FragmentSource>;
+  /** The pages pagefind read (`PAGEFIND_GLOB`, paths in the site), each with its stamp from before it was read. */
+  pages?: Record<string, Stamp>;
+  /** Every file of the index folder after the run (entry files and scripts included), with its stamp. */
+  all?: Record<string, Stamp>;
+  /** The arguments of the run, bar the site (`ARGS`). */
+  args?: string;
 }
 
 /** A fragment's page: its URL, and its file's size and modification time when it was indexed. */
@@ -145,7 +163,11 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
     const was = files[f];
     return was !== undefined && was[0] === now[f]![0] && was[1] === now[f]![1] && was[2] === now[f]![2];
   });
-  return same ? { site, pagefind: version, files, fragments } : undefined;
+  if (!same) return undefined;
+  const { pages, all, args } = record;
+  // What only the up-to-date check and the early index use: left out when not of the expected shape.
+  const extra = isRecordOf(pages, isStamp) && isRecordOf(all, isStamp) && typeof args === 'string' ? { pages, all, args } : {};
+  return { site, pagefind: version, files, fragments, ...extra };
 }
 
 /** Whether `indexDir` is exactly as the last finished run left it (see `intactRecord`). */
@@ -375,6 +397,7 @@ export function fragmentSources(
   site: string,
   named: ReadonlySet<string>,
   kept: ReadonlyMap<string, FragmentSource>,
+  read?: Readonly<Record<string, Stamp>>,
 ): Record<string, FragmentSource> | undefined {
   const sources: Record<string, FragmentSource> = {};
   const pages = new Set<string>();
@@ -383,7 +406,10 @@ export function fragmentSources(
     const url = kept.get(f)?.[0] ?? fragmentUrl(join(indexDir, f));
     if (pages.has(url)) return undefined;
     pages.add(url);
-    const stamp = pageStamp(pageFile(site, url));
+    const file = pageFile(site, url);
+    // The page's stamp from before pagefind read it, when the caller took them (`indexedPages`): a
+    // page written again while pagefind ran is then not taken as the one its fragment was made from.
+    const stamp = read ? (file === undefined ? undefined : read[file.slice(site.length + 1)]) : pageStamp(file);
     // A page that has gone since pagefind read it: its fragment is not kept by the next run.
     sources[f] = [url, stamp?.[0] ?? -1, stamp?.[1] ?? -1, stamp?.[2] ?? -1];
   }
@@ -423,6 +449,37 @@ export interface IndexOptions {
 }
 
 /**
+ * The pages pagefind reads in `site` (`PAGEFIND_GLOB`: the `index.html` of each folder in
+ * `articles/`), each with its stamp: taken before a run, what the index is made from.
+ */
+export function indexedPages(site: string): Record<string, Stamp> {
+  const pages: Record<string, Stamp> = {};
+  let folders;
+  try {
+    folders = readdirSync(join(site, 'articles'), { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return pages;
+    throw e;
+  }
+  for (const folder of folders) {
+    if (!folder.isDirectory()) continue;
+    const rel = `articles/${folder.name}/index.html`;
+    const s = statSync(join(site, rel), { throwIfNoEntry: false });
+    if (s?.isFile()) pages[rel] = [s.size, s.mtimeMs, s.ctimeMs];
+  }
+  return pages;
+}
+
+const sameStamps = (a: Readonly<Record<string, Stamp>>, b: Readonly<Record<string, Stamp>>): boolean => {
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  return names.every((f) => {
+    const [x, y] = [a[f]!, b[f]];
+    return y !== undefined && x[0] === y[0] && x[1] === y[1] && x[2] === y[2];
+  });
+};
+
+/**
  * Builds the search index of the site in `site` with pagefind, keeping the index folder of the
  * last run when it is intact and removing what the new index no longer names. `root` is the
  * project (where pagefind is installed and the build caches are). Throws when pagefind fails or
@@ -442,6 +499,8 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
   const last = intactRecord(recordPath, real, indexDir, version);
   const intact = last !== undefined;
   rmSync(recordPath, { force: true });
+  // Stamped before pagefind reads them: a page written again while it runs is not taken as indexed.
+  const pages = indexedPages(real);
   const run = (kept: Map<string, FragmentSource>): Record<string, FragmentSource> | undefined => {
     const result = spawnSync(process.execPath, [bin, ...pagefindArgs(real)], {
       stdio: options.quiet ? 'pipe' : 'inherit',
@@ -457,7 +516,7 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
     const { named, chunkFrom } = readIndexMeta(indexDir);
     pruneIndex(indexDir, named);
     if (!keptChunksAgree(indexDir, keptChunks, chunkFrom)) return undefined;
-    return fragmentSources(indexDir, real, named, kept);
+    return fragmentSources(indexDir, real, named, kept, pages);
   };
   let kept = new Map<string, FragmentSource>();
   let keptChunks = new Set<string>();
@@ -476,7 +535,35 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
   }
   const reused = [...kept.keys()].filter((f) => Object.hasOwn(fragments, f)).length;
   mkdirSync(dirname(recordPath), { recursive: true });
-  const record: IndexRecord = { site: real, pagefind: version, files: contentFiles(indexDir), fragments };
+  const all = listFiles(indexDir);
+  const files = Object.fromEntries(Object.entries(all).filter(([f]) => contentNamed(f)));
+  const record: IndexRecord = { site: real, pagefind: version, files, fragments, pages, all, args: ARGS };
   replaceFile(recordPath, JSON.stringify(record));
   return { kept: intact && !clash, reused, clash };
+}
+
+/**
+ * Whether the index in `site` is the one the last finished run made and the pages it was made
+ * from are as they were: every file of the index folder (entry files included) with the stamp
+ * recorded after that run, every page pagefind reads with the stamp it had before, the same
+ * pagefind and arguments. Then a run would write the same index, and `npm run index` does nothing
+ * (`npm run build` twice over the same content indexes once).
+ */
+export function indexUpToDate(root: string, site: string, options: Pick<IndexOptions, 'cacheDir'> = {}): boolean {
+  let real: string;
+  try {
+    real = realpathSync(site);
+  } catch {
+    return false;
+  }
+  const indexDir = join(real, INDEX_FOLDER);
+  const { version } = installedPagefind(root);
+  const last = intactRecord(indexRecordPath(options.cacheDir ?? buildCacheDir(root), real), real, indexDir, version);
+  return (
+    last?.args === ARGS &&
+    last.all !== undefined &&
+    last.pages !== undefined &&
+    sameStamps(last.all, listFiles(indexDir)) &&
+    sameStamps(last.pages, indexedPages(real))
+  );
 }

@@ -17,8 +17,11 @@ import { describe, expect, test } from 'vitest';
 import {
   buildSearchIndex,
   chunkFirstWord,
+  fragmentSources,
+  indexedPages,
   indexFolderIntact,
   indexRecordPath,
+  indexUpToDate,
   installedPagefind,
   keepReliable,
   listFiles,
@@ -321,4 +324,82 @@ describe('the search index step', () => {
     expect(index(warm, cache)).toEqual({ kept: false, reused: 0, clash: true });
     expect(digests(warm)).toEqual(digests(cold));
   });
+
+  test('the index is up to date only while its folder and the report pages are as its last run left and read them', () => {
+    const [warm, cache] = [site(), folder()];
+    const upToDate = (): boolean => indexUpToDate(ROOT, warm, { cacheDir: cache });
+    expect(upToDate()).toBe(false);
+    index(warm, cache);
+    expect(upToDate()).toBe(true);
+    // The list of reports is not read by pagefind (it has nothing indexed, and every build writes
+    // its first page again): writing it leaves the index up to date.
+    mkdirSync(join(warm, 'articles/page/2'), { recursive: true });
+    writeFileSync(join(warm, 'articles/index.html'), page('Reports', 'All reports.', 'Mobilization'));
+    writeFileSync(join(warm, 'articles/page/2/index.html'), page('Reports, page 2', 'More reports.', 'Losses'));
+    expect(Object.keys(indexedPages(realpathSync(warm))).sort()).toEqual([
+      'articles/one/index.html',
+      'articles/three/index.html',
+      'articles/two/index.html',
+    ]);
+    expect(upToDate()).toBe(true);
+
+    // A report page written again (same bytes: the stamp is what is compared), one added, one removed.
+    const page2 = join(warm, 'articles/two/index.html');
+    writeFileSync(page2, readFileSync(page2));
+    expect(upToDate()).toBe(false);
+    index(warm, cache);
+    expect(upToDate()).toBe(true);
+    mkdirSync(join(warm, 'articles/four'));
+    writeFileSync(join(warm, 'articles/four/index.html'), page('Report four', 'Words of its own.', 'Losses'));
+    expect(upToDate()).toBe(false);
+    index(warm, cache);
+    rmSync(join(warm, 'articles/four'), { recursive: true });
+    expect(upToDate()).toBe(false);
+    index(warm, cache);
+    expect(upToDate()).toBe(true);
+
+    // An entry file removed (what Astro's build does) or any file of the folder touched.
+    const entry = join(warm, 'pagefind/pagefind-entry.json');
+    const text = readFileSync(entry);
+    rmSync(entry);
+    expect(upToDate()).toBe(false);
+    writeFileSync(entry, text);
+    expect(upToDate()).toBe(false);
+    index(warm, cache);
+    writeFileSync(join(warm, 'pagefind/pagefind.js'), readFileSync(join(warm, 'pagefind/pagefind.js')));
+    expect(upToDate()).toBe(false);
+    index(warm, cache);
+    expect(upToDate()).toBe(true);
+
+    // A record made with other arguments (a change to the step's code) says nothing.
+    const recordFile = indexRecordPath(cache, realpathSync(warm));
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { args: string };
+    writeFileSync(recordFile, JSON.stringify({ ...record, args: '["--glob","other"]' }));
+    expect(upToDate()).toBe(false);
+  });
+
+  test('a page written again while pagefind reads it is recorded with its stamp from before the run', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const real = realpathSync(warm);
+    const indexDir = join(real, 'pagefind');
+    // The stamps the step takes before pagefind reads the pages; then page two is written again,
+    // as if while pagefind ran. Its fragment is taken as made from the page as it was before.
+    const read = indexedPages(real);
+    const file = join(real, 'articles/two/index.html');
+    writeFileSync(file, page('Report two', 'Losses were hidden, relatives reported.', 'Losses'));
+    utimesSync(file, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const sources = fragmentSources(indexDir, real, namedIndexFiles(indexDir), new Map(), read);
+    expect(Object.values(sources!).find(([url]) => url === '/articles/two/')).toEqual([
+      '/articles/two/',
+      ...read['articles/two/index.html']!,
+    ]);
+    // The record of a run keeps those stamps too, and the next run does not keep the fragment.
+    const record = JSON.parse(readFileSync(indexRecordPath(cache, real), 'utf8')) as {
+      pages: Record<string, [number, number, number]>;
+    };
+    expect(Object.keys(record.pages).sort()).toEqual(Object.keys(read).sort());
+    expect(index(warm, cache)).toEqual({ kept: true, reused: 2, clash: false });
+  });
+
 });
