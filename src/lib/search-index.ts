@@ -166,7 +166,8 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
   if (!same) return undefined;
   const { pages, all, args } = record;
   // What only the up-to-date check and the early index use: left out when not of the expected shape.
-  const extra = isRecordOf(pages, isStamp) && isRecordOf(all, isStamp) && typeof args === 'string' ? { pages, all, args } : {};
+  const extra =
+    isRecordOf(pages, isStamp) && isRecordOf(all, isStamp) && typeof args === 'string' ? { pages, all, args } : {};
   return { site, pagefind: version, files, fragments, ...extra };
 }
 

@@ -401,5 +401,4 @@ describe('the search index step', () => {
     expect(Object.keys(record.pages).sort()).toEqual(Object.keys(read).sort());
     expect(index(warm, cache)).toEqual({ kept: true, reused: 2, clash: false });
   });
-
 });
