@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir, replaceFile, stampTrusted } from '../lib/content/parse-cache';
 import { INDEX_ENTRY_FILES, INDEX_FOLDER } from '../lib/search-folder';
+import { indexUpToDate } from '../lib/search-index';
 import { outputRecord, sweepOutputRecords } from '../lib/build-records';
 
 // A file written by this build can carry a modification time slightly before the build's start:
@@ -357,17 +358,20 @@ function prune(
  * older than the build's start is one a cold build would not produce (a removed page, an old asset
  * hash): it goes, and the output stays what a cold build into an empty folder gives. The search
  * index's folder is left to the index step, which runs after Astro, keeps what it can reuse of the
- * last index and removes the rest (src/lib/search-index.ts); only its entry files go here. Must be the last integration: it
+ * last index and removes the rest (src/lib/search-index.ts); only its entry files go here, and only
+ * when the index is not up to date with the report pages this build leaves. Must be the last integration: it
  * runs after the others have written their files.
  */
 export default function pruneOutput(): AstroIntegration {
   let started = 0;
   let cacheDir = '';
+  let projectRoot = '';
   return {
     name: 'claim-ledger:prune-output',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = buildCacheDir(fileURLToPath(config.root));
+        projectRoot = fileURLToPath(config.root);
+        cacheDir = buildCacheDir(projectRoot);
       },
       'astro:build:start': () => {
         started = Date.now();
@@ -390,8 +394,11 @@ export default function pruneOutput(): AstroIntegration {
         if (removed > 0) logger.info(`removed ${removed} file(s) left from an earlier build`);
         // The records of output folders that have gone since (temporary folders of the site tests).
         sweepOutputRecords(cacheDir);
-        // Until the index step runs, the site has no search rather than the last build's index.
-        for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
+        // Until the index step runs, the site has no search rather than the last build's index,
+        // unless that index is up to date: made from the report pages as this build leaves them
+        // (the index step then has nothing to do).
+        if (!indexUpToDate(projectRoot, root, { cacheDir }))
+          for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
       },
     },
   };
