@@ -135,20 +135,17 @@ const isRecordOf = <T>(v: unknown, each: (x: unknown) => x is T): v is Record<st
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(each);
 
 /**
- * The record of the last finished run of this pagefind `version` into `site`, if `indexDir` holds
- * exactly what that run left in it: the same content-named files, none added or removed, each with
- * the size and modification time recorded. Anything else (no record: the first run, or one that
- * did not finish; a file touched since; another pagefind) means a file may hold what its name does
- * not say, and the folder is not reused: `undefined`.
+ * The record in `recordPath` of the last finished run of this pagefind `version` into `site`, if
+ * it is one and of the shape this code writes; `undefined` otherwise.
  */
-function intactRecord(recordPath: string, site: string, indexDir: string, version: string): IndexRecord | undefined {
+function readRecord(recordPath: string, site: string, version: string): IndexRecord | undefined {
   let record: Partial<IndexRecord>;
   try {
     record = JSON.parse(readFileSync(recordPath, 'utf8')) as Partial<IndexRecord>;
   } catch {
     return undefined;
   }
-  const { files, fragments } = record;
+  const { files, fragments, pages, all, args } = record;
   if (
     record.site !== site ||
     record.pagefind !== version ||
@@ -156,19 +153,22 @@ function intactRecord(recordPath: string, site: string, indexDir: string, versio
     !isRecordOf(fragments, isSource)
   )
     return undefined;
-  const now = contentFiles(indexDir);
-  const names = Object.keys(now);
-  if (names.length !== Object.keys(files).length) return undefined;
-  const same = names.every((f) => {
-    const was = files[f];
-    return was !== undefined && was[0] === now[f]![0] && was[1] === now[f]![1] && was[2] === now[f]![2];
-  });
-  if (!same) return undefined;
-  const { pages, all, args } = record;
-  // What only the up-to-date check and the early index use: left out when not of the expected shape.
+  // What only the up-to-date check uses: left out when not of the expected shape.
   const extra =
     isRecordOf(pages, isStamp) && isRecordOf(all, isStamp) && typeof args === 'string' ? { pages, all, args } : {};
   return { site, pagefind: version, files, fragments, ...extra };
+}
+
+/**
+ * The record of the last finished run of this pagefind `version` into `site`, if `indexDir` holds
+ * exactly what that run left in it: the same content-named files, none added or removed, each with
+ * the size and modification time recorded. Anything else (no record: the first run, or one that
+ * did not finish; a file touched since; another pagefind) means a file may hold what its name does
+ * not say, and the folder is not reused: `undefined`.
+ */
+function intactRecord(recordPath: string, site: string, indexDir: string, version: string): IndexRecord | undefined {
+  const record = readRecord(recordPath, site, version);
+  return record && sameStamps(record.files, contentFiles(indexDir)) ? record : undefined;
 }
 
 /** Whether `indexDir` is exactly as the last finished run left it (see `intactRecord`). */
@@ -557,14 +557,15 @@ export function indexUpToDate(root: string, site: string, options: Pick<IndexOpt
   } catch {
     return false;
   }
-  const indexDir = join(real, INDEX_FOLDER);
   const { version } = installedPagefind(root);
-  const last = intactRecord(indexRecordPath(options.cacheDir ?? buildCacheDir(root), real), real, indexDir, version);
+  const last = readRecord(indexRecordPath(options.cacheDir ?? buildCacheDir(root), real), real, version);
+  // The pages first: after an edit to a report, one of them has changed and the folder is not walked.
+  // Every file of the folder as recorded (`all`) covers the content-named files too (`files`).
   return (
     last?.args === ARGS &&
     last.all !== undefined &&
     last.pages !== undefined &&
-    sameStamps(last.all, listFiles(indexDir)) &&
-    sameStamps(last.pages, indexedPages(real))
+    sameStamps(last.pages, indexedPages(real)) &&
+    sameStamps(last.all, listFiles(join(real, INDEX_FOLDER)))
   );
 }
