@@ -396,9 +396,15 @@ export default function pruneOutput(): AstroIntegration {
         sweepOutputRecords(cacheDir);
         // Until the index step runs, the site has no search rather than the last build's index,
         // unless that index is up to date: made from the report pages as this build leaves them
-        // (the index step then has nothing to do).
-        if (!indexUpToDate(projectRoot, root, { cacheDir }))
-          for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
+        // (the index step then has nothing to do). A check that cannot be made (pagefind missing,
+        // a folder that cannot be read) counts as not up to date: the entry files go, the build goes on.
+        let upToDate = false;
+        try {
+          upToDate = indexUpToDate(projectRoot, root, { cacheDir });
+        } catch {
+          // not up to date
+        }
+        if (!upToDate) for (const f of INDEX_ENTRY_FILES) rmSync(join(root, INDEX_FOLDER, f), { force: true });
       },
     },
   };

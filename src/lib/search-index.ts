@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -12,6 +13,7 @@ import {
   statSync,
   unlinkSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import { buildCacheDir, replaceFile } from './content/parse-cache';
@@ -51,12 +53,17 @@ export const pagefindArgs = (site: string): string[] => [
   PAGEFIND_GLOB,
 ];
 
+// Where the report pages are (`articles/<id>/index.html`): the glob below and `indexedPages`, which
+// stamps what pagefind reads, are both made from these.
+const REPORT_PAGES = 'articles';
+const PAGE_FILE = 'index.html';
+
 /**
  * The pages pagefind reads: the reports' (`articles/<id>/`). Not the list of reports
  * (`articles/index.html`, `articles/page/<n>/`): it has nothing indexed, and its first page is
  * written by every build, so reading it would make every build's index look out of date.
  */
-export const PAGEFIND_GLOB = 'articles/*/index.html';
+export const PAGEFIND_GLOB = `${REPORT_PAGES}/*/${PAGE_FILE}`;
 /** The language every page is indexed in (the site is in English; one index, one set of stemming rules). */
 export const PAGEFIND_LANGUAGE = 'en';
 // What the record says the index was made with: the arguments bar the site's path. A record made
@@ -89,10 +96,10 @@ interface IndexRecord {
   args?: string;
 }
 
-/** A fragment's page: its URL, and its file's size and modification time when it was indexed. */
+/** A fragment's page: its URL, and its file's size, modification and change time when it was indexed. */
 type FragmentSource = [url: string, size: number, mtimeMs: number, ctimeMs: number];
 
-/** Every file under `dir` (paths relative to it, `/`-separated), with its size and modification time. */
+/** Every file under `dir` (paths relative to it, `/`-separated), with its size, modification and change time. */
 export function listFiles(dir: string): Record<string, Stamp> {
   const files: Record<string, Stamp> = {};
   const walk = (sub: string): void => {
@@ -162,7 +169,7 @@ function readRecord(recordPath: string, site: string, version: string): IndexRec
 /**
  * The record of the last finished run of this pagefind `version` into `site`, if `indexDir` holds
  * exactly what that run left in it: the same content-named files, none added or removed, each with
- * the size and modification time recorded. Anything else (no record: the first run, or one that
+ * the size, modification and change time recorded. Anything else (no record: the first run, or one that
  * did not finish; a file touched since; another pagefind) means a file may hold what its name does
  * not say, and the folder is not reused: `undefined`.
  */
@@ -367,7 +374,7 @@ function pageStamp(file: string | undefined): Stamp | undefined {
 
 /**
  * Before a run into a kept folder: keeps the fragments whose page is unchanged since it was
- * indexed (same size and modification time) and the chunks of the word index (checked after the
+ * indexed (same size, modification and change time) and the chunks of the word index (checked after the
  * run: `keptChunksAgree`), and removes every other content-named file (the fragments of changed
  * or removed pages, filters, metadata), which the run writes if its index names them. Returns the
  * fragments kept, each with its page's URL.
@@ -457,14 +464,14 @@ export function indexedPages(site: string): Record<string, Stamp> {
   const pages: Record<string, Stamp> = {};
   let folders;
   try {
-    folders = readdirSync(join(site, 'articles'), { withFileTypes: true });
+    folders = readdirSync(join(site, REPORT_PAGES), { withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return pages;
     throw e;
   }
   for (const folder of folders) {
     if (!folder.isDirectory()) continue;
-    const rel = `articles/${folder.name}/index.html`;
+    const rel = `${REPORT_PAGES}/${folder.name}/${PAGE_FILE}`;
     const s = statSync(join(site, rel), { throwIfNoEntry: false });
     if (s?.isFile()) pages[rel] = [s.size, s.mtimeMs, s.ctimeMs];
   }
@@ -502,12 +509,19 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
   rmSync(recordPath, { force: true });
   // Stamped before pagefind reads them: a page written again while it runs is not taken as indexed.
   const pages = indexedPages(real);
+  // Pagefind would stop with "not able to build an index" and a guess at why.
+  if (Object.keys(pages).length === 0)
+    throw new Error(`${site}: no report page to index (${PAGEFIND_GLOB}): a site with no report has nothing to search`);
+  // Pagefind also reads settings from a pagefind.json, .yml, .yaml or .toml in its working
+  // directory (selectors to leave out, rules): run in an empty folder of its own, the index is
+  // built from the arguments alone, which the record holds (`ARGS`).
+  const cwd = mkdtempSync(join(tmpdir(), 'claim-ledger-pagefind-'));
   const run = (kept: Map<string, FragmentSource>): Record<string, FragmentSource> | undefined => {
     const result = spawnSync(process.execPath, [bin, ...pagefindArgs(real)], {
+      cwd,
       stdio: options.quiet ? 'pipe' : 'inherit',
       encoding: 'utf8',
-      // Pagefind reads settings from PAGEFIND_* variables (another binary, other output); the
-      // index is built from the arguments alone.
+      // And from PAGEFIND_* variables (another binary, other output): none are passed on.
       env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PAGEFIND_'))),
     });
     if (result.status !== 0)
@@ -525,14 +539,20 @@ export function buildSearchIndex(root: string, site: string, options: IndexOptio
     kept = keepReliable(indexDir, real, last.fragments);
     keptChunks = new Set(Object.keys(listFiles(indexDir)).filter((f) => f.startsWith('index/')));
   } else rmSync(indexDir, { recursive: true, force: true });
-  let fragments = run(kept);
-  const clash = fragments === undefined;
-  if (!fragments) {
-    rmSync(indexDir, { recursive: true, force: true });
-    kept = new Map();
-    keptChunks = new Set();
+  let fragments: Record<string, FragmentSource> | undefined;
+  let clash = false;
+  try {
     fragments = run(kept);
-    if (!fragments) throw new Error(`${indexDir}: pagefind wrote two fragments for one page into an empty folder`);
+    clash = fragments === undefined;
+    if (!fragments) {
+      rmSync(indexDir, { recursive: true, force: true });
+      kept = new Map();
+      keptChunks = new Set();
+      fragments = run(kept);
+      if (!fragments) throw new Error(`${indexDir}: pagefind wrote two fragments for one page into an empty folder`);
+    }
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
   }
   const reused = [...kept.keys()].filter((f) => Object.hasOwn(fragments, f)).length;
   mkdirSync(dirname(recordPath), { recursive: true });

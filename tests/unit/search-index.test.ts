@@ -18,6 +18,7 @@ import {
   buildSearchIndex,
   chunkFirstWord,
   fragmentSources,
+  fragmentUrl,
   indexedPages,
   indexFolderIntact,
   indexRecordPath,
@@ -129,12 +130,22 @@ describe('the search index step', () => {
     index(warm, cache);
     const record = indexRecordPath(cache, realpathSync(warm));
     expect(existsSync(record)).toBe(true);
-    // No page to index: pagefind stops with an error.
-    renameSync(join(warm, 'articles'), join(warm, 'elsewhere'));
+    // No word to index: pagefind stops with an error.
+    const empty = '<!doctype html><html lang="en"><body><main data-pagefind-body></main></body></html>';
+    for (const name of Object.keys(PAGES)) writeFileSync(join(warm, 'articles', name, 'index.html'), empty);
     expect(() => index(warm, cache)).toThrow(/pagefind stopped \(exit status 1\).*not able to build an index/s);
     expect(existsSync(record)).toBe(false);
-    renameSync(join(warm, 'elsewhere'), join(warm, 'articles'));
+    for (const [name, p] of Object.entries(PAGES))
+      writeFileSync(join(warm, 'articles', name, 'index.html'), page(...p));
     expect(index(warm, cache).kept).toBe(false);
+  });
+
+  test('a site with no report page is refused in one line, before pagefind runs', () => {
+    const [warm, cache] = [site(), folder()];
+    renameSync(join(warm, 'articles'), join(warm, 'elsewhere'));
+    expect(() => index(warm, cache)).toThrow(
+      `${warm}: no report page to index (articles/*/index.html): a site with no report has nothing to search`,
+    );
   });
 
   test('the folder is trusted only as the last run of this pagefind left it, for this site', () => {
@@ -342,6 +353,13 @@ describe('the search index step', () => {
       'articles/two/index.html',
     ]);
     expect(upToDate()).toBe(true);
+    // What pagefind reads is what is stamped: these list pages have an indexed body here, and
+    // pagefind leaves them out all the same (its glob), so the index holds the three reports alone.
+    index(warm, cache);
+    const indexed = fragments(warm).map((f) => fragmentUrl(join(warm, 'pagefind/fragment', f)));
+    expect(indexed.map((url) => `${url.slice(1)}index.html`).sort()).toEqual(
+      Object.keys(indexedPages(realpathSync(warm))).sort(),
+    );
 
     // A report page written again (same bytes: the stamp is what is compared), one added, one removed.
     const page2 = join(warm, 'articles/two/index.html');
@@ -400,5 +418,83 @@ describe('the search index step', () => {
     };
     expect(Object.keys(record.pages).sort()).toEqual(Object.keys(read).sort());
     expect(index(warm, cache)).toEqual({ kept: true, reused: 2, clash: false });
+  });
+
+  test('a record written before the up-to-date check (no stamps of the pages) says the index is not up to date, and its fragments are still kept', () => {
+    const [warm, cache] = [site(), folder()];
+    index(warm, cache);
+    const recordFile = indexRecordPath(cache, realpathSync(warm));
+    const {
+      pages: _p,
+      all: _a,
+      args: _g,
+      ...older
+    } = JSON.parse(readFileSync(recordFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(recordFile, JSON.stringify(older));
+    expect(indexUpToDate(ROOT, warm, { cacheDir: cache })).toBe(false);
+    expect(index(warm, cache)).toEqual({ kept: true, reused: 3, clash: false });
+    expect(indexUpToDate(ROOT, warm, { cacheDir: cache })).toBe(true);
+  });
+
+  test('a page written while pagefind runs, after it was read, leaves the index out of date', () => {
+    // A project whose pagefind runs the real one, then writes a report page again, as a build or
+    // an editor could while the index step runs. The index holds the page as pagefind read it; the
+    // record must not take the page on disk for it.
+    const project = folder();
+    const wrapper = join(project, 'node_modules/pagefind');
+    mkdirSync(join(wrapper, 'lib/runner'), { recursive: true });
+    writeFileSync(join(wrapper, 'package.json'), readFileSync(join(ROOT, 'node_modules/pagefind/package.json')));
+    writeFileSync(
+      join(wrapper, 'lib/runner/bin.cjs'),
+      `const { spawnSync } = require('node:child_process');
+const { writeFileSync } = require('node:fs');
+const r = spawnSync(process.execPath, [${JSON.stringify(join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'))}, ...process.argv.slice(2)], { stdio: 'inherit' });
+if (process.env.CLAIM_LEDGER_TEST_REWRITE) writeFileSync(process.env.CLAIM_LEDGER_TEST_REWRITE, ${JSON.stringify(page('Report two', 'Losses were hidden, relatives reported.', 'Losses'))});
+process.exit(r.status ?? 1);
+`,
+    );
+    const [warm, cache] = [site(), folder()];
+    const two = join(realpathSync(warm), 'articles/two/index.html');
+    const before = statSync(two);
+    process.env['CLAIM_LEDGER_TEST_REWRITE'] = two;
+    try {
+      buildSearchIndex(project, warm, { cacheDir: cache, quiet: true });
+    } finally {
+      delete process.env['CLAIM_LEDGER_TEST_REWRITE'];
+    }
+    expect(readFileSync(two, 'utf8')).toContain('hidden');
+    const record = JSON.parse(readFileSync(indexRecordPath(cache, realpathSync(warm)), 'utf8')) as {
+      pages: Record<string, [number, number, number]>;
+      fragments: Record<string, [string, number, number, number]>;
+    };
+    expect(record.pages['articles/two/index.html']).toEqual([before.size, before.mtimeMs, before.ctimeMs]);
+    expect(Object.values(record.fragments).find(([url]) => url === '/articles/two/')).toEqual([
+      '/articles/two/',
+      before.size,
+      before.mtimeMs,
+      before.ctimeMs,
+    ]);
+    expect(indexUpToDate(project, warm, { cacheDir: cache })).toBe(false);
+    // The next run reads the page again: two of three fragments kept, the index as a cold one's.
+    expect(index(warm, cache)).toEqual({ kept: true, reused: 2, clash: false });
+    const cold = site({ ...PAGES, two: ['Report two', 'Losses were hidden, relatives reported.', 'Losses'] });
+    index(cold, folder());
+    expect(digests(warm)).toEqual(digests(cold));
+  });
+
+  test('a pagefind configuration file where the step is run from changes nothing: the index comes from the arguments alone', () => {
+    const here = process.cwd();
+    const elsewhere = folder();
+    // Pagefind reads one from its working directory: this one would leave every paragraph out.
+    writeFileSync(join(elsewhere, 'pagefind.yml'), 'exclude_selectors:\n  - "p"\n');
+    const [warm, cold] = [site(), site()];
+    process.chdir(elsewhere);
+    try {
+      index(warm, folder());
+    } finally {
+      process.chdir(here);
+    }
+    index(cold, folder());
+    expect(digests(warm)).toEqual(digests(cold));
   });
 });
