@@ -8,7 +8,7 @@ const site = process.argv[2] ?? 'dist';
 const root = join(import.meta.dirname, '..');
 try {
   if (indexUpToDate(root, site)) {
-    console.log('search index: up to date (written during the build, from the report pages as they are)');
+    console.log('search index: up to date (made from the report pages as they are: nothing to do)');
     process.exit(0);
   }
   const { kept, reused, clash } = buildSearchIndex(root, site);
