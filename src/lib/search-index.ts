@@ -123,6 +123,19 @@ export function listFiles(dir: string): Record<string, Stamp> {
   return files;
 }
 
+/** Whether two stamps are the same: size, modification and change time. */
+const sameStamp = (x: Stamp, y: Stamp): boolean => x[0] === y[0] && x[1] === y[1] && x[2] === y[2];
+
+/** Whether two sets of files have the same names, each with the same stamp. */
+const sameStamps = (a: Readonly<Record<string, Stamp>>, b: Readonly<Record<string, Stamp>>): boolean => {
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  return names.every((f) => {
+    const y = b[f];
+    return y !== undefined && sameStamp(a[f]!, y);
+  });
+};
+
 /** The record of the last finished run into `site` (keyed by its real path), in the build caches. */
 export function indexRecordPath(cacheDir: string, site: string): string {
   return outputRecord(cacheDir, 'search-index', site);
@@ -389,7 +402,7 @@ export function keepReliable(
     if (!contentNamed(f) || f.startsWith('index/')) continue;
     const source = f.startsWith('fragment/') ? sources[f] : undefined;
     const now = source && pageStamp(pageFile(site, source[0]));
-    if (source && now && now[0] === source[1] && now[1] === source[2] && now[2] === source[3]) kept.set(f, source);
+    if (source && now && sameStamp(now, [source[1], source[2], source[3]])) kept.set(f, source);
     else unlinkSync(join(indexDir, f));
   }
   return kept;
@@ -405,7 +418,7 @@ export function fragmentSources(
   site: string,
   named: ReadonlySet<string>,
   kept: ReadonlyMap<string, FragmentSource>,
-  read?: Readonly<Record<string, Stamp>>,
+  read: Readonly<Record<string, Stamp>>,
 ): Record<string, FragmentSource> | undefined {
   const sources: Record<string, FragmentSource> = {};
   const pages = new Set<string>();
@@ -415,9 +428,9 @@ export function fragmentSources(
     if (pages.has(url)) return undefined;
     pages.add(url);
     const file = pageFile(site, url);
-    // The page's stamp from before pagefind read it, when the caller took them (`indexedPages`): a
-    // page written again while pagefind ran is then not taken as the one its fragment was made from.
-    const stamp = read ? (file === undefined ? undefined : read[file.slice(site.length + 1)]) : pageStamp(file);
+    // The page's stamp from before pagefind read it (`indexedPages`): a page written again while
+    // pagefind ran is then not taken as the one its fragment was made from.
+    const stamp = file === undefined ? undefined : read[file.slice(site.length + 1)];
     // A page that has gone since pagefind read it: its fragment is not kept by the next run.
     sources[f] = [url, stamp?.[0] ?? -1, stamp?.[1] ?? -1, stamp?.[2] ?? -1];
   }
@@ -477,15 +490,6 @@ export function indexedPages(site: string): Record<string, Stamp> {
   }
   return pages;
 }
-
-const sameStamps = (a: Readonly<Record<string, Stamp>>, b: Readonly<Record<string, Stamp>>): boolean => {
-  const names = Object.keys(a);
-  if (names.length !== Object.keys(b).length) return false;
-  return names.every((f) => {
-    const [x, y] = [a[f]!, b[f]];
-    return y !== undefined && x[0] === y[0] && x[1] === y[1] && x[2] === y[2];
-  });
-};
 
 /**
  * Builds the search index of the site in `site` with pagefind, keeping the index folder of the
