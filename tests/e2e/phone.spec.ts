@@ -57,6 +57,44 @@ test('on a wide screen a graph that fits has no scroll hint', async ({ page }) =
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the figures' charts are text at the page's size, their bars inside the screen (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/figures/');
+    const rows = page.locator('.chart-figure .bars > li');
+    // The real reports give casualty counts and rates of advance: both charts are drawn.
+    await expect(page.locator('.chart-figure')).toHaveCount(2);
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const seen = await rows.evaluateAll((items) =>
+      items.map((li) => {
+        const text = li.querySelector('.bar-text')!;
+        const label = li.querySelector('.bar-label')!.getBoundingClientRect();
+        const track = li.querySelector('svg.bar')!.getBoundingClientRect();
+        const bar = li.querySelector('svg.bar rect')!.getBoundingClientRect();
+        return {
+          font: parseFloat(getComputedStyle(text).fontSize),
+          labelHeight: label.height,
+          trackRight: track.right,
+          trackWidth: track.width,
+          barWidth: bar.width,
+          first: li === li.parentElement!.firstElementChild,
+        };
+      }),
+    );
+    for (const r of seen) {
+      // Drawn at least 14 px high: an SVG scaled to the screen drew these labels about 6 px high.
+      expect(r.font).toBeGreaterThanOrEqual(14);
+      expect(r.labelHeight).toBeGreaterThanOrEqual(14);
+      expect(r.trackRight).toBeLessThanOrEqual(390);
+      expect(r.barWidth).toBeGreaterThan(0);
+      expect(r.barWidth).toBeLessThanOrEqual(r.trackWidth + 0.5);
+    }
+    // Largest first: each chart's first bar fills its track.
+    for (const r of seen.filter((x) => x.first)) expect(r.barWidth).toBeCloseTo(r.trackWidth, 0);
+  });
+
   test(`a search's first result is on the first screen (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     // A word the corpus has: the last word of the first named claimant's name.

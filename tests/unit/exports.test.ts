@@ -4,6 +4,7 @@ import { articlesExport, claimsExport, sourcesExport, topicsExport } from '../..
 import { bibtex, citationText, cslJson } from '../../src/lib/exports/cite';
 import { formatFigure } from '../../src/lib/model/figures';
 import { casualtyRows, advanceRows, sortFigures } from '../../src/lib/views/figure-views';
+import { layoutBarChart } from '../../src/lib/views/charts';
 import { LEDGER_FIXTURE, ledgerFrom } from './helpers';
 
 // The exports and citations on the fixture corpus (tests/fixtures/ledger): the ids and expected
@@ -127,5 +128,30 @@ describe('figures', () => {
     expect(advanceRows(ledger).map((r) => [r.label, r.value])).toEqual([['Valley front (2023)', 135]]);
     // The war-losses topic's counts of the killed or injured, largest first.
     expect(casualtyRows(ledger).map((r) => r.value)).toEqual([1027540, 50000]);
+  });
+  test('a chart’s bars: the largest value fills the width, the rest in proportion, each with its value as text', () => {
+    const bars = layoutBarChart([
+      { label: 'a', value: 1027540 },
+      { label: 'b', value: 513770, valueLabel: 'about half' },
+      { label: 'c', value: 1 },
+      { label: 'd', value: 0 },
+    ]);
+    expect(bars.map((b) => [b.label, b.percent, b.valueLabel])).toEqual([
+      ['a', 100, '1,027,540'],
+      ['b', 50, 'about half'],
+      // A value too small to see is drawn at the shortest visible length, not left out.
+      ['c', 0.5, '1'],
+      ['d', 0.5, '0'],
+    ]);
+    // A third is written to four decimals: the same text on every build.
+    expect(
+      layoutBarChart([
+        { label: 'x', value: 3 },
+        { label: 'y', value: 1 },
+      ])[1]!.percent,
+    ).toBe(33.3333);
+    // Nothing to scale by: every bar is the shortest mark, and nothing divides by zero.
+    expect(layoutBarChart([{ label: 'z', value: 0 }]).map((b) => b.percent)).toEqual([0.5]);
+    expect(layoutBarChart([])).toEqual([]);
   });
 });
