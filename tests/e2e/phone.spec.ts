@@ -112,6 +112,48 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the figures table: a row a block on a phone, each cell named by its column; side by side on a wide screen', async ({
+  page,
+}) => {
+  await page.goto('/figures/');
+  const table = page.locator('table.figure-table');
+  const headers = await table.locator('thead th').allTextContents();
+  expect(headers.length).toBeGreaterThan(1);
+  // Still a table to assistive technology: every row's cells are cells under those headers.
+  await expect(page.getByRole('table')).toHaveCount(1);
+  const rows = await table.locator('tbody tr').count();
+  expect(rows).toBeGreaterThan(0);
+  await expect(page.getByRole('columnheader')).toHaveCount(headers.length);
+  await expect(page.getByRole('cell')).toHaveCount(rows * headers.length);
+  const layout = () =>
+    table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.children].map((td) => {
+          const box = td.getBoundingClientRect();
+          return { left: box.left, top: box.top, right: box.right, name: getComputedStyle(td, '::before').content };
+        }),
+      ),
+    );
+  // Nothing to scroll sideways, neither the page nor the table's box.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const wrap = page.locator('.table-wrap').filter({ has: table });
+  expect(await wrap.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  for (const cells of await layout()) {
+    // One cell a line, all from the same left edge, each after its column's name.
+    expect(new Set(cells.map((c) => Math.round(c.left))).size).toBe(1);
+    for (let i = 1; i < cells.length; i++) expect(cells[i]!.top).toBeGreaterThan(cells[i - 1]!.top);
+    expect(cells.map((c) => c.name)).toEqual(headers.map((h) => `"${h}: "`));
+    expect(Math.max(...cells.map((c) => c.right))).toBeLessThanOrEqual(390);
+  }
+  // On a wide screen the header row shows and the row's cells are side by side, unnamed.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.locator('thead th').first()).toBeVisible();
+  await expect
+    .poll(async () => (await layout()).every((cells) => new Set(cells.map((c) => Math.round(c.top))).size === 1))
+    .toBe(true);
+  expect((await layout()).flat().every((c) => c.name === 'none' || c.name === 'normal')).toBe(true);
+});
+
 test('no search box cuts its placeholder short', async ({ page }) => {
   for (const [path, selector] of [
     ['/', '#home-q'],
