@@ -358,7 +358,7 @@ function prune(
  * older than the build's start is one a cold build would not produce (a removed page, an old asset
  * hash): it goes, and the output stays what a cold build into an empty folder gives. The search
  * index's folder is left to the index step, which runs after Astro, keeps what it can reuse of the
- * last index and removes the rest (src/lib/search-index.ts); only its entry files go here, and only
+ * last index and removes the rest (src/lib/search-index/); only its entry files go here, and only
  * when the index is not up to date with the report pages this build leaves. Must be the last integration: it
  * runs after the others have written their files.
  */
