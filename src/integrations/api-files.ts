@@ -5,7 +5,7 @@ import { buildCacheDir } from '../lib/content/parse-cache';
 import { API_FILES } from '../lib/exports/api-files';
 import { getLedger } from '../lib/model/ledger';
 import { outputPath } from '../lib/urls';
-import { WrittenFiles } from './prune-output';
+import { WrittenFiles } from '../lib/output/written-files';
 
 /**
  * The files under `/api/` (src/lib/exports/api-files.ts). A build writes them after the pages,

@@ -5,7 +5,7 @@ import { bibtex, cslJson } from '../lib/exports/cite';
 import { getLedger } from '../lib/model/ledger';
 import { citationUrl, outputPath } from '../lib/urls';
 import { outputRecord } from '../lib/build-records';
-import { WrittenFiles } from './prune-output';
+import { WrittenFiles } from '../lib/output/written-files';
 
 /**
  * Writes each claim's citation files (`/claims/<id>/cite.bib` and `cite.json`) after the build.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from '../lib/exports/host-headers';
 import { BASE_PATH } from '../lib/settings';
-import { writeIfChanged } from './prune-output';
+import { writeIfChanged } from '../lib/output/written-files';
 
 /**
  * Writes `_headers` into the output folder: the site's security headers (the Content-Security-Policy

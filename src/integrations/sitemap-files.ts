@@ -11,7 +11,7 @@ import { installedVersion } from '../lib/installed';
 import { getLedger } from '../lib/model/ledger';
 import { outputPath, sitemapPartUrl, sitemapUrl } from '../lib/urls';
 import { retiredClaimPaths } from '../lib/views/redirect-pages';
-import { WrittenFiles } from './prune-output';
+import { WrittenFiles } from '../lib/output/written-files';
 
 // The modules whose code decides the files' bytes and names besides their entries (the layout, the
 // index's days, the file names, this integration's choices), hashed as text: a change to any of

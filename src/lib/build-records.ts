@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { replaceFile } from './content/parse-cache';
 
 // Records about one output folder (the citation files and the files under /api/ written into it,
 // its folders' listings, the search index in it) are kept in the build caches' folder under a name
@@ -72,4 +73,32 @@ export function sweepOutputRecords(cacheDir: string): number {
     }
   }
   return removed;
+}
+
+/** The record in `file` of the output folder `root`; undefined when there is none, it cannot be read, or it is about another folder. */
+export function readOutputRecord(file: string, root: string): Record<string, unknown> | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return saved['root'] === root ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the record in `file` keeps under `field` for the output folder `root`; undefined when there
+ * is no record, an unreadable one, or one about another folder (the caller then trusts nothing).
+ */
+export function readOutputRecordField<T>(file: string, root: string, field: string): T | undefined {
+  const saved = readOutputRecord(file, root);
+  return saved?.[field] ? (saved[field] as T) : undefined;
+}
+
+/**
+ * Keeps `value` under `field` (and `more`'s fields beside it) as the record of the output folder
+ * `root`, written whole or not at all.
+ */
+export function saveOutputRecord(file: string, root: string, field: string, value: unknown, more: object = {}): void {
+  mkdirSync(dirname(file), { recursive: true });
+  replaceFile(file, JSON.stringify({ root, [field]: value, ...more }));
 }

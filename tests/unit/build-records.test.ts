@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { outputRecord, recordFolder, sweepOutputRecords } from '../../src/lib/build-records';
-import { WrittenFiles } from '../../src/integrations/prune-output';
+import { WrittenFiles } from '../../src/lib/output/written-files';
 import { indexRecordPath } from '../../src/lib/search-index';
 import { tempFolder } from './helpers';
 

@@ -12,13 +12,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  FolderListings,
-  pruneOlderThan,
-  writeIfChanged,
-  writeStats,
-  WrittenFiles,
-} from '../../src/integrations/prune-output';
+import { FolderListings, pruneOlderThan } from '../../src/lib/output/folder-prune';
+import { writeIfChanged, writeStats, WrittenFiles } from '../../src/lib/output/written-files';
 import { tempFolder } from './helpers';
 
 const folder = (): string => tempFolder('prune');

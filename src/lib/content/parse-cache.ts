@@ -191,7 +191,7 @@ export function keepParse(cwd: string, key: string, parsed: ParsedFile, text: st
 // A stamp is trusted only if the file last changed this long before the stamp was read: a file
 // system stamps a change with a coarse clock, so a write in the same tick as the stamp was read
 // could leave the stamp as recorded (git's "racily clean"; as for output folders, in
-// src/integrations/prune-output.ts).
+// src/lib/output/folder-prune.ts).
 const RACY_MS = 2000;
 
 /** Whether a stamp read at `readMs` of a file that last changed at `changedMs` can be trusted later. */
