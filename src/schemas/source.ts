@@ -13,7 +13,14 @@ export const sourceKinds = [
   'armed forces',
   'political party',
   'group of people',
+  'group of channels',
 ] as const;
+
+/**
+ * The kinds that are unnamed groups ("experts", "pro-Russian Telegram channels"): not one body
+ * across reports, and never counted as an independent origin.
+ */
+export const GROUP_KINDS: ReadonlySet<(typeof sourceKinds)[number]> = new Set(['group of people', 'group of channels']);
 
 /** A person or body that asserts or relays a claim: `content/sources/<id>.yaml`. */
 export const sourceSchema = z.strictObject({

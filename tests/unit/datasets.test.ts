@@ -13,6 +13,18 @@ describe('CSV datasets', () => {
     }
   });
 
+  test('events.csv says which events are disputed, and which not', () => {
+    const ledger = ledgerFrom(LEDGER_FIXTURE);
+    const rows = parse(datasetCsv(ledger, 'events'), { columns: true }) as Record<string, string>[];
+    expect(Object.fromEntries(rows.map((r) => [r['id'], r['disputed']]))).toEqual({
+      'long-campaign': 'false',
+      // A doubt of one telling by another (tests/unit/events.test.ts, "disputed: by whom, and how").
+      'decree-event': 'true',
+      'single-origin-event': 'false',
+      'data-halt': 'false',
+    });
+  });
+
   test('the description counts the reports it is given, singular and plural', () => {
     expect(dataPackage(3).description).toMatch(/^Claims extracted from 3 news reports on /);
     expect(dataPackage(1).description).toMatch(/^Claims extracted from 1 news report on /);

@@ -115,7 +115,7 @@ describe('origins and evidence', () => {
     const c = claim('reed-covert-campaign').evidence;
     expect(c.label).toBe('independent origins');
     expect(c.origins.map((o) => o.origin.name).sort()).toEqual(['Anna Reed', 'Ridge Institute']);
-    expect(c.reasoning).toMatch(/^Corroborated by 2 independent origins: /);
+    expect(c.reasoning).toMatch(/^2 independent origins: its own, Anna Reed, and Ridge Institute \(/);
     expect(c.reasoning).not.toMatch(/Disputed/);
     expect(c.filterValues).toEqual(['Independent origins']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attributionChain, evidenceExamples, relayLabel } from '../../src/lib/model/evidence';
+import { attributionChain, describeDispute, evidenceExamples, relayLabel } from '../../src/lib/model/evidence';
 import { exportClaim } from '../../src/lib/exports/api';
 import { bibtex, citationText, cslJson } from '../../src/lib/exports/cite';
 import { claimJsonLd } from '../../src/lib/exports/jsonld';
@@ -85,6 +85,7 @@ describe('corroboration needs independent origins', () => {
     sources: [
       { id: 'isw', kind: 'think tank' },
       { id: 'experts', kind: 'group of people' },
+      { id: 'channels', kind: 'group of channels' },
       { id: 'grant', affiliation: 'foundation' },
       { id: 'foundation', kind: 'think tank' },
       { id: 'kremlin', kind: 'government body' },
@@ -118,6 +119,13 @@ describe('corroboration needs independent origins', () => {
         claimant: 'experts',
         relations: [{ claim: 'experts-say', type: 'corroborates', note: 'n' }],
       },
+      // Unnamed channels say what a named source says: listed, not counted.
+      {
+        id: 'channels-say',
+        article: 'r2',
+        claimant: 'channels',
+        relations: [{ claim: 'kobak-says', type: 'corroborates', note: 'n' }],
+      },
       // Two named, unrelated sources.
       {
         id: 'kobak-says',
@@ -128,6 +136,15 @@ describe('corroboration needs independent origins', () => {
     ],
   });
   const ev = (id: string) => l.claimById.get(id)!.evidence;
+
+  test('unnamed channels are a group: listed among the origins, never counted', () => {
+    expect(l.claimById.get('channels-say')!.origin).toMatchObject({ key: 'source:channels@r2', identified: false });
+    // Kobak and ISW are two origins; the channels beside them add none.
+    expect(ev('kobak-says').independent).toBe(2);
+    expect(ev('kobak-says').origins.map((g) => g.origin.key)).toContain('source:channels@r2');
+    // The channels' claim with Kobak's beside it: one origin the texts credit by name.
+    expect(ev('channels-say')).toMatchObject({ label: 'single origin', independent: 1 });
+  });
 
   test('one source quoted twice is one origin', () => {
     expect(ev('isw-2')).toMatchObject({ label: 'single origin', independent: 1 });
@@ -149,7 +166,10 @@ describe('corroboration needs independent origins', () => {
   });
   test('two named, unrelated sources are independent', () => {
     expect(ev('kobak-says')).toMatchObject({ label: 'independent origins', independent: 2 });
-    expect(ev('kobak-says').reasoning).toMatch(/^Corroborated by 2 independent origins: /);
+    // Its own origin is named apart: no claim reads as corroborated by its own claimant.
+    expect(ev('kobak-says').reasoning).toMatch(
+      /^2 independent origins: its own, KOBAK, and ISW \(1 claim in 1 report\), whose claims corroborate it\./,
+    );
   });
 });
 
@@ -187,6 +207,22 @@ describe('a dispute has a direction', () => {
     expect(c('address').evidence.reasoning).toContain(
       'Disputed: CHIKOV doubts what PUTIN says (“Statement address.”).',
     );
+    // The page lists the disputes apart, under the reasoning without them.
+    const { basis, reasoning } = c('address').evidence;
+    expect(basis).not.toContain('Disputed');
+    expect(reasoning.startsWith(basis)).toBe(true);
+    expect(reasoning.length).toBeGreaterThan(basis.length);
+  });
+  test('an unnamed group says in the plural', () => {
+    const dispute = c('address').evidence.disputedBy[0]!;
+    const group = {
+      ...dispute.target.claimant,
+      data: { ...dispute.target.claimant.data, kind: 'group of people' as const },
+    };
+    expect(describeDispute({ ...dispute, target: { ...dispute.target, claimant: group } })).toBe(
+      'CHIKOV doubts what PUTIN say (“Statement address.”)',
+    );
+    expect(describeDispute(dispute)).toBe('CHIKOV doubts what PUTIN says (“Statement address.”)');
   });
   test('a denial disputes what it denies, not the other way round', () => {
     expect(c('plan').evidence.disputedBy.map((d) => [d.claim.id, d.type])).toEqual([['denial', 'denied']]);

@@ -1,5 +1,6 @@
 import { articleUrl, sourceUrl } from '../urls';
 import { plural } from '../plural';
+import { GROUP_KINDS } from '../../schemas/source';
 import type { Article, ChainLink, Claim, Dispute, Evidence, Ledger, Origin, Source } from './types';
 
 export type { ChainLink, Dispute, Evidence, Origin } from './types';
@@ -36,8 +37,9 @@ export function relayLabel(article: Article): string {
 
 const sourceOrigin = (s: Source, article: Article, kind: 'source' | 'relay'): Origin => {
   const inferred = isInferredIn(s, article);
-  // An unnamed group ("experts", "activists") is not one body across reports: it is keyed per report.
-  const group = s.data.kind === 'group of people';
+  // An unnamed group ("experts", "activists", "pro-Russian Telegram channels") is not one body
+  // across reports: it is keyed per report.
+  const group = GROUP_KINDS.has(s.data.kind);
   return {
     key: group ? `source:${s.id}@${article.id}` : `source:${s.id}`,
     name: s.data.name,
@@ -118,10 +120,13 @@ function describeOrigins(groups: { origin: Origin; claims: Claim[] }[]): string 
 
 const VERB: Record<Dispute['type'], string> = { denied: 'denies', contradicted: 'contradicts', doubted: 'doubts' };
 
-/** One dispute in words: "Dmitry Peskov denies what Anton Gerashchenko says (claim-id)". */
+/** One dispute in words: "Dmitry Peskov denies what Anton Gerashchenko says (“statement”)". */
 export function describeDispute(d: Dispute): string {
-  const target = d.target.claimant.id === REPORT_VOICE ? d.target.origin.label : d.target.claimant.data.name;
-  return `${d.origin.label} ${VERB[d.type]} what ${target} says (“${d.target.data.statement}”)`;
+  const voice = d.target.claimant.id === REPORT_VOICE;
+  const target = voice ? d.target.origin.label : d.target.claimant.data.name;
+  // An unnamed group ("Unnamed military analysts and media outlets") says in the plural.
+  const says = !voice && GROUP_KINDS.has(d.target.claimant.data.kind) ? 'say' : 'says';
+  return `${d.origin.label} ${VERB[d.type]} what ${target} ${says} (“${d.target.data.statement}”)`;
 }
 
 function describeDisputes(disputes: readonly Dispute[]): string {
@@ -163,20 +168,26 @@ export function evidenceFor(
         ? `Single origin: ${o}. No claim corroborates it.`
         : `Single origin: the ${plural(claims.length, 'claim')} ${subject === 'event' ? 'that tell it' : 'that say it'}, in ${plural(reports, 'report')}, all trace back to ${o}, so they are one origin, not independent corroboration.`;
   } else if (single) {
-    reasoning = `Single origin shown independent: ${credited.length ? `the texts credit ${describeOrigins(credited)}.` : 'the texts credit no named source for it.'}${mergedText}${uncounted}`;
+    reasoning = `Only one origin can be shown independent: ${credited.length ? `the only source the texts credit by name is ${describeOrigins(credited)}.` : 'the texts credit no named source for it.'}${mergedText}${uncounted}`;
+  } else if (subject === 'event') {
+    reasoning = `Told by ${plural(reports, 'report')} in ${plural(claims.length, 'claim')}; the texts credit ${independent} independent origins: ${describeOrigins(credited)}.${mergedText}${uncounted} Telling one event is not corroboration: the tellings may differ on its details.`;
   } else {
-    reasoning =
-      subject === 'event'
-        ? `Told by ${plural(reports, 'report')} in ${plural(claims.length, 'claim')}; the texts credit ${independent} independent origins: ${describeOrigins(credited)}.${mergedText}${uncounted} Telling one event is not corroboration: the tellings may differ on its details.`
-        : `Corroborated by ${independent} independent origins: ${describeOrigins(credited)}.${mergedText}${uncounted}`;
+    // A claim's own origin is the first (its evidence is made from it and the claims that
+    // corroborate it): named apart, so that no claim reads as corroborated by its own claimant.
+    const own = claims[0]!.origin;
+    const others = credited.filter((g) => g.origin.key !== own.key);
+    reasoning = own.identified
+      ? `${independent} independent origins: its own, ${own.label}, and ${describeOrigins(others)}, whose claims corroborate it.${mergedText}${uncounted}`
+      : `Corroborated by ${independent} independent origins: ${describeOrigins(credited)}.${mergedText}${uncounted}`;
   }
+  const basis = reasoning;
   reasoning += describeDisputes(disputedBy);
   const filterValues: string[] = [
     single ? EVIDENCE_FILTER.single : EVIDENCE_FILTER.independent,
     ...(disputedBy.length ? [EVIDENCE_FILTER.disputed] : []),
   ];
   const label = single ? 'single origin' : subject === 'event' ? 'several origins' : 'independent origins';
-  return { label, independent, origins, disputedBy: [...disputedBy], reasoning, filterValues };
+  return { label, independent, origins, disputedBy: [...disputedBy], reasoning, basis, filterValues };
 }
 
 // A claim hedged as a doubt or a denial answers the claim it is related to; that claim does not

@@ -21,6 +21,7 @@ const PENDING: Evidence = {
   origins: [],
   disputedBy: [],
   reasoning: '',
+  basis: '',
   filterValues: [],
 };
 

@@ -155,8 +155,10 @@ export interface Evidence {
   origins: { origin: Origin; claims: Claim[] }[];
   /** The claims that dispute it, each naming who disputes what. */
   disputedBy: Dispute[];
-  /** The label with its reasoning, in words. */
+  /** The label with its reasoning, in words, the disputes included. */
   reasoning: string;
+  /** The reasoning without the disputes, which a page lists on their own. */
+  basis: string;
   /** The values of the search page's evidence filter. */
   filterValues: string[];
 }
