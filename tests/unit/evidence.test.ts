@@ -77,6 +77,40 @@ describe("a relayed report's own voice", () => {
     });
     expect(l.claimById.get('c')!.origin).toMatchObject({ key: 'source:paper', identified: true });
   });
+  test('an event names a report’s own voice by where it comes from, in words', () => {
+    const e = fixtureLedger({
+      articles: [
+        { id: 'relaying', relay: ['relayed'] },
+        { id: 'plain' },
+        { id: 'stated', outlet: { id: 'paper', basis: 'stated' } },
+        { id: 'named' },
+      ],
+      sources: [{ id: 'relayed', kind: 'media outlet' }, { id: 'paper', kind: 'media outlet' }, { id: 'grant' }],
+      claims: [
+        { id: 'a', article: 'relaying', via: ['relayed'], events: ['e'] },
+        { id: 'b', article: 'plain', events: ['e'] },
+        { id: 'c', article: 'stated', events: ['e'] },
+        // Differences are drawn between related tellings: the named claimant's, with each of the others.
+        {
+          id: 'd',
+          article: 'named',
+          claimant: 'grant',
+          events: ['e'],
+          relations: ['a', 'b', 'c'].map((claim) => ({ claim, type: 'same-event' as const, note: 'n' })),
+        },
+      ],
+      events: [{ id: 'e' }],
+    }).eventById.get('e')!;
+    const said = new Map(
+      e.differences.filter((d) => d.kind === 'claimant').flatMap((d) => d.sides.map((s) => [s.claim.id, s.value])),
+    );
+    expect(Object.fromEntries(said)).toEqual({
+      a: "the report's own voice, relaying RELAYED",
+      b: "the report's own voice, credited to no one",
+      c: "the report's own voice, its outlet PAPER's",
+      d: 'GRANT',
+    });
+  });
 });
 
 describe('corroboration needs independent origins', () => {

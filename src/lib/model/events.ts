@@ -30,6 +30,19 @@ function overlap(a: DateSpec, b: DateSpec): boolean {
 }
 
 /**
+ * Who a claim is by, as a difference between tellings names it: a claimant by name; a report's own
+ * voice by where it comes from (the source it relays as a whole, its stated outlet, or no one), in
+ * words rather than a label nested in a label.
+ */
+function claimantInWords(c: Claim): string {
+  if (c.claimant.id !== 'the-report') return c.claimant.data.name;
+  const o = c.origin;
+  if (o.kind === 'report') return "the report's own voice, credited to no one";
+  if (o.source !== undefined && o.source === c.article.outlet) return `the report's own voice, its outlet ${o.label}'s`;
+  return `the report's own voice, relaying ${o.label}`;
+}
+
+/**
  * Compares two claims from different reports on what a reader weighs: who, the claim's own chain,
  * the hedge (only between claims of one kind, so that an explanation's hedge is not set against a
  * figure's) and the date, said with said and about with about, only where the two cannot be the
@@ -40,10 +53,7 @@ function comparePair(a: Claim, b: Claim, out: Difference[]): void {
     out.push({ kind, label, sides: [a, b].map((claim) => ({ claim, value: value(claim) })) });
   };
   if (a.data.kind === b.data.kind && a.data.hedge !== b.data.hedge) add('hedge', 'Hedge', (c) => c.data.hedge);
-  if (a.claimant !== b.claimant)
-    add('claimant', 'Claimant', (c) =>
-      c.claimant.id === 'the-report' ? `the report's own voice (origin: ${c.origin.label})` : c.claimant.data.name,
-    );
+  if (a.claimant !== b.claimant) add('claimant', 'Claimant', claimantInWords);
   else if (a.origin.key !== b.origin.key) add('origin', 'Origin', (c) => c.origin.label);
   // Only the links of the claims' own chains: "own voice" against "named" is the claimant's difference.
   const links = (c: Claim): string =>
