@@ -3,6 +3,7 @@ import { earliestDay, latestDay, type DateSpec } from '../../schemas/common';
 import { formatDateSpec, rangeOf, sortKey } from './dates';
 import { attributionChain, evidenceFor, relayLabel } from './evidence';
 import { formatFigure } from './figures';
+import { REPORT_VOICE } from '../content/lints';
 import type { Article, ChainLink, Claim, Difference, Dispute, LedgerEvent, Telling } from './types';
 import { compareText } from '../order';
 
@@ -35,7 +36,7 @@ function overlap(a: DateSpec, b: DateSpec): boolean {
  * words rather than a label nested in a label.
  */
 function claimantInWords(c: Claim): string {
-  if (c.claimant.id !== 'the-report') return c.claimant.data.name;
+  if (c.claimant.id !== REPORT_VOICE) return c.claimant.data.name;
   const o = c.origin;
   if (o.kind === 'report') return "the report's own voice, credited to no one";
   if (o.source !== undefined && o.source === c.article.outlet) return `the report's own voice, its outlet ${o.label}'s`;

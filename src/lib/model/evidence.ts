@@ -1,12 +1,10 @@
 import { articleUrl, sourceUrl } from '../urls';
 import { plural } from '../plural';
 import { GROUP_KINDS } from '../../schemas/source';
+import { REPORT_VOICE } from '../content/lints';
 import type { Article, ChainLink, Claim, Dispute, Evidence, Ledger, Origin, Source } from './types';
 
 export type { ChainLink, Dispute, Evidence, Origin } from './types';
-
-/** The claimant id of a report's own voice. */
-const REPORT_VOICE = 'the-report';
 
 /** The evidence filter's values, as readers see them. */
 export const EVIDENCE_FILTER = {
@@ -129,10 +127,12 @@ export function describeDispute(d: Dispute): string {
   return `${d.origin.label} ${VERB[d.type]} what ${target} ${says} (“${d.target.data.statement}”)`;
 }
 
+/** The disputes in words, each once (two claims of one disputer against one claim read the same). */
+export const disputeLines = (disputes: readonly Dispute[]): string[] => [...new Set(disputes.map(describeDispute))];
+
 function describeDisputes(disputes: readonly Dispute[]): string {
   if (!disputes.length) return '';
-  const lines = [...new Set(disputes.map(describeDispute))];
-  return ` Disputed: ${lines.join('; ')}.`;
+  return ` Disputed: ${disputeLines(disputes).join('; ')}.`;
 }
 
 /**
